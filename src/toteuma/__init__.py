@@ -1,0 +1,3 @@
+"""toteuma: budget-execution and goal reporting for Finnish municipalities."""
+
+__version__ = "0.1.0"

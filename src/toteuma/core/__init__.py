@@ -1,0 +1,1 @@
+"""Pure domain: money, periods, organisation, accounts to rows, statements. Standard library only."""

@@ -1,0 +1,97 @@
+"""The organisation tree: units with code, name, parent, kind, binding level and gross/net binding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+
+class UnitKind(str, Enum):
+    MUNICIPALITY = "kunta"
+    SECTOR = "toimiala"
+    SERVICE_AREA = "palvelualue"
+    COST_CENTER = "kustannuspaikka"
+
+
+class Binding(str, Enum):
+    NET = "netto"
+    GROSS = "brutto"
+
+
+@dataclass(frozen=True)
+class Unit:
+    code: str
+    name: str
+    kind: UnitKind
+    parent: str | None = None
+    binding_level: bool = False
+    binding: Binding = Binding.NET
+    order: int = 0
+
+
+class OrgTree:
+    """Units indexed by code, with children in their given order; the tree is checked when built."""
+
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self._units: dict[str, Unit] = {}
+        for unit in units:
+            if unit.code in self._units:
+                raise ValueError(f"unit code {unit.code!r} appears twice")
+            self._units[unit.code] = unit
+        self._children: dict[str | None, list[Unit]] = {}
+        for unit in sorted(self._units.values(), key=lambda u: (u.order, u.code)):
+            if unit.parent is not None and unit.parent not in self._units:
+                raise ValueError(f"unit {unit.code!r} names parent {unit.parent!r}, which is not a unit")
+            self._children.setdefault(unit.parent, []).append(unit)
+        for unit in self._units.values():
+            self._check_no_cycle(unit)
+
+    def _check_no_cycle(self, unit: Unit) -> None:
+        seen = {unit.code}
+        parent = unit.parent
+        while parent is not None:
+            if parent in seen:
+                raise ValueError(f"unit {unit.code!r} is its own ancestor")
+            seen.add(parent)
+            parent = self._units[parent].parent
+
+    def __getitem__(self, code: str) -> Unit:
+        return self._units[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._units
+
+    def __iter__(self) -> Iterator[Unit]:
+        return iter(self._units.values())
+
+    def children(self, code: str | None) -> list[Unit]:
+        return list(self._children.get(code, []))
+
+    def descendants(self, code: str) -> list[Unit]:
+        """The unit itself and everything under it, depth first."""
+        found = [self._units[code]]
+        for child in self._children.get(code, []):
+            found.extend(self.descendants(child.code))
+        return found
+
+    def find(self, code_or_name: str) -> Unit | None:
+        """A unit by its code, or else by its exact name."""
+        if code_or_name in self._units:
+            return self._units[code_or_name]
+        matches = [unit for unit in self._units.values() if unit.name == code_or_name]
+        return matches[0] if len(matches) == 1 else None
+
+    def binding_unit_of(self, code: str) -> Unit | None:
+        """The nearest unit at or above `code` where the budget binds."""
+        current: str | None = code
+        while current is not None:
+            unit = self._units[current]
+            if unit.binding_level:
+                return unit
+            current = unit.parent
+        return None
+
+
+def by_code(units: Iterable[Unit]) -> Mapping[str, Unit]:
+    return {unit.code: unit for unit in units}

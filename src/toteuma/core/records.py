@@ -1,0 +1,111 @@
+"""Plain records that importers produce and storage keeps: the exchange format between the layers.
+
+Amounts are integer cents. Ledger and budget amounts are in bookkeeping sign (debit +, credit -):
+costs are positive, income negative. Reports turn them into report sign (income +, costs -).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from toteuma.core.org import Binding, UnitKind
+
+
+@dataclass(frozen=True)
+class UnitRecord:
+    code: str
+    name: str
+    kind: UnitKind
+    parent: str | None
+    binding_level: bool = False
+    binding: Binding = Binding.NET
+    responsible: str = ""
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class AccountRecord:
+    number: int
+    name: str
+
+
+@dataclass(frozen=True)
+class LedgerRecord:
+    posted: date
+    document: str
+    account: int
+    unit: str  # cost center code
+    amount_cents: int  # debit +
+    text: str = ""
+    project: str = ""
+
+
+class BudgetKind(str, Enum):
+    ORIGINAL = "TA"
+    AMENDMENT = "muutos"
+
+
+@dataclass(frozen=True)
+class BudgetRecord:
+    year: int
+    unit: str
+    account: int
+    amount_cents: int  # debit +, like the ledger
+    kind: BudgetKind = BudgetKind.ORIGINAL
+    decision: str = ""  # e.g. "Kv 11.12.2023 § 95"
+    decided: date | None = None
+    project: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class InvestmentRecord:
+    project: str
+    name: str
+    group: str  # e.g. "Irtain omaisuus"
+    unit: str
+
+
+class GoalLevel(str, Enum):
+    BINDING = "valtuusto"  # the council's binding goals of a sector
+    PLAN = "käyttösuunnitelma"  # the operating plan's goals per service area
+
+
+class GoalStatus(str, Enum):
+    ON_TRACK = "toteutuu"
+    PARTLY = "toteutuu osittain"
+    NOT_MET = "ei toteudu"
+
+
+@dataclass(frozen=True)
+class GoalRecord:
+    level: GoalLevel
+    unit: str
+    year: int
+    order: int
+    aim: str  # strategic aim, e.g. "Kestävä talous"
+    sub_aims: tuple[str, ...]
+    goals: tuple[str, ...]
+    metrics: tuple[str, ...] = ()
+    responsible: str = ""
+    period: str = ""  # YYYY-MM of the assessment, "" when the goal has none yet
+    realisation: tuple[str, ...] = ()
+    status: GoalStatus | None = None
+
+
+class TextKind(str, Enum):
+    COMMENTARY = "kommentti"  # the responsible's commentary on the period
+    DESCRIPTION = "kuvaus"  # what the unit does, per year
+    GOALS_INTRO = "tavoitteet"  # text above the binding goals table
+    INVESTMENTS = "investoinnit"  # text above the investments table
+
+
+@dataclass(frozen=True)
+class TextRecord:
+    unit: str
+    year: int
+    period: str  # YYYY-MM, or "" for a yearly text such as a description
+    kind: TextKind
+    text: str  # paragraphs separated by a blank line

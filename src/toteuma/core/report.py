@@ -1,0 +1,83 @@
+"""The content of one report: everything computed, nothing formatted. Renderers turn it into documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from toteuma.core.periods import Period
+from toteuma.core.records import GoalStatus
+from toteuma.core.statement import Statement
+from toteuma.core.structure import Summary
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class UnitStatement:
+    """The statement of one unit, with the commentary its responsible wrote for the period."""
+
+    unit: UnitRef
+    statement: Statement
+    commentary: str = ""  # paragraphs separated by a blank line
+
+
+@dataclass(frozen=True)
+class InvestmentFigures:
+    """One line of the investments table, report sign, exact cents."""
+
+    label: str  # "Tulot", "Menot" or "Netto"
+    tp_prev: int
+    budget: int
+    tot: int
+
+    @property
+    def deviation(self) -> int:
+        return self.budget - self.tot
+
+
+@dataclass(frozen=True)
+class InvestmentGroup:
+    name: str  # e.g. "Irtain omaisuus"
+    lines: tuple[InvestmentFigures, ...]
+
+
+@dataclass(frozen=True)
+class GoalEntry:
+    aim: str
+    sub_aims: tuple[str, ...]
+    goals: tuple[str, ...]
+    metrics: tuple[str, ...] = ()
+    responsible: str = ""
+    realisation: tuple[str, ...] = ()
+    status: GoalStatus | None = None
+
+
+@dataclass(frozen=True)
+class Description:
+    unit: UnitRef
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    title: str  # "Käyttösuunnitelman toteutuminen"
+    period: Period
+    unit: UnitRef
+    municipality: str
+    summary: Summary  # which statement lines the council table prints
+    statement: UnitStatement  # the binding unit's own statement
+    areas: tuple[UnitStatement, ...] = ()  # one per service area, in order
+    responsible: str = ""
+    goals_intro: str = ""
+    binding_goals: tuple[GoalEntry, ...] = ()
+    descriptions: tuple[Description, ...] = ()
+    investments_intro: str = ""
+    investments: tuple[InvestmentGroup, ...] = ()
+    plan_goals: tuple[GoalEntry, ...] = ()
+    report_date: date | None = None
+    provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (what, value) pairs
