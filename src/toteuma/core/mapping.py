@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -38,11 +39,9 @@ class AccountMapping:
 
 def parse_mapping(data: dict[str, Any], row_keys: tuple[str, ...] | None = None) -> AccountMapping:
     """Build a mapping and check it: ranges must not overlap and must name rows of the structure."""
-    ranges = tuple(
-        AccountRange(int(raw["from"]), int(raw["to"]), str(raw["row"])) for raw in data["ranges"]
-    )
+    ranges = tuple(AccountRange(int(raw["from"]), int(raw["to"]), str(raw["row"])) for raw in data["ranges"])
     ordered = sorted(ranges, key=lambda item: item.first)
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in itertools.pairwise(ordered):
         if after.first <= before.last:
             raise ValueError(
                 f"account ranges {before.first}-{before.last} ({before.row}) and "

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class UnitKind(str, Enum):
+class UnitKind(StrEnum):
     MUNICIPALITY = "kunta"
     SECTOR = "toimiala"
     SERVICE_AREA = "palvelualue"
     COST_CENTER = "kustannuspaikka"
 
 
-class Binding(str, Enum):
+class Binding(StrEnum):
     NET = "netto"
     GROSS = "brutto"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from toteuma.core.org import Binding, UnitKind
 
@@ -42,7 +42,7 @@ class LedgerRecord:
     project: str = ""
 
 
-class BudgetKind(str, Enum):
+class BudgetKind(StrEnum):
     ORIGINAL = "TA"
     AMENDMENT = "muutos"
 
@@ -68,12 +68,12 @@ class InvestmentRecord:
     unit: str
 
 
-class GoalLevel(str, Enum):
+class GoalLevel(StrEnum):
     BINDING = "valtuusto"  # the council's binding goals of a sector
     PLAN = "käyttösuunnitelma"  # the operating plan's goals per service area
 
 
-class GoalStatus(str, Enum):
+class GoalStatus(StrEnum):
     ON_TRACK = "toteutuu"
     PARTLY = "toteutuu osittain"
     NOT_MET = "ei toteudu"
@@ -95,7 +95,7 @@ class GoalRecord:
     status: GoalStatus | None = None
 
 
-class TextKind(str, Enum):
+class TextKind(StrEnum):
     COMMENTARY = "kommentti"  # the responsible's commentary on the period
     DESCRIPTION = "kuvaus"  # what the unit does, per year
     GOALS_INTRO = "tavoitteet"  # text above the binding goals table

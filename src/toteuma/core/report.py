@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from toteuma.core.org import Binding
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus
 from toteuma.core.statement import Statement
@@ -80,4 +81,5 @@ class ReportContent:
     investments: tuple[InvestmentGroup, ...] = ()
     plan_goals: tuple[GoalEntry, ...] = ()
     report_date: date | None = None
+    binding: Binding = Binding.NET  # how the council's budget binds the unit: names its statement
     provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (what, value) pairs

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from toteuma.core.money import percent
 from toteuma.core.structure import LineKind, Structure
 
 
-class Column(str, Enum):
+class Column(StrEnum):
     """Every figure a statement knows; a layout picks and orders the ones it prints."""
 
     TP_PREV = "tp_prev"  # final accounts of the previous year
@@ -59,7 +59,7 @@ class RowFigures:
         )
 
 
-class RowRule(str, Enum):
+class RowRule(StrEnum):
     ACTIVITY = "activity"  # show a row that has postings or budget, even if they net to zero
     NONZERO = "nonzero"  # show a row only when a printed column is not zero
     ALWAYS = "always"

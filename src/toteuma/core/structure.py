@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 
-class LineKind(str, Enum):
+class LineKind(StrEnum):
     HEADING = "heading"
     ROW = "row"
     SUBTOTAL = "subtotal"

@@ -1,0 +1,121 @@
+"""Import problems as values: a stable code, where it happened, the offending value, what to do.
+
+The catalogue of codes lives here so that every layer names problems the same way and the
+documentation page is generated from one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the file is not imported
+    WARNING = "warning"  # imported only when warnings are accepted
+
+
+@dataclass(frozen=True)
+class ProblemType:
+    code: str
+    title: str
+    hint: str
+    severity: Severity = Severity.ERROR
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    message: str
+    hint: str
+    file: str = ""
+    row: int | None = None  # 1-based line or sheet row as a spreadsheet shows it
+    column: str = ""
+    value: str = ""
+    severity: Severity = Severity.ERROR
+
+    def location(self) -> str:
+        parts = [self.file or "<input>"]
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column!r}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        value = f" (value {self.value!r})" if self.value else ""
+        return f"{self.location()}: [{self.code}] {self.message}{value}. {self.hint}"
+
+
+CATALOGUE: tuple[ProblemType, ...] = (
+    ProblemType(
+        "file.unreadable",
+        "The file cannot be read",
+        "Check the path and that the file is a CSV or XLSX export.",
+    ),
+    ProblemType(
+        "file.encoding",
+        "The text encoding is not what was expected",
+        "Save the file as UTF-8, or give the right encoding with --encoding.",
+    ),
+    ProblemType("file.empty", "The file has no data rows", "Export the data again; the file holds no rows."),
+    ProblemType(
+        "header.missing-column",
+        "A required column is missing",
+        "Add the column, or map your column name to it with a profile (--profile).",
+    ),
+    ProblemType(
+        "header.duplicate-column", "Two columns map to the same field", "Remove or rename one of the columns."
+    ),
+    ProblemType("value.required", "A required value is empty", "Fill in the value or remove the row."),
+    ProblemType(
+        "value.amount", "Not an amount", "Write amounts like -1234,56 or 1 234,56 with at most two decimals."
+    ),
+    ProblemType("value.date", "Not a date", "Write dates like 31.3.2024 or 2024-03-31."),
+    ProblemType("value.integer", "Not a whole number", "Write a whole number, for example an account 4300."),
+    ProblemType("value.choice", "Not one of the allowed values", "Use one of the values the message lists."),
+    ProblemType("value.period", "Not a period", "Write the period as YYYY-MM, for example 2024-03."),
+    ProblemType(
+        "ledger.unknown-account",
+        "Lines on an account that is not in the chart of accounts",
+        "Add the account with `toteuma import accounts FILE` and import again.",
+    ),
+    ProblemType(
+        "ledger.unmapped-account",
+        "Lines on an account that no income-statement row covers",
+        "Add a range for it to the account mapping, or correct the account.",
+    ),
+    ProblemType(
+        "ledger.unknown-unit",
+        "Lines on a cost center that is not in the organisation",
+        "Add the unit with `toteuma import units FILE` and import again.",
+    ),
+    ProblemType(
+        "ledger.unknown-project",
+        "Lines on a project that is not an investment project",
+        "Add the project with `toteuma import investments FILE` or correct the code.",
+    ),
+    ProblemType(
+        "units.unknown-parent",
+        "A unit names a parent that does not exist",
+        "Add the parent unit to the file, or correct its code.",
+    ),
+    ProblemType(
+        "units.cycle", "Units form a cycle", "A unit cannot be its own ancestor: correct the parents."
+    ),
+    ProblemType(
+        "batch.duplicate",
+        "The same file was imported before",
+        "Nothing to do if it is the same data; use --replace to replace an earlier batch.",
+    ),
+)
+
+BY_CODE = {kind.code: kind for kind in CATALOGUE}
+
+
+def problem(
+    code: str, message: str, *, file: str = "", row: int | None = None, column: str = "", value: str = ""
+) -> Problem:
+    """A problem of a catalogued type; the hint and severity come from the catalogue."""
+    kind = BY_CODE[code]
+    return Problem(code, message, kind.hint, file, row, column, value, kind.severity)
