@@ -25,6 +25,10 @@ def test_percent_is_zero_when_the_whole_is_zero() -> None:
     assert percent(-5341800, 0) == Decimal("0.00")
 
 
+def test_percent_of_nothing_against_a_negative_budget_is_plain_zero() -> None:
+    assert str(percent(0, -4568000)) == "0.00"
+
+
 def test_percent_rounds_half_away_from_zero() -> None:
     assert percent(1, 800) == Decimal("0.13")  # 0.125
     assert percent(-1, 800) == Decimal("-0.13")

@@ -40,7 +40,8 @@ def percent(part_cents: int, whole_cents: int) -> Decimal:
     if whole_cents == 0:
         return Decimal("0.00")
     ratio = Decimal(part_cents) * _HUNDRED / Decimal(whole_cents)
-    return ratio.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP)
+    # Adding zero turns a negative zero (0 of a negative budget) into 0.00.
+    return ratio.quantize(_TWO_PLACES, rounding=ROUND_HALF_UP) + 0
 
 
 def to_report_sign(ledger_cents: int) -> int:

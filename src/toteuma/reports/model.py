@@ -1,0 +1,106 @@
+"""The presentation model: a document of sections, texts and tables whose figures are already rounded."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from toteuma.core.periods import Period
+from toteuma.core.report import UnitRef
+from toteuma.core.structure import LineKind
+
+# A printed cell: whole euros (int), a two-decimal percentage (Decimal), a text, lines of text, or empty.
+Value = int | Decimal | str | tuple[str, ...] | None
+
+RowKind = LineKind  # heading (no figures), row, subtotal (printed bold)
+
+
+class CellFormat(StrEnum):
+    """How a renderer prints the cells of a column."""
+
+    EUROS = "euros"  # int, whole euros
+    PERCENT = "percent"  # Decimal with two decimals
+    TEXT = "text"  # str
+    LIST = "list"  # tuple of short items (goals, metrics, sub-aims)
+    PARAGRAPHS = "paragraphs"  # tuple of paragraphs (realisation)
+    STATUS = "status"  # a status word: Toteutuu, Toteutuu osittain, Ei toteudu
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    label: str
+    format: CellFormat = CellFormat.EUROS
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    kind: RowKind
+    values: tuple[Value, ...]  # one per column, as printed
+    exact: tuple[int | None, ...]  # exact cents of money cells, None elsewhere
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str  # "council", "statement-1000", ...
+    kind: str  # "goals", "council", "statement", "investments"
+    title: str
+    unit: UnitRef
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[Row, ...]
+    # Header of the row-label column; goals tables print the label (the aim) in their first column instead.
+    label_header: str = ""
+
+
+@dataclass(frozen=True)
+class Text:
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Field:
+    """A labelled line such as "Vastuuhenkilö: Hallinto- ja kehitysjohtaja"."""
+
+    label: str
+    value: str
+
+
+Block = Text | Field | Table
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str  # stable anchor, e.g. "palvelualue-1100"
+    kind: str  # "goals-binding", "descriptions", "description", "council", "statement", "areas", ...
+    title: str
+    blocks: tuple[Block, ...] = ()
+    subsections: tuple[Section, ...] = ()
+
+    def tables(self) -> Iterator[Table]:
+        for block in self.blocks:
+            if isinstance(block, Table):
+                yield block
+        for section in self.subsections:
+            yield from section.tables()
+
+
+@dataclass(frozen=True)
+class Document:
+    """The title page's facts and the report's sections in print order."""
+
+    title: str  # "Käyttösuunnitelman toteutuminen tammi–maaliskuu"
+    period: Period
+    unit: UnitRef
+    municipality: str
+    sections: tuple[Section, ...]
+    report_date: date | None = None
+    provenance: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """Every table in document order."""
+        return tuple(table for section in self.sections for table in section.tables())
