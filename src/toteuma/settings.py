@@ -1,0 +1,105 @@
+"""Django settings for the whole project; deployment choices come from TOTEUMA_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+_TRUE = {"1", "true", "yes", "on", "kyllä"}
+
+# SQLite tuned for one writer and several readers: WAL lets the dashboard read while an import writes,
+# synchronous=NORMAL is safe under WAL, IMMEDIATE transactions take the write lock at BEGIN so two
+# writers queue (`timeout`, seconds) instead of failing with "database is locked" halfway through.
+# Django itself switches foreign keys on for every SQLite connection; we say so again for clarity.
+SQLITE_OPTIONS: dict[str, Any] = {
+    "init_command": (
+        "PRAGMA foreign_keys = ON;"
+        "PRAGMA journal_mode = WAL;"
+        "PRAGMA synchronous = NORMAL;"
+        "PRAGMA cache_size = -64000;"
+        "PRAGMA temp_store = MEMORY"
+    ),
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def database_from_env(env: Mapping[str, str], cwd: Path) -> dict[str, Any]:
+    """The default database from TOTEUMA_DATABASE_URL, else the SQLite file toteuma.sqlite3 in `cwd`."""
+    url = env.get("TOTEUMA_DATABASE_URL", "").strip()
+    if not url:
+        url = f"sqlite:///{(cwd / 'toteuma.sqlite3').resolve()}"
+    config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # Persistent connections buy nothing for a local file and keep WAL files open.
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().casefold() in _TRUE
+
+
+SECRET_KEY = os.environ.get("TOTEUMA_SECRET_KEY", "django-insecure-toteuma-development-only")
+DEBUG = _flag("TOTEUMA_DEBUG")
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("TOTEUMA_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")
+    if host.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "toteuma.storage.apps.StorageConfig",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# ROOT_URLCONF and WSGI_APPLICATION are set when the web layer (toteuma.web) exists.
+
+DATABASES = {"default": database_from_env(os.environ, Path.cwd())}
+# Ledgers of big cities pass 2**31 rows over the years.
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+LANGUAGE_CODE = "fi"
+LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+TIME_ZONE = "Europe/Helsinki"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = os.environ.get("TOTEUMA_STATIC_ROOT") or None

@@ -1,0 +1,138 @@
+"""The only layer that talks to the database: set-up, loads and queries over plain records.
+
+Django imports this package while it sets up, before any model may be imported, so the loaders and
+queries are imported lazily: the first use of one of them sets Django up (`setup()`) and imports it.
+Result types and exceptions (`toteuma.storage.types`) need no Django and are imported at once.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from toteuma.storage.types import (
+    BatchInfo,
+    BatchNotFoundError,
+    DuplicateImportError,
+    DuplicateKeyError,
+    Flow,
+    InvestmentSums,
+    LoadResult,
+    StorageError,
+    Sums,
+    UnknownUnitError,
+)
+
+SETTINGS_MODULE = "toteuma.settings"
+
+# Public name -> module that defines it.
+_LAZY = {
+    "load_ledger": "loading",
+    "load_budget": "loading",
+    "rollback_batch": "loading",
+    "load_units": "upserts",
+    "load_accounts": "upserts",
+    "load_investments": "upserts",
+    "load_goals": "upserts",
+    "load_texts": "upserts",
+    "units": "queries",
+    "org_tree": "queries",
+    "responsible": "queries",
+    "accounts": "queries",
+    "known_accounts": "queries",
+    "account_sums": "queries",
+    "budget_sums": "queries",
+    "investment_sums": "queries",
+    "goals": "queries",
+    "text": "queries",
+    "batches": "queries",
+    "batch_exists": "queries",
+    "rebuild_balances": "balances",
+}
+
+if TYPE_CHECKING:
+    from toteuma.storage.balances import rebuild_balances
+    from toteuma.storage.loading import load_budget, load_ledger, rollback_batch
+    from toteuma.storage.queries import (
+        account_sums,
+        accounts,
+        batch_exists,
+        batches,
+        budget_sums,
+        goals,
+        investment_sums,
+        known_accounts,
+        org_tree,
+        responsible,
+        text,
+        units,
+    )
+    from toteuma.storage.upserts import load_accounts, load_goals, load_investments, load_texts, load_units
+
+
+def setup() -> None:
+    """Set Django up with toteuma's settings, unless something (a test runner, a server) already did."""
+    from django.apps import apps
+
+    if apps.ready:
+        return
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
+    django.setup()
+
+
+def migrate() -> None:
+    """Create the database's tables, or bring them up to date; quiet unless something fails."""
+    setup()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    setup()
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # later lookups find it directly
+    return value
+
+
+__all__ = [
+    "BatchInfo",
+    "BatchNotFoundError",
+    "DuplicateImportError",
+    "DuplicateKeyError",
+    "Flow",
+    "InvestmentSums",
+    "LoadResult",
+    "StorageError",
+    "Sums",
+    "UnknownUnitError",
+    "account_sums",
+    "accounts",
+    "batch_exists",
+    "batches",
+    "budget_sums",
+    "goals",
+    "investment_sums",
+    "known_accounts",
+    "load_accounts",
+    "load_budget",
+    "load_goals",
+    "load_investments",
+    "load_ledger",
+    "load_texts",
+    "load_units",
+    "migrate",
+    "org_tree",
+    "rebuild_balances",
+    "responsible",
+    "rollback_batch",
+    "setup",
+    "text",
+    "units",
+]

@@ -1,0 +1,87 @@
+"""Monthly balances: the ledger summed per cost center, account and month, kept in step with every import.
+
+Statements read these rows instead of the ledger, so a report costs the same for a ledger of ten thousand
+lines as for one of ten million. The rows change only by adding a batch's sums (import) or subtracting
+them (rollback), inside the same transaction as the ledger lines themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from django.db import connection
+from django.db.models import Count, Sum
+
+from toteuma.storage import sql
+from toteuma.storage.models import LedgerLine, MonthlyBalance
+
+# (unit id, year, month, account)
+BalanceKey = tuple[int, int, int, int]
+# (cents, line count)
+BalanceSums = tuple[int, int]
+
+_KEY_COLUMNS = ("unit_id", "year", "month", "account")  # the columns of toteuma_balance_key
+
+
+def _on_conflict_add() -> str:
+    """Add to the existing row instead of failing; the same text runs on SQLite and PostgreSQL."""
+    quote = connection.ops.quote_name
+    table = quote(MonthlyBalance._meta.db_table)
+    amount, count = quote("amount_cents"), quote("line_count")
+    return (
+        f" ON CONFLICT ({', '.join(quote(column) for column in _KEY_COLUMNS)}) DO UPDATE SET "
+        f"{amount} = {table}.{amount} + excluded.{amount}, "
+        f"{count} = {table}.{count} + excluded.{count}"
+    )
+
+
+def add(sums: Mapping[BalanceKey, BalanceSums], sign: int = 1) -> None:
+    """Add (sign 1) or subtract (sign -1) sums to the balances; rows left with no lines are removed.
+
+    The database does the addition (ON CONFLICT DO UPDATE), so two imports running at once cannot
+    lose each other's sums the way a read-modify-write in Python could.
+    """
+    rows = [(*key, sign * cents, sign * lines) for key, (cents, lines) in sums.items()]
+    columns = (*_KEY_COLUMNS, "amount_cents", "line_count")
+    sql.insert(MonthlyBalance._meta.db_table, columns, rows, _on_conflict_add())
+    if sign < 0:
+        MonthlyBalance.objects.filter(line_count=0).delete()
+
+
+def accumulate(target: dict[BalanceKey, list[int]], key: BalanceKey, cents: int) -> None:
+    """Count one ledger line into an in-memory aggregate of a batch."""
+    entry = target.get(key)
+    if entry is None:
+        target[key] = [cents, 1]
+    else:
+        entry[0] += cents
+        entry[1] += 1
+
+
+def frozen(target: Mapping[BalanceKey, list[int]]) -> dict[BalanceKey, BalanceSums]:
+    return {key: (entry[0], entry[1]) for key, entry in target.items()}
+
+
+def ledger_sums(batch_id: int | None = None) -> dict[BalanceKey, BalanceSums]:
+    """The ledger summed by balance key, of one batch or of all lines: what the balances must equal."""
+    lines = LedgerLine.objects.all() if batch_id is None else LedgerLine.objects.filter(batch_id=batch_id)
+    rows = lines.values_list("unit_id", "year", "month", "account").annotate(
+        cents=Sum("amount_cents"), count=Count("id")
+    )
+    return {(unit, year, month, account): (cents, count) for unit, year, month, account, cents, count in rows}
+
+
+def stored() -> dict[BalanceKey, BalanceSums]:
+    """Every balance row as it is stored."""
+    rows: Iterable[tuple[int, int, int, int, int, int]] = MonthlyBalance.objects.values_list(
+        "unit_id", "year", "month", "account", "amount_cents", "line_count"
+    )
+    return {(unit, year, month, account): (cents, count) for unit, year, month, account, cents, count in rows}
+
+
+def rebuild_balances() -> int:
+    """Recompute every balance from the ledger (a repair tool; imports keep them right). Returns rows."""
+    MonthlyBalance.objects.all().delete()
+    sums = ledger_sums()
+    add(sums)
+    return len(sums)

@@ -1,0 +1,203 @@
+"""Database tables: organisation, accounts, imported ledger and budget lines, monthly balances, plans, texts.
+
+Money is integer cents (BigIntegerField) in bookkeeping sign (debit +), exactly as the records carry it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from toteuma.core.org import Binding, UnitKind
+from toteuma.core.records import BudgetKind, GoalLevel, GoalStatus, TextKind
+
+
+def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
+    return [(member.value, member.value) for member in enum]
+
+
+_MONTH_RANGE = Q(month__gte=1) & Q(month__lte=12)
+
+
+class Unit(models.Model):
+    """A node of the organisation tree: municipality, sector, service area or cost center."""
+
+    code = models.CharField(max_length=32, unique=True)
+    name = models.CharField(max_length=200)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    kind = models.CharField(max_length=20, choices=_choices(UnitKind))
+    binding_level = models.BooleanField(default=False)
+    binding = models.CharField(max_length=10, choices=_choices(Binding), default=Binding.NET.value)
+    responsible = models.CharField(max_length=200, blank=True)
+    order = models.IntegerField(default=0)
+
+    class Meta:
+        ordering = ("order", "code")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Account(models.Model):
+    number = models.IntegerField(unique=True)
+    name = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ("number",)
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}"
+
+
+class ImportBatch(models.Model):
+    """One imported ledger or budget file; its lines can be rolled back together."""
+
+    class Kind(models.TextChoices):
+        LEDGER = "ledger"
+        BUDGET = "budget"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    file_name = models.CharField(max_length=255)
+    sha256 = models.CharField(max_length=64)
+    imported_by = models.CharField(max_length=150, blank=True)
+    imported_at = models.DateTimeField(default=timezone.now)
+    line_count = models.BigIntegerField(default=0)
+    total_cents = models.BigIntegerField(default=0)
+    first_date = models.DateField(null=True, blank=True)  # earliest posting date (ledger)
+    last_date = models.DateField(null=True, blank=True)
+    years = models.JSONField(default=list)  # the years the lines fall in, sorted
+
+    class Meta:
+        ordering = ("-imported_at", "-id")
+        constraints = (models.UniqueConstraint(fields=("sha256", "kind"), name="toteuma_batch_file_once"),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name} ({self.line_count} lines)"
+
+
+class LedgerLine(models.Model):
+    batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="ledger_lines")
+    posted = models.DateField()
+    # Year and month are kept beside the date so that indexes can serve period filters directly.
+    year = models.SmallIntegerField()
+    month = models.SmallIntegerField()
+    document = models.CharField(max_length=100)
+    account = models.IntegerField()
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    project = models.CharField(max_length=64, blank=True)
+    amount_cents = models.BigIntegerField()  # debit +
+    text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = (
+            # Drill-down: cost center -> account -> lines of a period (unit_id leads, so no own index).
+            models.Index(fields=("unit", "account", "year", "month"), name="toteuma_ledger_drill"),
+            models.Index(fields=("project", "year", "month"), name="toteuma_ledger_project"),
+            models.Index(fields=("document",), name="toteuma_ledger_document"),
+        )
+        constraints = (models.CheckConstraint(condition=_MONTH_RANGE, name="toteuma_ledger_month"),)
+
+
+class MonthlyBalance(models.Model):
+    """Sum and count of the ledger lines per cost center, account and month; statements read only this."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    year = models.SmallIntegerField()
+    month = models.SmallIntegerField()
+    account = models.IntegerField()
+    amount_cents = models.BigIntegerField(default=0)
+    line_count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            # Column order serves the statement query: units, one year, a month range, all accounts.
+            models.UniqueConstraint(fields=("unit", "year", "month", "account"), name="toteuma_balance_key"),
+            models.CheckConstraint(condition=_MONTH_RANGE, name="toteuma_balance_month"),
+        )
+
+
+class BudgetLine(models.Model):
+    batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="budget_lines")
+    year = models.SmallIntegerField()
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    account = models.IntegerField()
+    project = models.CharField(max_length=64, blank=True)
+    amount_cents = models.BigIntegerField()  # debit +, like the ledger
+    kind = models.CharField(max_length=10, choices=_choices(BudgetKind), default=BudgetKind.ORIGINAL.value)
+    decision = models.CharField(max_length=200, blank=True)
+    decided = models.DateField(null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = (
+            models.Index(fields=("unit", "year", "account"), name="toteuma_budget_unit"),
+            models.Index(fields=("project", "year"), name="toteuma_budget_project"),
+        )
+
+
+class InvestmentProject(models.Model):
+    code = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=300)
+    group = models.CharField(max_length=200)  # e.g. "Irtain omaisuus"
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="investments")
+
+    class Meta:
+        ordering = ("group", "code")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Goal(models.Model):
+    """A goal group of one unit and year: a strategic aim with its sub-aims, goals and metrics."""
+
+    level = models.CharField(max_length=20, choices=_choices(GoalLevel))
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="goals", db_index=False)
+    year = models.SmallIntegerField()
+    order = models.IntegerField(default=0)
+    aim = models.CharField(max_length=500)
+    sub_aims = models.JSONField(default=list)  # list of str
+    goals = models.JSONField(default=list)
+    metrics = models.JSONField(default=list)
+    responsible = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ("order", "id")
+        constraints = (
+            models.UniqueConstraint(fields=("unit", "level", "year", "aim"), name="toteuma_goal_key"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year} {self.aim}"
+
+
+class GoalAssessment(models.Model):
+    """How a goal stands at one reporting period: realisation paragraphs and a status."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="assessments")
+    period = models.CharField(max_length=7)  # YYYY-MM
+    realisation = models.JSONField(default=list)  # list of str, one per paragraph
+    status = models.CharField(max_length=20, choices=_choices(GoalStatus), blank=True)  # "" = not assessed
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=("goal", "period"), name="toteuma_assessment_key"),)
+
+
+class UnitText(models.Model):
+    """Commentary of a period, or a yearly text (description, introductions) of a unit."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="texts", db_index=False)
+    year = models.SmallIntegerField()
+    period = models.CharField(max_length=7, blank=True)  # YYYY-MM, "" for a yearly text
+    kind = models.CharField(max_length=20, choices=_choices(TextKind))
+    text = models.TextField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("unit", "year", "period", "kind"), name="toteuma_text_key"),
+        )

@@ -1,0 +1,221 @@
+"""Reading what the services need: the organisation, sums for statements and investments, goals, texts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from toteuma.core.org import Binding, OrgTree, Unit, UnitKind
+from toteuma.core.periods import Period
+from toteuma.core.records import (
+    AccountRecord,
+    BudgetKind,
+    GoalLevel,
+    GoalRecord,
+    GoalStatus,
+    TextKind,
+    UnitRecord,
+)
+from toteuma.storage import models
+from toteuma.storage.types import BatchInfo, Flow, InvestmentSums, Sums
+
+_UNIT_FIELDS = ("code", "name", "kind", "parent__code", "binding_level", "binding", "order", "responsible")
+
+
+def units() -> list[UnitRecord]:
+    """Every unit with all it carries (responsible included), ordered by order and code."""
+    return [
+        UnitRecord(code, name, UnitKind(kind), parent, binding_level, Binding(binding), responsible, order)
+        for code, name, kind, parent, binding_level, binding, order, responsible in (
+            models.Unit.objects.values_list(*_UNIT_FIELDS)
+        )
+    ]
+
+
+def org_tree() -> OrgTree:
+    return OrgTree(
+        Unit(r.code, r.name, r.kind, r.parent, r.binding_level, r.binding, r.order) for r in units()
+    )
+
+
+def responsible(unit_code: str) -> str:
+    """The responsible person's title of a unit, "" when none is set or the unit is unknown."""
+    found = models.Unit.objects.filter(code=unit_code).values_list("responsible", flat=True).first()
+    return found or ""
+
+
+def accounts() -> list[AccountRecord]:
+    return [AccountRecord(n, name) for n, name in models.Account.objects.values_list("number", "name")]
+
+
+def known_accounts() -> frozenset[int]:
+    return frozenset(models.Account.objects.values_list("number", flat=True))
+
+
+def _unit_ids(unit_codes: Iterable[str]) -> QuerySet[models.Unit, int]:
+    """A subquery of the units' ids, so the sums below need no join."""
+    return models.Unit.objects.filter(code__in=list(unit_codes)).values_list("id", flat=True)
+
+
+def account_sums(
+    unit_codes: Iterable[str], year: int, month_from: int, month_to: int
+) -> dict[int, tuple[int, int]]:
+    """Per account: (cents debit +, ledger line count) of the units over the months, from the balances."""
+    if not 1 <= month_from <= month_to <= 12:
+        raise ValueError(f"months must satisfy 1 <= from <= to <= 12, got {month_from}..{month_to}")
+    rows = (
+        models.MonthlyBalance.objects.filter(
+            unit_id__in=_unit_ids(unit_codes), year=year, month__gte=month_from, month__lte=month_to
+        )
+        .values_list("account")
+        .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
+        .order_by("account")
+    )
+    return {account: (cents, count) for account, cents, count in rows}
+
+
+def _budget_in_force(decided_by: date) -> Q:
+    """The original budget, and the amendments decided on or before `decided_by`."""
+    return Q(kind=BudgetKind.ORIGINAL.value) | Q(kind=BudgetKind.AMENDMENT.value, decided__lte=decided_by)
+
+
+def budget_sums(
+    unit_codes: Iterable[str], year: int, decided_by: date
+) -> dict[tuple[int, BudgetKind], tuple[int, int]]:
+    """Per (account, kind): (cents debit +, line count) of the units' budget for the year."""
+    rows = (
+        models.BudgetLine.objects.filter(
+            _budget_in_force(decided_by), unit_id__in=_unit_ids(unit_codes), year=year
+        )
+        .values_list("account", "kind")
+        .annotate(cents=Sum("amount_cents"), count=Count("id"))
+        .order_by("account", "kind")
+    )
+    return {(account, BudgetKind(kind)): (cents, count) for account, kind, cents, count in rows}
+
+
+def _flows(lines: QuerySet[models.LedgerLine] | QuerySet[models.BudgetLine]) -> dict[str, Flow]:
+    """Per project: its lines split into debit (expenses) and credit (income) sides."""
+    debit, credit = Q(amount_cents__gte=0), Q(amount_cents__lt=0)
+    rows = (
+        lines.values_list("project")
+        .annotate(
+            exp=Sum("amount_cents", filter=debit),
+            exp_n=Count("id", filter=debit),
+            inc=Sum("amount_cents", filter=credit),
+            inc_n=Count("id", filter=credit),
+        )
+        .order_by("project")
+    )
+    return {
+        project: Flow(Sums(exp or 0, exp_n), Sums(inc or 0, inc_n))
+        for project, exp, exp_n, inc, inc_n in rows
+    }
+
+
+def _total(flows: dict[str, Flow], projects: Iterable[str]) -> Flow:
+    return sum((flows[code] for code in projects if code in flows), Flow())
+
+
+def investment_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[str, InvestmentSums]:
+    """Per investment group (sorted by name) of the projects the units own: actuals from January to
+    `month_to`, the original budget, and the amendments decided by the end of `month_to`.
+
+    A project belongs to the unit named in the investments file; its lines count wherever they were posted.
+    """
+    projects = dict(
+        models.InvestmentProject.objects.filter(unit_id__in=_unit_ids(unit_codes)).values_list(
+            "code", "group"
+        )
+    )
+    ledger = models.LedgerLine.objects.filter(project__in=list(projects), year=year, month__lte=month_to)
+    budget = models.BudgetLine.objects.filter(project__in=list(projects), year=year)
+    actual = _flows(ledger)
+    original = _flows(budget.filter(kind=BudgetKind.ORIGINAL.value))
+    amendments = _flows(
+        budget.filter(_budget_in_force(Period(year, month_to).end), kind=BudgetKind.AMENDMENT.value)
+    )
+    result: dict[str, InvestmentSums] = {}
+    for group in sorted(set(projects.values())):
+        members = [code for code, owner in projects.items() if owner == group]
+        result[group] = InvestmentSums(
+            group, _total(actual, members), _total(original, members), _total(amendments, members)
+        )
+    return result
+
+
+def goals(unit_code: str, level: GoalLevel, year: int, period: Period | str = "") -> list[GoalRecord]:
+    """The unit's goals of the level and year in order, each with its assessment at exactly `period`.
+
+    An assessment of an earlier period is not carried forward: a stale status would read as current.
+    """
+    at = str(period)
+    rows = models.Goal.objects.filter(unit__code=unit_code, level=level.value, year=year)
+    assessed = _assessments(rows, at) if at else {}
+    return [_goal_record(goal, unit_code, at, assessed.get(goal.id)) for goal in rows.order_by("order", "id")]
+
+
+def _assessments(goals: QuerySet[models.Goal], period: str) -> dict[int, tuple[list[str], str]]:
+    rows = models.GoalAssessment.objects.filter(goal__in=goals, period=period)
+    return {
+        goal: (realisation, status)
+        for goal, realisation, status in rows.values_list("goal_id", "realisation", "status")
+    }
+
+
+def _goal_record(
+    goal: models.Goal, unit_code: str, period: str, assessment: tuple[list[str], str] | None
+) -> GoalRecord:
+    realisation, status = assessment or ([], "")
+    return GoalRecord(
+        level=GoalLevel(goal.level),
+        unit=unit_code,
+        year=goal.year,
+        order=goal.order,
+        aim=goal.aim,
+        sub_aims=tuple(goal.sub_aims),
+        goals=tuple(goal.goals),
+        metrics=tuple(goal.metrics),
+        responsible=goal.responsible,
+        period=period if assessment else "",
+        realisation=tuple(realisation),
+        status=GoalStatus(status) if status else None,
+    )
+
+
+def text(unit_code: str, kind: TextKind, year: int, period: Period | str = "") -> str:
+    """The unit's text of the kind for the period; else its yearly text of that kind; else ""."""
+    wanted = [str(period), ""] if str(period) else [""]
+    found = dict(
+        models.UnitText.objects.filter(
+            unit__code=unit_code, kind=kind.value, year=year, period__in=wanted
+        ).values_list("period", "text")
+    )
+    return next((found[key] for key in wanted if key in found), "")
+
+
+def batches() -> list[BatchInfo]:
+    """Every import batch, newest first."""
+    return [
+        BatchInfo(
+            id=b.id,
+            kind=b.kind,
+            file_name=b.file_name,
+            sha256=b.sha256,
+            imported_by=b.imported_by,
+            imported_at=b.imported_at,
+            lines=b.line_count,
+            total_cents=b.total_cents,
+            first_date=b.first_date,
+            last_date=b.last_date,
+            years=tuple(b.years),
+        )
+        for b in models.ImportBatch.objects.order_by("-imported_at", "-id")
+    ]
+
+
+def batch_exists(kind: str, sha256: str) -> bool:
+    """Whether a file with this SHA-256 was already imported as `kind` ("ledger" or "budget")."""
+    return models.ImportBatch.objects.filter(kind=kind, sha256=sha256).exists()

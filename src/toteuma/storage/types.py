@@ -1,0 +1,113 @@
+"""What the storage API returns and raises; plain Python, importable before Django is set up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+class StorageError(Exception):
+    """A load or query the database refuses; the message says what and how to fix it."""
+
+
+class DuplicateImportError(StorageError):
+    """The same file (same SHA-256) was already imported as the same kind."""
+
+    def __init__(self, kind: str, sha256: str, batch_id: int, file_name: str) -> None:
+        super().__init__(
+            f"this {kind} file was already imported as batch {batch_id} ({file_name!r}, "
+            f"sha256 {sha256[:12]}…); importing it again would count its lines twice. "
+            f"Roll batch {batch_id} back first if the file is to replace it."
+        )
+        self.kind = kind
+        self.sha256 = sha256
+        self.batch_id = batch_id
+        self.file_name = file_name
+
+
+class UnknownUnitError(StorageError):
+    """Records name unit codes the database does not hold."""
+
+    def __init__(self, codes: set[str], what: str) -> None:
+        listed = ", ".join(repr(code) for code in sorted(codes)[:20])
+        more = f" and {len(codes) - 20} more" if len(codes) > 20 else ""
+        super().__init__(f"{what} name unknown unit codes {listed}{more}; import the units first")
+        self.codes = frozenset(codes)
+
+
+class DuplicateKeyError(StorageError):
+    """One load names the same natural key twice, so it is unclear which record should win."""
+
+    def __init__(self, what: str, key: object) -> None:
+        super().__init__(f"{what} {key!r} appears twice in the same load; keep one of them")
+        self.key = key
+
+
+class BatchNotFoundError(StorageError):
+    def __init__(self, batch_id: int) -> None:
+        super().__init__(f"there is no import batch {batch_id}; `batches()` lists them")
+        self.batch_id = batch_id
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What one load did: the batch it made (ledger, budget), how many records, and their sum."""
+
+    lines: int
+    total_cents: int = 0  # sum of the amounts, debit +; 0 for loads without money
+    batch_id: int | None = None
+
+
+@dataclass(frozen=True)
+class BatchInfo:
+    id: int
+    kind: str  # "ledger" or "budget"
+    file_name: str
+    sha256: str
+    imported_by: str
+    imported_at: datetime
+    lines: int
+    total_cents: int
+    first_date: date | None
+    last_date: date | None
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Sums:
+    """Cents in bookkeeping sign (debit +) and how many lines made them."""
+
+    cents: int = 0
+    lines: int = 0
+
+    def __add__(self, other: Sums) -> Sums:
+        return Sums(self.cents + other.cents, self.lines + other.lines)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Lines split by their sign: debit lines are expenditure (menot), credit lines income (tulot)."""
+
+    expenses: Sums = field(default_factory=Sums)  # amount >= 0
+    income: Sums = field(default_factory=Sums)  # amount < 0, so income.cents <= 0
+
+    @property
+    def net(self) -> Sums:
+        return self.expenses + self.income
+
+    def __add__(self, other: Flow) -> Flow:
+        return Flow(self.expenses + other.expenses, self.income + other.income)
+
+
+@dataclass(frozen=True)
+class InvestmentSums:
+    """One investment group of the units' projects: ledger to the month end and the year's budget."""
+
+    group: str
+    actual: Flow = field(default_factory=Flow)  # ledger lines from January to month_to
+    budget_original: Flow = field(default_factory=Flow)
+    amendments: Flow = field(default_factory=Flow)  # decided by the end of month_to
+
+    @property
+    def budget(self) -> Flow:
+        return self.budget_original + self.amendments

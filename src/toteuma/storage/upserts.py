@@ -1,0 +1,173 @@
+"""Loading master data and plans by natural key: a record updates the row with its key or adds one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
+
+from django.db import transaction
+from django.db.models import Model
+
+from toteuma.core.records import AccountRecord, GoalRecord, InvestmentRecord, TextRecord, UnitRecord
+from toteuma.storage.loading import unit_ids
+from toteuma.storage.models import (
+    Account,
+    Goal,
+    GoalAssessment,
+    InvestmentProject,
+    Unit,
+    UnitText,
+)
+from toteuma.storage.queries import org_tree
+from toteuma.storage.types import DuplicateKeyError, LoadResult, StorageError, UnknownUnitError
+
+R = TypeVar("R")
+M = TypeVar("M", bound=Model)
+_BATCH = 1000
+
+
+def _unique(records: Iterable[R], key: Callable[[R], Hashable], what: str) -> list[R]:
+    """The records as a list; two with one key would make the result depend on their order, so refuse."""
+    seen: set[Hashable] = set()
+    items = list(records)
+    for record in items:
+        value = key(record)
+        if value in seen:
+            raise DuplicateKeyError(what, value)
+        seen.add(value)
+    return items
+
+
+def _resolve(codes: Iterable[str], what: str) -> dict[str, int]:
+    ids = unit_ids()
+    unknown = {code for code in codes if code not in ids}
+    if unknown:
+        raise UnknownUnitError(unknown, what)
+    return ids
+
+
+def _upsert(model: type[M], rows: list[M], key: list[str], fields: list[str]) -> None:
+    """INSERT ... ON CONFLICT (key) DO UPDATE the fields: one statement per batch, on both databases."""
+    model._default_manager.bulk_create(
+        rows, update_conflicts=True, unique_fields=key, update_fields=fields, batch_size=_BATCH
+    )
+
+
+def _unit_row(r: UnitRecord) -> Unit:
+    return Unit(
+        code=r.code,
+        name=r.name,
+        kind=r.kind.value,
+        binding_level=r.binding_level,
+        binding=r.binding.value,
+        responsible=r.responsible,
+        order=r.order,
+    )
+
+
+def load_units(records: Iterable[UnitRecord]) -> LoadResult:
+    """Add or update units by code, then link parents; the resulting tree must be a tree."""
+    items = _unique(records, lambda record: record.code, "unit code")
+    with transaction.atomic():
+        fields = ["name", "kind", "binding_level", "binding", "responsible", "order"]
+        _upsert(Unit, [_unit_row(r) for r in items], ["code"], fields)
+        ids = _resolve((r.parent for r in items if r.parent is not None), "units (as parent)")
+        linked = [Unit(id=ids[r.code], parent_id=ids[r.parent] if r.parent else None) for r in items]
+        Unit.objects.bulk_update(linked, ["parent"], batch_size=_BATCH)
+        try:
+            org_tree()
+        except ValueError as exc:
+            raise StorageError(f"the units do not form a tree: {exc}") from exc
+    return LoadResult(lines=len(items))
+
+
+def load_accounts(records: Iterable[AccountRecord]) -> LoadResult:
+    """Add or update accounts by number."""
+    items = _unique(records, lambda record: record.number, "account number")
+    with transaction.atomic():
+        _upsert(Account, [Account(number=r.number, name=r.name) for r in items], ["number"], ["name"])
+    return LoadResult(lines=len(items))
+
+
+def load_investments(records: Iterable[InvestmentRecord]) -> LoadResult:
+    """Add or update investment projects by project code."""
+    items = _unique(records, lambda record: record.project, "investment project")
+    with transaction.atomic():
+        ids = _resolve((r.unit for r in items), "investment projects")
+        rows = [
+            InvestmentProject(code=r.project, name=r.name, group=r.group, unit_id=ids[r.unit]) for r in items
+        ]
+        _upsert(InvestmentProject, rows, ["code"], ["name", "group", "unit"])
+    return LoadResult(lines=len(items))
+
+
+def load_texts(records: Iterable[TextRecord]) -> LoadResult:
+    """Add or update texts by unit, year, period and kind."""
+    items = _unique(
+        records, lambda r: (r.unit, r.year, r.period, r.kind.value), "text (unit, year, period, kind)"
+    )
+    with transaction.atomic():
+        ids = _resolve((r.unit for r in items), "texts")
+        rows = [
+            UnitText(unit_id=ids[r.unit], year=r.year, period=r.period, kind=r.kind.value, text=r.text)
+            for r in items
+        ]
+        _upsert(UnitText, rows, ["unit", "year", "period", "kind"], ["text"])
+    return LoadResult(lines=len(items))
+
+
+def _goal_key(record: GoalRecord) -> tuple[str, str, int, str]:
+    return (record.unit, record.level.value, record.year, record.aim)
+
+
+def _goal_row(r: GoalRecord, unit_id: int) -> Goal:
+    return Goal(
+        unit_id=unit_id,
+        level=r.level.value,
+        year=r.year,
+        order=r.order,
+        aim=r.aim,
+        sub_aims=list(r.sub_aims),
+        goals=list(r.goals),
+        metrics=list(r.metrics),
+        responsible=r.responsible,
+    )
+
+
+def load_goals(records: Iterable[GoalRecord]) -> LoadResult:
+    """Add or update goals by unit, level, year and aim; a record with a period also sets that assessment.
+
+    Several records may describe one goal in different periods (one file per reporting period).
+    """
+    items = _unique(records, lambda r: (*_goal_key(r), r.period), "goal (unit, level, year, aim, period)")
+    latest = {_goal_key(r): r for r in items}  # the goal's own fields come from its last record
+    with transaction.atomic():
+        ids = _resolve((r.unit for r in items), "goals")
+        fields = ["order", "sub_aims", "goals", "metrics", "responsible"]
+        _upsert(
+            Goal,
+            [_goal_row(r, ids[r.unit]) for r in latest.values()],
+            ["unit", "level", "year", "aim"],
+            fields,
+        )
+        _load_assessments([r for r in items if r.period], ids)
+    return LoadResult(lines=len(items))
+
+
+def _load_assessments(items: list[GoalRecord], unit_ids_by_code: dict[str, int]) -> None:
+    codes = {unit_id: code for code, unit_id in unit_ids_by_code.items()}
+    goals = Goal.objects.filter(unit_id__in={unit_ids_by_code[r.unit] for r in items})
+    goal_ids = {
+        (codes[unit], level, year, aim): goal_id
+        for goal_id, unit, level, year, aim in goals.values_list("id", "unit_id", "level", "year", "aim")
+    }
+    rows = [
+        GoalAssessment(
+            goal_id=goal_ids[_goal_key(r)],
+            period=r.period,
+            realisation=list(r.realisation),
+            status=r.status.value if r.status else "",
+        )
+        for r in items
+    ]
+    _upsert(GoalAssessment, rows, ["goal", "period"], ["realisation", "status"])
