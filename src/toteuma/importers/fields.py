@@ -1,0 +1,136 @@
+"""Column specifications: canonical field names, their aliases and parsers, and the row loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from toteuma.core.problems import Problem, problem
+from toteuma.importers.table import RawTable
+from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int
+
+Parser = Callable[[str, RawTable], Any]
+
+
+def text(value: str, _table: RawTable) -> str:
+    return value.strip()
+
+
+def amount(value: str, table: RawTable) -> int:
+    return parse_amount(value, table.decimal)
+
+
+def integer(value: str, _table: RawTable) -> int:
+    return parse_int(value)
+
+
+def day(value: str, _table: RawTable) -> date:
+    return parse_date(value)
+
+
+def flag(value: str, _table: RawTable) -> bool:
+    return parse_bool(value)
+
+
+_CODES: dict[Parser, str] = {
+    amount: "value.amount",
+    integer: "value.integer",
+    day: "value.date",
+    flag: "value.choice",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    aliases: tuple[str, ...]
+    parse: Parser = text
+    required: bool = True
+
+    def matches(self, header: str) -> bool:
+        wanted = header.strip().casefold()
+        return wanted == self.name.casefold() or wanted in (alias.casefold() for alias in self.aliases)
+
+
+def map_header(table: RawTable, fields: tuple[Field, ...]) -> tuple[dict[str, int], list[Problem]]:
+    """Field name -> column index; a missing required column or two columns for one field is a problem."""
+    positions: dict[str, int] = {}
+    problems: list[Problem] = []
+    for index, header in enumerate(table.header):
+        for spec in fields:
+            if not spec.matches(header):
+                continue
+            if spec.name in positions:
+                problems.append(
+                    problem(
+                        "header.duplicate-column",
+                        f"columns {table.header[positions[spec.name]]!r} and {header!r} "
+                        f"both mean {spec.name!r}",
+                        file=table.file,
+                        row=1,
+                        column=header,
+                    )
+                )
+            positions[spec.name] = index
+    for spec in fields:
+        if spec.required and spec.name not in positions:
+            names = ", ".join((spec.name, *spec.aliases))
+            problems.append(
+                problem(
+                    "header.missing-column",
+                    f"no column for {spec.name!r} (accepted names: {names})",
+                    file=table.file,
+                    row=1,
+                    column=spec.name,
+                )
+            )
+    return positions, problems
+
+
+def parsed_rows(
+    table: RawTable, fields: tuple[Field, ...], problems: list[Problem]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Each row's fields parsed; a row with a problem is reported into `problems` and skipped."""
+    positions, header_problems = map_header(table, fields)
+    problems.extend(header_problems)
+    if header_problems:
+        return
+    for number, cells in table.rows:
+        values: dict[str, Any] = {}
+        ok = True
+        for spec in fields:
+            index = positions.get(spec.name)
+            raw = cells[index] if index is not None and index < len(cells) else ""
+            if not raw.strip():
+                if spec.required:
+                    problems.append(
+                        problem(
+                            "value.required",
+                            f"{spec.name!r} is empty",
+                            file=table.file,
+                            row=number,
+                            column=table.header[index or 0],
+                        )
+                    )
+                    ok = False
+                values[spec.name] = None
+                continue
+            try:
+                values[spec.name] = spec.parse(raw, table)
+            except ValueError as exc:
+                code = _CODES.get(spec.parse, "value.choice")
+                problems.append(
+                    problem(
+                        code,
+                        str(exc),
+                        file=table.file,
+                        row=number,
+                        column=table.header[index or 0],
+                        value=raw,
+                    )
+                )
+                ok = False
+        if ok:
+            yield number, values

@@ -1,0 +1,78 @@
+"""Cell text to typed values the way Finnish finance exports write them; failures are ValueErrors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from toteuma.core.money import cents_from_decimal
+
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
+_DATE_FI = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_amount(text: str, decimal: str = ",") -> int:
+    """Cents of '-1 234,56', '1 234,56-', '(1 234,56)', '−1 234,56' (U+2212); `decimal` is ',' or '.'."""
+    raw = text.strip().replace("\u2212", "-")
+    if not raw:
+        raise ValueError("empty amount")
+    negative = False
+    if raw.startswith("(") and raw.endswith(")"):
+        negative, raw = True, raw[1:-1]
+    if raw.endswith("-"):
+        negative, raw = not negative, raw[:-1]
+    raw = raw.translate(_SPACES)
+    thousands = "." if decimal == "," else ","
+    raw = raw.replace(thousands, "").replace(decimal, ".")
+    try:
+        value = Decimal(raw)
+    except InvalidOperation as exc:
+        raise ValueError(f"{text!r} is not an amount") from exc
+    if not value.is_finite():
+        raise ValueError(f"{text!r} is not an amount")
+    cents = cents_from_decimal(value)
+    return -cents if negative else cents
+
+
+def parse_date(text: str) -> date:
+    """A date from '31.3.2024', '31.03.2024' or '2024-03-31'."""
+    raw = text.strip().split(" ")[0].split("T")[0]
+    match = _DATE_FI.match(raw)
+    try:
+        if match:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        match = _DATE_ISO.match(raw)
+        if match:
+            return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a date: {exc}") from exc
+    raise ValueError(f"{text!r} is not a date")
+
+
+def parse_int(text: str) -> int:
+    """A whole number such as an account or a year; '4300.0' from a spreadsheet is accepted."""
+    raw = text.strip().translate(_SPACES)
+    try:
+        value = Decimal(raw)
+    except InvalidOperation as exc:
+        raise ValueError(f"{text!r} is not a whole number") from exc
+    if not value.is_finite() or value != value.to_integral_value():
+        raise ValueError(f"{text!r} is not a whole number")
+    return int(value)
+
+
+def parse_bool(text: str) -> bool:
+    raw = text.strip().casefold()
+    if raw in ("kyllä", "k", "x", "1", "true", "yes", "ja", "sitova"):
+        return True
+    if raw in ("", "ei", "e", "0", "false", "no", "nej"):
+        return False
+    raise ValueError(f"{text!r} is not kyllä/ei")
+
+
+def split_lines(text: str) -> tuple[str, ...]:
+    """The items of a multi-line cell, without bullets and blank lines."""
+    items = (line.strip().lstrip("•").strip() for line in text.replace("\r\n", "\n").split("\n"))
+    return tuple(item for item in items if item)
