@@ -1,0 +1,47 @@
+# The index of tasks. `make demo` and `make test` work on a fresh machine: they install what they need.
+VENV      ?= .venv
+BIN       := $(VENV)/bin
+STAMP     := $(VENV)/.installed
+PG_URL    ?= postgresql://postgres@127.0.0.1:5432/toteuma
+PYTEST    ?= $(BIN)/pytest
+
+.PHONY: help install demo test test-sqlite test-postgres lint format example docs clean
+
+help:           ## list the tasks
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install toteuma with its development tools
+
+demo: install   ## import the reference example into ./toteuma.sqlite3 and write its report into out/
+	$(BIN)/toteuma demo --out out
+
+test: lint test-sqlite test-postgres ## the whole suite: lint, tests on SQLite, database tests on PostgreSQL
+
+lint: install   ## ruff, formatting, mypy and the import contracts
+	$(BIN)/ruff check src tests examples bench
+	$(BIN)/ruff format --check src tests examples bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test-sqlite: install ## every test on the embedded SQLite database
+	$(PYTEST) -q
+
+test-postgres: install ## the database tests again on PostgreSQL (127.0.0.1:5432)
+	bash scripts/ensure-postgres.sh
+	TOTEUMA_DATABASE_URL=$(PG_URL) $(PYTEST) -q -m "django_db and not sqlite"
+
+format: install ## apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix src tests examples bench
+	$(BIN)/ruff format src tests examples bench
+
+example: install ## regenerate the example data from the reference figures
+	$(BIN)/python examples/heinola-2024-q1/generate.py
+
+clean:          ## remove the virtual environment, caches and outputs
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache toteuma.sqlite3

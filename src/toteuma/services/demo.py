@@ -1,0 +1,61 @@
+"""The demo: the reference municipality's example data imported and its report written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from toteuma.core.periods import Period
+from toteuma.services.common import ServiceError, init
+from toteuma.services.imports import ImportResult, import_file
+from toteuma.services.reporting import build_report, render_report
+
+EXAMPLE_DIR = Path(__file__).resolve().parents[3] / "examples" / "heinola-2024-q1"
+DEMO_UNIT = "Yhteiset palvelut / Kaupunginhallituksen toimiala"
+DEMO_PERIOD = Period(2024, 3)
+
+# Order matters: units and accounts before the lines that refer to them.
+EXAMPLE_FILES = (
+    ("units", "units.csv"),
+    ("accounts", "accounts.csv"),
+    ("investments", "investments.csv"),
+    ("ledger", "ledger-2023.csv"),
+    ("ledger", "ledger-2024.csv"),
+    ("budget", "budget-2024.xlsx"),
+    ("goals", "goals.xlsx"),
+    ("commentary", "commentary.csv"),
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    html: Path
+    json: Path
+    imports: tuple[ImportResult, ...]
+
+
+def import_example(data_dir: Path = EXAMPLE_DIR) -> tuple[ImportResult, ...]:
+    results = []
+    for kind, name in EXAMPLE_FILES:
+        result = import_file(kind, data_dir / name, user="demo")
+        if not result.ok:
+            details = "\n".join(str(item) for item in result.problems[:20])
+            raise ServiceError(f"the example file {name} did not import:\n{details}")
+        results.append(result)
+    return tuple(results)
+
+
+def run_demo(out_dir: Path, data_dir: Path = EXAMPLE_DIR) -> DemoResult:
+    """Create or migrate the database, import the example, write the reference report as HTML and JSON."""
+    if not data_dir.is_dir():
+        raise ServiceError(f"example data not found at {data_dir}; run from a checkout of toteuma")
+    init()
+    imports = import_example(data_dir)
+    content = build_report(DEMO_UNIT, DEMO_PERIOD)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"toteuma-{content.unit.code}-{content.period}"
+    html = out_dir / f"{stem}.html"
+    json = out_dir / f"{stem}.json"
+    html.write_bytes(render_report(content, "html"))
+    json.write_bytes(render_report(content, "json"))
+    return DemoResult(html=html, json=json, imports=imports)

@@ -1,0 +1,194 @@
+"""Building a report's content from the database and rendering it in a format."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
+
+from toteuma import reports, storage
+from toteuma.core.mapping import AccountMapping
+from toteuma.core.money import to_report_sign
+from toteuma.core.org import OrgTree, Unit, UnitKind
+from toteuma.core.periods import Period
+from toteuma.core.records import BudgetKind, GoalLevel, TextKind
+from toteuma.core.report import (
+    Description,
+    GoalEntry,
+    InvestmentFigures,
+    InvestmentGroup,
+    ReportContent,
+    UnitRef,
+    UnitStatement,
+)
+from toteuma.core.statement import RowFigures, Statement, compute_statement
+from toteuma.services.common import ServiceError, default_mapping, default_structure
+from toteuma.storage import Flow, InvestmentSums, Sums
+
+FORMATS = ("html", "json")
+TITLE = "Käyttösuunnitelman toteutuminen"
+
+AccountSums = Mapping[int, tuple[int, int]]
+
+
+def _rows(mapping: AccountMapping, sums: AccountSums) -> dict[str, tuple[int, int]]:
+    """Per row: report-sign cents and line count. An income-statement account without a row is an error."""
+    rows: dict[str, tuple[int, int]] = {}
+    for account, (cents, count) in sums.items():
+        row = mapping.row_of(account)
+        if row is None:
+            if mapping.is_balance_sheet(account):
+                continue
+            raise ServiceError(
+                f"account {account} has lines but no income-statement row; add it to the account mapping"
+            )
+        before = rows.get(row, (0, 0))
+        rows[row] = (before[0] + to_report_sign(cents), before[1] + count)
+    return rows
+
+
+def row_figures(codes: list[str], period: Period, mapping: AccountMapping) -> dict[str, RowFigures]:
+    """Every row's figures for the units `codes` at `period`, from the monthly balances."""
+    year, month = period.year, period.month
+    tot = _rows(mapping, storage.account_sums(codes, year, 1, month))
+    tot_prev = _rows(mapping, storage.account_sums(codes, year - 1, 1, month))
+    tp_prev = _rows(mapping, storage.account_sums(codes, year - 1, 1, 12))
+    budget_raw = storage.budget_sums(codes, year, period.end)
+    original = _rows(mapping, {a: v for (a, kind), v in budget_raw.items() if kind == BudgetKind.ORIGINAL})
+    amended = _rows(mapping, {a: v for (a, kind), v in budget_raw.items() if kind == BudgetKind.AMENDMENT})
+    keys = set(tot) | set(tot_prev) | set(tp_prev) | set(original) | set(amended)
+    figures = {}
+    for key in keys:
+        parts = [source.get(key, (0, 0)) for source in (tp_prev, tot_prev, original, amended, tot)]
+        figures[key] = RowFigures(
+            tp_prev=parts[0][0],
+            tot_prev=parts[1][0],
+            budget_original=parts[2][0],
+            amendments=parts[3][0],
+            tot=parts[4][0],
+            active=any(count for _, count in parts),
+        )
+    return figures
+
+
+def unit_statement(tree: OrgTree, unit: Unit, period: Period) -> Statement:
+    codes = [item.code for item in tree.descendants(unit.code)]
+    return compute_statement(default_structure(), row_figures(codes, period, default_mapping()))
+
+
+def unit_listing() -> list[tuple[int, Unit]]:
+    """Every unit with its depth, in tree order."""
+    storage.setup()
+    tree = storage.org_tree()
+    found: list[tuple[int, Unit]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for child in tree.children(parent):
+            found.append((depth, child))
+            walk(child.code, depth + 1)
+
+    walk(None, 0)
+    return found
+
+
+def find_unit(tree: OrgTree, code_or_name: str) -> Unit:
+    unit = tree.find(code_or_name)
+    if unit is None:
+        raise ServiceError(f"no unit with code or exact name {code_or_name!r}; `toteuma units` lists them")
+    return unit
+
+
+def _goals(unit: Unit, level: GoalLevel, period: Period) -> tuple[GoalEntry, ...]:
+    return tuple(
+        GoalEntry(
+            aim=record.aim,
+            sub_aims=record.sub_aims,
+            goals=record.goals,
+            metrics=record.metrics,
+            responsible=record.responsible,
+            realisation=record.realisation,
+            status=record.status,
+        )
+        for record in storage.goals(unit.code, level, period.year, str(period))
+    )
+
+
+def _investment_group(name: str, current: InvestmentSums, previous: InvestmentSums) -> InvestmentGroup:
+    def line(label: str, flow: Callable[[Flow], Sums]) -> InvestmentFigures:
+        parts = (flow(previous.actual), flow(current.budget), flow(current.actual))
+        return InvestmentFigures(label, *(to_report_sign(part.cents) for part in parts))
+
+    lines = [line("Menot", lambda flow: flow.expenses), line("Netto", lambda flow: flow.net)]
+    if any(part.lines for part in (previous.actual.income, current.budget.income, current.actual.income)):
+        lines.insert(0, line("Tulot", lambda flow: flow.income))
+    return InvestmentGroup(name, tuple(lines))
+
+
+def investment_groups(codes: list[str], period: Period) -> tuple[InvestmentGroup, ...]:
+    """Per investment group: previous year's actuals, this year's budget and actuals, report sign."""
+    now = storage.investment_sums(codes, period.year, period.month)
+    before = storage.investment_sums(codes, period.year - 1, 12)
+    return tuple(
+        _investment_group(name, now.get(name, InvestmentSums(name)), before.get(name, InvestmentSums(name)))
+        for name in sorted(set(now) | set(before))
+    )
+
+
+def _report_date() -> date:
+    """Today, or the fixed build time of a reproducible build (SOURCE_DATE_EPOCH)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+    return datetime.now(tz=UTC).date()
+
+
+def build_report(unit_ref: str, period: Period) -> ReportContent:
+    """The whole report of a binding unit (or any unit) at a month-end."""
+    storage.setup()
+    tree = storage.org_tree()
+    unit = find_unit(tree, unit_ref)
+    areas = [child for child in tree.children(unit.code) if child.kind is not UnitKind.COST_CENTER]
+    year, month = period.year, str(period)
+
+    def text(code: str, kind: TextKind, at: str = "") -> str:
+        return storage.text(code, kind, year, at)
+
+    root = tree.children(None)
+    return ReportContent(
+        title=TITLE,
+        period=period,
+        unit=UnitRef(unit.code, unit.name),
+        municipality=root[0].name if root else "",
+        summary=default_structure().summary,
+        binding=unit.binding,
+        statement=UnitStatement(UnitRef(unit.code, unit.name), unit_statement(tree, unit, period)),
+        areas=tuple(
+            UnitStatement(
+                UnitRef(area.code, area.name),
+                unit_statement(tree, area, period),
+                text(area.code, TextKind.COMMENTARY, month),
+            )
+            for area in areas
+        ),
+        responsible=storage.responsible(unit.code),
+        goals_intro=text(unit.code, TextKind.GOALS_INTRO, month),
+        binding_goals=_goals(unit, GoalLevel.BINDING, period),
+        descriptions=tuple(
+            Description(UnitRef(area.code, area.name), description)
+            for area in areas
+            if (description := text(area.code, TextKind.DESCRIPTION))
+        ),
+        investments_intro=text(unit.code, TextKind.INVESTMENTS, month),
+        investments=investment_groups([item.code for item in tree.descendants(unit.code)], period),
+        plan_goals=_goals(unit, GoalLevel.PLAN, period),
+        report_date=_report_date(),
+    )
+
+
+def render_report(content: ReportContent, fmt: str) -> bytes:
+    if fmt not in FORMATS:
+        raise ServiceError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    document = reports.build_document(content)
+    if fmt == "json":
+        return reports.render_json(document)
+    return reports.render_html(document)
