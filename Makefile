@@ -4,6 +4,7 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 PG_URL    ?= postgresql://postgres@127.0.0.1:5432/toteuma
 PYTEST    ?= $(BIN)/pytest
+LINTED    := src tests examples $(wildcard bench)
 
 .PHONY: help install demo test test-sqlite test-postgres lint format example docs clean
 
@@ -24,8 +25,8 @@ demo: install   ## import the reference example into ./toteuma.sqlite3 and write
 test: lint test-sqlite test-postgres ## the whole suite: lint, tests on SQLite, database tests on PostgreSQL
 
 lint: install   ## ruff, formatting, mypy and the import contracts
-	$(BIN)/ruff check src tests examples bench
-	$(BIN)/ruff format --check src tests examples bench
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -37,8 +38,8 @@ test-postgres: install ## the database tests again on PostgreSQL (127.0.0.1:5432
 	TOTEUMA_DATABASE_URL=$(PG_URL) $(PYTEST) -q -m "django_db and not sqlite"
 
 format: install ## apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix src tests examples bench
-	$(BIN)/ruff format src tests examples bench
+	$(BIN)/ruff check --fix $(LINTED)
+	$(BIN)/ruff format $(LINTED)
 
 example: install ## regenerate the example data from the reference figures
 	$(BIN)/python examples/heinola-2024-q1/generate.py
