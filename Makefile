@@ -4,9 +4,9 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 PG_URL    ?= postgresql://postgres@127.0.0.1:5432/toteuma
 PYTEST    ?= $(BIN)/pytest
-LINTED    := src tests examples $(wildcard bench)
+LINTED    := src tests examples scripts $(wildcard bench)
 
-.PHONY: help install demo test test-sqlite test-postgres lint format example docs clean
+.PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean
 
 help:           ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -19,10 +19,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create .venv and install toteuma with its development tools
 
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-fund --no-audit --silent
+	touch $@
+
+deps: install node_modules/.installed ## also Debian's Chromium, poppler and LibreOffice, and axe-core from npm
+	bash scripts/install-system-deps.sh
+
 demo: install   ## import the reference example into ./toteuma.sqlite3 and write its report into out/
 	$(BIN)/toteuma demo --out out
 
-test: lint test-sqlite test-postgres ## the whole suite: lint, tests on SQLite, database tests on PostgreSQL
+test: deps lint test-sqlite test-postgres ## the whole suite: lint, tests on SQLite, database tests on PostgreSQL
 
 lint: install   ## ruff, formatting, mypy and the import contracts
 	$(BIN)/ruff check $(LINTED)
@@ -36,6 +43,9 @@ test-sqlite: install ## every test on the embedded SQLite database
 test-postgres: install ## the database tests again on PostgreSQL (127.0.0.1:5432)
 	bash scripts/ensure-postgres.sh
 	TOTEUMA_DATABASE_URL=$(PG_URL) $(PYTEST) -q -m "django_db and not sqlite"
+
+screenshots: deps demo ## the report pictures in docs/img, taken in Chromium
+	$(BIN)/python scripts/screenshots.py out/toteuma-1000-2024-03.html docs/img
 
 format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix $(LINTED)

@@ -1,0 +1,9 @@
+"""The `toteuma` command: parses arguments, calls one service, prints the result.
+
+`main` lives in `app`; each `*_commands` module registers its commands on it when imported here.
+"""
+
+from toteuma.cli import import_commands, report_commands, setup_commands
+from toteuma.cli.app import main
+
+__all__ = ["import_commands", "main", "report_commands", "setup_commands"]

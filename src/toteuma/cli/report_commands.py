@@ -1,0 +1,38 @@
+"""Commands that write documents: report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from toteuma import services
+from toteuma.cli.app import fail, main
+from toteuma.core.periods import Period
+
+
+@main.command(help="Write the report of a unit at a month-end.")
+@click.option("--unit", required=True, help="Unit code or its exact name.")
+@click.option("--period", required=True, help="Month-end as YYYY-MM, e.g. 2024-03.")
+@click.option("--format", "fmt", type=click.Choice(services.FORMATS), default="html", show_default=True)
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Output file (default: standard output).",
+)
+def report(unit: str, period: str, fmt: str, out_file: Path | None) -> None:
+    try:
+        parsed = Period.parse(period)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--period") from exc
+    try:
+        data = services.render_report(services.build_report(unit, parsed), fmt)
+    except services.ServiceError as exc:
+        fail(str(exc))
+    if out_file is None:
+        sys.stdout.buffer.write(data)
+    else:
+        out_file.write_bytes(data)
+        click.echo(f"Wrote {out_file}", err=True)
