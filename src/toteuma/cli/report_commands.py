@@ -16,19 +16,35 @@ from toteuma.core.periods import Period
 @click.option("--unit", required=True, help="Unit code or its exact name.")
 @click.option("--period", required=True, help="Month-end as YYYY-MM, e.g. 2024-03.")
 @click.option("--format", "fmt", type=click.Choice(services.FORMATS), default="html", show_default=True)
+@click.option("--lang", type=click.Choice(services.LANGUAGES), default="fi", show_default=True)
+@click.option(
+    "--layout",
+    default="reference",
+    show_default=True,
+    help="A shipped layout (reference, year-end, gross-binding) or a layout TOML file (docs/layouts.md).",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="DOCX only: a Word file whose styles the report takes.",
+)
 @click.option(
     "--out",
     "out_file",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Output file (default: standard output).",
 )
-def report(unit: str, period: str, fmt: str, out_file: Path | None) -> None:
+def report(
+    unit: str, period: str, fmt: str, lang: str, layout: str, template: Path | None, out_file: Path | None
+) -> None:
     try:
         parsed = Period.parse(period)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--period") from exc
     try:
-        data = services.render_report(services.build_report(unit, parsed), fmt)
+        chosen = services.get_layout(layout)
+        content = services.build_report(unit, parsed, chosen)
+        data = services.render_report(content, fmt, chosen, lang, template)
     except services.ServiceError as exc:
         fail(str(exc))
     if out_file is None:

@@ -65,6 +65,28 @@ class Description:
 
 
 @dataclass(frozen=True)
+class TieCheck:
+    """One comparison of a report figure with the ledger: exact cents, report sign."""
+
+    what: str  # e.g. "TOT 2024-01..03, units 1000 and below"
+    report: int
+    ledger: int
+
+    @property
+    def ok(self) -> bool:
+        return self.report == self.ledger
+
+
+@dataclass(frozen=True)
+class TieOut:
+    checks: tuple[TieCheck, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(check.ok for check in self.checks)
+
+
+@dataclass(frozen=True)
 class ReportContent:
     title: str  # "Käyttösuunnitelman toteutuminen"
     period: Period
@@ -83,3 +105,5 @@ class ReportContent:
     report_date: date | None = None
     binding: Binding = Binding.NET  # how the council's budget binds the unit: names its statement
     provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (what, value) pairs
+    monthly_net: tuple[int, ...] = ()  # the unit's cumulative net actual (summary.netto) at each month-end
+    tie_out: TieOut | None = None

@@ -1,4 +1,4 @@
-"""The report as one accessible, self-contained HTML page (Jinja2, autoescaped, Finnish number format)."""
+"""The report as one accessible, self-contained HTML page (Jinja2, autoescaped); WeasyPrint prints it."""
 
 from __future__ import annotations
 
@@ -6,38 +6,41 @@ from datetime import date
 from decimal import Decimal
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from toteuma.core.records import GoalStatus
-from toteuma.reports.labels import STATUS_WORDS
-from toteuma.reports.model import CellFormat, Document, Field, Table, Value
+from toteuma.reports import charts
+from toteuma.reports.i18n import catalogue
+from toteuma.reports.labels import status_words
+from toteuma.reports.model import CellFormat, Chart, Document, Field, Table, Value
 from toteuma.reports.numbers import format_euros, format_long_date, format_percent
 
-_STATUS_CLASSES = {
-    STATUS_WORDS[GoalStatus.ON_TRACK]: "toteutuu",
-    STATUS_WORDS[GoalStatus.PARTLY]: "osittain",
-    STATUS_WORDS[GoalStatus.NOT_MET]: "ei",
-}
+_CLASSES = {GoalStatus.ON_TRACK: "toteutuu", GoalStatus.PARTLY: "osittain", GoalStatus.NOT_MET: "ei"}
 # Filled, half-filled and empty circles differ in shape, so the mark does not rely on colour either.
 _STATUS_MARKS = {"toteutuu": "●", "osittain": "◐", "ei": "○"}
 
 
-def format_cell(value: Value, cell_format: CellFormat) -> str:
+def format_cell(value: Value, cell_format: CellFormat, locale: str = "fi", decimals: int = 2) -> str:
     """A figure cell as printed; an empty cell is ""."""
     if value is None:
         return ""
     if cell_format is CellFormat.PERCENT and isinstance(value, Decimal):
-        return format_percent(value)
+        return format_percent(value, locale, decimals)
     if cell_format is CellFormat.EUROS and isinstance(value, int):
-        return format_euros(value)
+        return format_euros(value, locale)
     raise TypeError(f"a {cell_format.value} cell cannot print {value!r}")
-
-
-def _status_class(word: str) -> str:
-    return _STATUS_CLASSES.get(word, "muu")
 
 
 def _short_date(value: date) -> str:
     return f"{value.day}.{value.month}.{value.year}"
+
+
+def _chart_svg(chart: Chart, lang: str) -> Markup:
+    """The chart's SVG, named by its text alternative for assistive technology."""
+    svg = charts.to_svg(chart.spec, lang, chart.id)
+    label = f'<svg role="img" aria-labelledby="{chart.id}-alt" focusable="false" '
+    # vl-convert writes the markup and escapes the spec's texts in it.
+    return Markup(svg.replace("<svg ", label, 1))
 
 
 def _environment() -> Environment:
@@ -48,15 +51,12 @@ def _environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        cell=format_cell,
-        long_date=format_long_date,
-        short_date=_short_date,
-        status_class=_status_class,
-        status_mark=lambda word: _STATUS_MARKS.get(_status_class(word), ""),
+        cell=format_cell, long_date=format_long_date, short_date=_short_date, chart_svg=_chart_svg
     )
     env.tests.update(
         table_block=lambda item: isinstance(item, Table),
         field_block=lambda item: isinstance(item, Field),
+        chart_block=lambda item: isinstance(item, Chart),
     )
     return env
 
@@ -64,6 +64,25 @@ def _environment() -> Environment:
 _ENV = _environment()
 
 
+def _status_classes(lang: str) -> dict[str, str]:
+    return {word: _CLASSES[status] for status, word in status_words(catalogue(lang)).items()}
+
+
+def render_page(document: Document, *, for_print: bool = False, print_css: str = "") -> str:
+    """The page's text; `for_print` adds the paged-media rules that WeasyPrint follows."""
+    cat = catalogue(document.lang)
+    classes = _status_classes(document.lang)
+    return _ENV.get_template("report.html").render(
+        document=document,
+        t=cat.text,
+        lang=document.lang,
+        for_print=for_print,
+        print_css=Markup(print_css),  # our own stylesheet, not user input
+        status_class=lambda word: classes.get(word, "muu"),
+        status_mark=lambda word: _STATUS_MARKS.get(classes.get(word, ""), ""),
+    )
+
+
 def render_html(document: Document) -> bytes:
     """The UTF-8 page; the same document gives the same bytes."""
-    return _ENV.get_template("report.html").render(document=document).encode("utf-8")
+    return render_page(document).encode("utf-8")

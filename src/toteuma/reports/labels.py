@@ -1,114 +1,59 @@
-"""The Finnish words of the report, in one place: fixed titles and the labels derived from the period."""
+"""The report's fixed words from the language's catalogue: titles, headers, labels derived from the period."""
 
 from __future__ import annotations
 
+from toteuma.core.layout import LayoutColumn
 from toteuma.core.org import Binding
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus
-from toteuma.core.statement import Column
+from toteuma.reports.i18n import Catalogue, catalogue
 
-# Month stems as they combine in a range ("tammi–maaliskuu"); the full name adds "kuu".
-_MONTH_STEMS = (
-    "tammi",
-    "helmi",
-    "maalis",
-    "huhti",
-    "touko",
-    "kesä",
-    "heinä",
-    "elo",
-    "syys",
-    "loka",
-    "marras",
-    "joulu",
-)
-
-LABEL_HEADER = "Selite"
-RESPONSIBLE = "Vastuuhenkilö"
-
-SECTION_BINDING_GOALS = "Toiminnalliset tavoitteet"
-SECTION_DESCRIPTIONS = "Kuvaus toimialan ja palvelualueiden toiminnasta ja tarkoituksesta"
-SECTION_COUNCIL = "Valtuuston hyväksymä talousarvio"
-SECTION_AREAS = "Palvelualueittaiset laskelmat"
-SECTION_INVESTMENTS = "Investoinnit"
-SECTION_PLAN_GOALS = "Käyttösuunnitelman palvelualueittaiset tavoitteet"
-
-TABLE_BINDING_GOALS = "Strategiasta johdetut tavoitteet, toimiala (valtuuston sitovuustaso)"
-TABLE_AREA_STATEMENT = "Tuloslaskelma"
-
-COUNCIL_ROWS = ("TULOT", "MENOT", "NETTO")
-
-STATUS_WORDS = {
-    GoalStatus.ON_TRACK: "Toteutuu",
-    GoalStatus.PARTLY: "Toteutuu osittain",
-    GoalStatus.NOT_MET: "Ei toteudu",
-}
+_FI = catalogue("fi")
+# Kept for callers that print Finnish; other languages ask their catalogue.
+STATUS_WORDS = {status: _FI.get("status", status.name.lower()) for status in GoalStatus}
 
 
-def month_range(period: Period) -> str:
-    """The months from January to the period's month: "tammikuu", "tammi–maaliskuu"."""
-    last = _MONTH_STEMS[period.month - 1] + "kuu"
-    if period.month == 1:
-        return last
-    return f"{_MONTH_STEMS[0]}–{last}"
+def status_words(cat: Catalogue) -> dict[GoalStatus, str]:
+    return {status: cat.get("status", status.name.lower()) for status in GoalStatus}
 
 
-def document_title(title: str, period: Period) -> str:
-    """ "Käyttösuunnitelman toteutuminen tammi–maaliskuu"."""
-    return f"{title} {month_range(period)}".strip()
+def month_range(period: Period, cat: Catalogue = _FI) -> str:
+    return cat.month_range(period)
 
 
-def sector_statement_title(binding: Binding) -> str:
-    kind = "bruttositovuus" if binding is Binding.GROSS else "nettositovuus"
-    return f"Tuloslaskelma, {kind}"
+def document_title(title: str, period: Period, cat: Catalogue = _FI) -> str:
+    """ "Käyttösuunnitelman toteutuminen tammi–maaliskuu"; an empty title is the catalogue's."""
+    return f"{title or cat.text('title')} {cat.month_range(period)}".strip()
 
 
-def area_title(name: str) -> str:
+def sector_statement_title(binding: Binding, cat: Catalogue = _FI) -> str:
+    return cat.get("sections", "statement-gross" if binding is Binding.GROSS else "statement-net")
+
+
+def area_title(name: str, cat: Catalogue = _FI) -> str:
     """A service area's heading as the reference prints it: "Hallinnon tukipalvelut -palvelualue"."""
-    return f"{name} -palvelualue"
+    return cat.text("area_suffix", name=name)
 
 
-def statement_label(column: Column, period: Period) -> str:
-    """A statement column's header: "TP 2023", "TA 2024 +muutos", "TOT 2024 3 kk", "TOT-24 %"."""
-    year, previous = period.year, period.year - 1
-    labels = {
-        Column.TP_PREV: f"TP {previous}",
-        Column.TOT_PREV: f"TOT {previous}",
-        Column.BUDGET_ORIGINAL: f"TA {year}",
-        Column.AMENDMENTS: "Muutokset",
-        Column.BUDGET: f"TA {year} +muutos",
-        Column.TOT: f"TOT {year} {period.month} kk",
-        Column.REMAINING: "Jäljellä",
-        Column.PCT: f"TOT-{year % 100:02d} %",
-    }
-    return labels[column]
+def column_label(column: LayoutColumn, period: Period, cat: Catalogue = _FI) -> str:
+    """A statement column's header: the layout's own label in the language, or the catalogue's."""
+    template = column.labels.get(cat.lang) or cat.get("columns", column.figure)
+    return template.format(**cat.period_values(period))
 
 
-def investment_labels(period: Period) -> dict[str, str]:
+def investment_labels(period: Period, cat: Catalogue = _FI) -> dict[str, str]:
     """The investments table's headers by column key."""
-    months = "1" if period.month == 1 else f"1-{period.month}"
+    values = cat.period_values(period)
     return {
-        "tp_prev": f"TP{period.year - 1}",
-        "budget": f"TA {period.year}",
-        "tot": f"Toteuma {months}",
-        "deviation": "Poikkeama",
-        "pct": "Toteuma %",
+        key: cat.get("investments", key, **values) for key in ("tp_prev", "budget", "tot", "deviation", "pct")
     }
 
 
-def as_of(period: Period) -> str:
-    """The period end as the goals tables print it: "31.3."."""
-    return f"{period.end.day}.{period.month}."
-
-
-def goals_labels(period: Period, *, binding: bool) -> dict[str, str]:
+def goals_labels(period: Period, *, binding: bool, cat: Catalogue = _FI) -> dict[str, str]:
     """The goals tables' headers by column key; the binding table names the sector's goals."""
-    goal = f"Toimialan tavoite {period.year}" if binding else f"Tavoite {period.year}"
-    return {
-        "aim": "Strateginen päämäärä",
-        "goals": goal,
-        "metrics": "Mittari ja tavoitetaso",
-        "responsible": "Vastuu",
-        "realisation": f"Toteuma {as_of(period)}",
-        "status": "Tila",
-    }
+    values = cat.period_values(period)
+    keys = ("aim", "goals", "metrics", "responsible", "realisation", "status")
+    found = {key: cat.get("goals", key, **values) for key in keys}
+    if binding:
+        found["goals"] = cat.get("goals", "goals_binding", **values)
+    return found

@@ -34,6 +34,8 @@ class ColumnSpec:
     key: str
     label: str
     format: CellFormat = CellFormat.EUROS
+    unit: str = ""  # of a figure column: "EUR", "1000 EUR" or "%"
+    decimals: int = 0  # of a percent column: 0, 1 or 2
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Row:
     kind: RowKind
     values: tuple[Value, ...]  # one per column, as printed
     exact: tuple[int | None, ...]  # exact cents of money cells, None elsewhere
+    key: str = ""  # the statement line's stable key ("henkilostokulut"), or "" for goal and investment rows
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,17 @@ class Field:
     value: str
 
 
-Block = Text | Field | Table
+@dataclass(frozen=True)
+class Chart:
+    """A chart: its Vega-Lite spec as canonical JSON (reports/charts.py) and the text that replaces it."""
+
+    id: str
+    title: str
+    alt: str
+    spec: str
+
+
+Block = Text | Field | Table | Chart
 
 
 @dataclass(frozen=True)
@@ -99,6 +112,12 @@ class Document:
     sections: tuple[Section, ...]
     report_date: date | None = None
     provenance: tuple[tuple[str, str], ...] = ()
+    lang: str = "fi"
+    layout: str = "reference"
+    tie_out: tuple[
+        str, ...
+    ] = ()  # the tie-out's sentences: one when it ties, else a heading and one per miss
+    tie_out_ok: bool = True
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -1,4 +1,4 @@
-"""Finnish number and date text for printed documents: "-1 365 906", "19,57", "8. toukokuuta 2024"."""
+"""Number and date text for printed documents in fi/sv/en: "-1 365 906", "19,57", "8. toukokuuta 2024"."""
 
 from __future__ import annotations
 
@@ -13,21 +13,23 @@ NBSP = "\u00a0"
 # Some CLDR versions give Finnish the true minus sign U+2212 and a narrow no-break space; the reference
 # prints an ASCII hyphen-minus and a space, which also survive copying into a spreadsheet.
 _FIXES = str.maketrans({"\u2212": "-", "\u202f": NBSP, " ": NBSP})
+_PERCENT_PATTERNS = {0: "#,##0", 1: "#,##0.0", 2: "#,##0.00"}
 
 
-def format_euros(value: int | None) -> str:
-    """Whole euros with a no-break space between thousands; an empty cell is ""."""
+def format_euros(value: int | None, locale: str = LOCALE) -> str:
+    """Whole euros (or thousands) with the language's grouping; an empty cell is ""."""
     if value is None:
         return ""
-    return format_decimal(value, format="#,##0", locale=LOCALE).translate(_FIXES)
+    return format_decimal(value, format="#,##0", locale=locale).translate(_FIXES)
 
 
-def format_percent(value: Decimal | None) -> str:
-    """Two decimals with a decimal comma: "19,57", "0,00"."""
+def format_percent(value: Decimal | None, locale: str = LOCALE, decimals: int = 2) -> str:
+    """A percentage with its decimals and the language's decimal sign: "19,57", "0,00", "19.6"."""
     if value is None:
         return ""
-    return format_decimal(value, format="#,##0.00", locale=LOCALE).translate(_FIXES)
+    pattern = _PERCENT_PATTERNS[decimals]
+    return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True).translate(_FIXES)
 
 
-def format_long_date(value: date) -> str:
-    return format_date(value, format="long", locale=LOCALE)
+def format_long_date(value: date, locale: str = LOCALE) -> str:
+    return format_date(value, format="long", locale=locale)

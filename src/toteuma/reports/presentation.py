@@ -1,14 +1,18 @@
-"""The one presentation model of a report: sections in the reference's order, built from ReportContent."""
+"""The one presentation model of a report: sections in the layout's order, built from ReportContent."""
 
 from __future__ import annotations
 
 import re
 
+from toteuma.core.layout import Layout, SectionKind, load_layout
 from toteuma.core.report import ReportContent, UnitStatement
 from toteuma.reports import labels
+from toteuma.reports.figures import area_chart, sector_chart, tie_out_sentences
+from toteuma.reports.i18n import DEFAULT_LANGUAGE, catalogue
 from toteuma.reports.model import (
     Block,
     CellFormat,
+    Chart,
     ColumnSpec,
     Document,
     Field,
@@ -19,11 +23,12 @@ from toteuma.reports.model import (
     Text,
     Value,
 )
-from toteuma.reports.tables import council_table, goals_table, investments_table, statement_table
+from toteuma.reports.tables import Frame, council_table, goals_table, investments_table, statement_table
 
 __all__ = [
     "Block",
     "CellFormat",
+    "Chart",
     "ColumnSpec",
     "Document",
     "Field",
@@ -51,39 +56,58 @@ def _text(text: str) -> tuple[Block, ...]:
     return (Text(found),) if found else ()
 
 
-def build_document(content: ReportContent) -> Document:
-    """Title page facts and the sections; a section with nothing to show is left out."""
-    builders = (_binding_goals, _descriptions, _council, _sector_statement, _areas, _investments, _plan_goals)
-    sections = tuple(section for build in builders if (section := build(content)) is not None)
+def build_document(
+    content: ReportContent, layout: Layout | None = None, lang: str = DEFAULT_LANGUAGE
+) -> Document:
+    """Title page facts and the sections the layout names; a section with nothing to show is left out."""
+    frame = Frame(content.period, layout or load_layout(), catalogue(lang))
+    builders = {
+        SectionKind.BINDING_GOALS: _binding_goals,
+        SectionKind.DESCRIPTIONS: _descriptions,
+        SectionKind.COUNCIL: _council,
+        SectionKind.STATEMENT: _sector_statement,
+        SectionKind.AREAS: _areas,
+        SectionKind.INVESTMENTS: _investments,
+        SectionKind.PLAN_GOALS: _plan_goals,
+    }
+    chosen = [builders[kind] for kind in frame.layout.sections if kind in builders]
+    sections = tuple(section for build in chosen if (section := build(content, frame)) is not None)
+    tie_ok, tie_text = tie_out_sentences(content.tie_out, frame.cat)
     return Document(
-        title=labels.document_title(content.title, content.period),
+        title=labels.document_title(content.title, content.period, frame.cat),
         period=content.period,
         unit=content.unit,
         municipality=content.municipality,
         sections=sections,
         report_date=content.report_date,
-        provenance=content.provenance,
+        provenance=tuple(
+            (frame.cat.entries.get("provenance", {}).get(k, k), v) for k, v in content.provenance
+        ),
+        lang=frame.cat.lang,
+        layout=frame.layout.name,
+        tie_out=tie_text,
+        tie_out_ok=tie_ok,
     )
 
 
-def _binding_goals(content: ReportContent) -> Section | None:
+def _binding_goals(content: ReportContent, frame: Frame) -> Section | None:
     if not (content.binding_goals or content.goals_intro.strip()):
         return None
     blocks: list[Block] = []
     if content.responsible:
-        blocks.append(Field(labels.RESPONSIBLE, content.responsible))
+        blocks.append(Field(frame.cat.text("responsible"), content.responsible))
     blocks.extend(_text(content.goals_intro))
     if content.binding_goals:
-        blocks.append(goals_table(content.unit, content.binding_goals, content.period, binding=True))
-    return Section("tavoitteet", "goals-binding", labels.SECTION_BINDING_GOALS, tuple(blocks))
+        blocks.append(goals_table(content.unit, content.binding_goals, frame, binding=True))
+    return Section("tavoitteet", "goals-binding", frame.cat.get("sections", "binding-goals"), tuple(blocks))
 
 
-def _descriptions(content: ReportContent) -> Section | None:
+def _descriptions(content: ReportContent, frame: Frame) -> Section | None:
     subsections = tuple(
         Section(
             f"kuvaus-{item.unit.code}",
             "description",
-            _area_heading(content, item.unit.code, item.unit.name),
+            _area_heading(content, item.unit.code, item.unit.name, frame),
             _text(item.text),
         )
         for item in content.descriptions
@@ -91,57 +115,63 @@ def _descriptions(content: ReportContent) -> Section | None:
     )
     if not subsections:
         return None
-    return Section("kuvaukset", "descriptions", labels.SECTION_DESCRIPTIONS, subsections=subsections)
+    title = frame.cat.get("sections", "descriptions")
+    return Section("kuvaukset", "descriptions", title, subsections=subsections)
 
 
-def _area_heading(content: ReportContent, code: str, name: str) -> str:
+def _area_heading(content: ReportContent, code: str, name: str, frame: Frame) -> str:
     """A service area is headed "X -palvelualue"; the reported unit itself by its own name."""
-    return name if code == content.unit.code else labels.area_title(name)
+    return name if code == content.unit.code else labels.area_title(name, frame.cat)
 
 
-def _council(content: ReportContent) -> Section:
-    table = council_table(content.unit, content.statement.statement.lines, content.summary, content.period)
-    return Section("talousarvio", "council", labels.SECTION_COUNCIL, (table,))
+def _council(content: ReportContent, frame: Frame) -> Section:
+    table = council_table(content.unit, content.statement.statement.lines, content.summary, frame)
+    return Section("talousarvio", "council", frame.cat.get("sections", "council"), (table,))
 
 
-def _statement(content: ReportContent, item: UnitStatement, title: str) -> Table:
-    return statement_table(
-        f"statement-{item.unit.code}", title, item.unit, item.statement.lines, content.period
-    )
+def _statement(item: UnitStatement, title: str, frame: Frame) -> Table:
+    return statement_table(f"statement-{item.unit.code}", title, item.unit, item.statement.lines, frame)
 
 
-def _sector_statement(content: ReportContent) -> Section:
-    title = labels.sector_statement_title(content.binding)
-    table = _statement(content, content.statement, title)
-    return Section("tuloslaskelma", "statement", title, (*_text(content.statement.commentary), table))
+def _charts(frame: Frame, chart: Chart | None) -> tuple[Block, ...]:
+    return (chart,) if chart is not None and frame.layout.has(SectionKind.CHARTS) else ()
 
 
-def _areas(content: ReportContent) -> Section | None:
+def _sector_statement(content: ReportContent, frame: Frame) -> Section:
+    title = labels.sector_statement_title(content.binding, frame.cat)
+    table = _statement(content.statement, title, frame)
+    blocks = (*_text(content.statement.commentary), table, *_charts(frame, sector_chart(content, frame)))
+    return Section("tuloslaskelma", "statement", title, blocks)
+
+
+def _areas(content: ReportContent, frame: Frame) -> Section | None:
     subsections = tuple(
         Section(
             f"palvelualue-{area.unit.code}",
             "area",
-            labels.area_title(area.unit.name),
-            (*_text(area.commentary), _statement(content, area, labels.TABLE_AREA_STATEMENT)),
+            labels.area_title(area.unit.name, frame.cat),
+            (*_text(area.commentary), _statement(area, frame.cat.get("sections", "area-statement"), frame)),
         )
         for area in content.areas
     )
     if not subsections:
         return None
-    return Section("palvelualueet", "areas", labels.SECTION_AREAS, subsections=subsections)
+    title = frame.cat.get("sections", "areas")
+    return Section("palvelualueet", "areas", title, _charts(frame, area_chart(content, frame)), subsections)
 
 
-def _investments(content: ReportContent) -> Section | None:
+def _investments(content: ReportContent, frame: Frame) -> Section | None:
     if not (content.investments or content.investments_intro.strip()):
         return None
     blocks = list(_text(content.investments_intro))
     if content.investments:
-        blocks.append(investments_table(content.unit, content.investments, content.period))
-    return Section("investoinnit", "investments", labels.SECTION_INVESTMENTS, tuple(blocks))
+        blocks.append(investments_table(content.unit, content.investments, frame))
+    return Section("investoinnit", "investments", frame.cat.get("sections", "investments"), tuple(blocks))
 
 
-def _plan_goals(content: ReportContent) -> Section | None:
+def _plan_goals(content: ReportContent, frame: Frame) -> Section | None:
     if not content.plan_goals:
         return None
-    table = goals_table(content.unit, content.plan_goals, content.period, binding=False)
-    return Section("kayttosuunnitelman-tavoitteet", "goals-plan", labels.SECTION_PLAN_GOALS, (table,))
+    table = goals_table(content.unit, content.plan_goals, frame, binding=False)
+    title = frame.cat.get("sections", "plan-goals")
+    return Section("kayttosuunnitelman-tavoitteet", "goals-plan", title, (table,))

@@ -3,96 +3,105 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from toteuma.core.money import percent, round_euros
+from toteuma.core.layout import Layout, LayoutColumn, Scale, figure_cents, percent_places, scaled
 from toteuma.core.periods import Period
+from toteuma.core.records import GoalStatus
 from toteuma.core.report import GoalEntry, InvestmentGroup, UnitRef
-from toteuma.core.statement import REFERENCE_COLUMNS, Column, StatementLine
+from toteuma.core.statement import Column, StatementLine
 from toteuma.core.structure import LineKind, Summary
 from toteuma.reports import labels
+from toteuma.reports.i18n import Catalogue, catalogue
 from toteuma.reports.model import CellFormat, ColumnSpec, Row, Table, Value
 
-_ZERO_PCT = Decimal("0.00")
+_MONEY_UNITS = {Scale.EUROS: "EUR", Scale.THOUSANDS: "1000 EUR"}
 
 
-def printed_pct(value: Decimal) -> Decimal:
-    """A percentage as printed: a result that rounds to zero is 0.00, never -0.00."""
-    return _ZERO_PCT if value.is_zero() else value
+@dataclass(frozen=True)
+class Frame:
+    """What every table is built within: the period, the layout and the language."""
+
+    period: Period
+    layout: Layout = field(default_factory=lambda: Layout("reference"))
+    cat: Catalogue = field(default_factory=catalogue)
+
+    def money(self, cents: int) -> int:
+        return scaled(cents, self.layout.scale)
+
+    def pct(self, part: int, whole: int) -> Decimal:
+        return percent_places(part, whole, self.layout.percent_decimals)
+
+    def money_spec(self, key: str, label: str) -> ColumnSpec:
+        return ColumnSpec(key, label, CellFormat.EUROS, _MONEY_UNITS[self.layout.scale])
+
+    def pct_spec(self, key: str, label: str) -> ColumnSpec:
+        return ColumnSpec(key, label, CellFormat.PERCENT, "%", self.layout.percent_decimals)
 
 
-def statement_columns(
-    period: Period, columns: Sequence[Column] = REFERENCE_COLUMNS
-) -> tuple[ColumnSpec, ...]:
-    return tuple(
-        ColumnSpec(
-            column.value,
-            labels.statement_label(column, period),
-            CellFormat.PERCENT if column is Column.PCT else CellFormat.EUROS,
-        )
-        for column in columns
-    )
+def statement_columns(frame: Frame) -> tuple[ColumnSpec, ...]:
+    return tuple(_column_spec(column, frame) for column in frame.layout.columns)
 
 
-def _cell(line: StatementLine, column: Column) -> tuple[Value, int | None]:
-    if column is Column.PCT:
-        return (None if line.pct is None else printed_pct(line.pct)), None
-    cents = line.money[column]
-    return round_euros(cents), cents
+def _column_spec(column: LayoutColumn, frame: Frame) -> ColumnSpec:
+    label = labels.column_label(column, frame.period, frame.cat)
+    if column.figure == Column.PCT.value:
+        return frame.pct_spec(column.key, label)
+    return frame.money_spec(column.key, label)
 
 
-def _heading(label: str, width: int) -> Row:
-    return Row(label, LineKind.HEADING, (None,) * width, (None,) * width)
+def _cell(line: StatementLine, column: ColumnSpec, frame: Frame) -> tuple[Value, int | None]:
+    if column.format is CellFormat.PERCENT:
+        return frame.pct(line.money[Column.TOT], line.money[Column.BUDGET]), None
+    cents = figure_cents(line.money, column.key, frame.layout.remaining_sign)
+    return frame.money(cents), cents
 
 
-def statement_row(line: StatementLine, columns: Sequence[ColumnSpec], label: str = "") -> Row:
+def _heading(label: str, width: int, key: str = "") -> Row:
+    return Row(label, LineKind.HEADING, (None,) * width, (None,) * width, key)
+
+
+def statement_row(line: StatementLine, columns: Sequence[ColumnSpec], frame: Frame, label: str = "") -> Row:
     """One printed line; a heading has no figures."""
+    text = label or frame.cat.row(line.key, line.label)
     if line.kind is LineKind.HEADING:
-        return _heading(label or line.label, len(columns))
-    cells = [_cell(line, Column(spec.key)) for spec in columns]
-    return Row(
-        label or line.label,
-        line.kind,
-        tuple(value for value, _ in cells),
-        tuple(exact for _, exact in cells),
-    )
+        return _heading(text, len(columns), line.key)
+    cells = [_cell(line, column, frame) for column in columns]
+    return Row(text, line.kind, tuple(v for v, _ in cells), tuple(e for _, e in cells), line.key)
 
 
 def statement_table(
-    table_id: str, title: str, unit: UnitRef, lines: Sequence[StatementLine], period: Period
+    table_id: str, title: str, unit: UnitRef, lines: Sequence[StatementLine], frame: Frame
 ) -> Table:
     """The visible lines of a statement, in structure order."""
-    columns = statement_columns(period)
-    rows = tuple(statement_row(line, columns) for line in lines if line.visible)
-    return Table(table_id, "statement", title, unit, columns, rows, labels.LABEL_HEADER)
+    columns = statement_columns(frame)
+    rows = tuple(statement_row(line, columns, frame) for line in lines if line.visible)
+    return Table(table_id, "statement", title, unit, columns, rows, frame.cat.text("label_header"))
 
 
-def council_table(unit: UnitRef, lines: Sequence[StatementLine], summary: Summary, period: Period) -> Table:
-    """TULOT, MENOT and NETTO: the statement lines the summary names, whether or not they are visible."""
-    columns = statement_columns(period)
+def council_table(unit: UnitRef, lines: Sequence[StatementLine], summary: Summary, frame: Frame) -> Table:
+    """TULOT, MENOT and NETTO (as the layout picks): the summary's lines, whether or not they are visible."""
+    columns = statement_columns(frame)
     by_key = {line.key: line for line in lines}
-    keys = (summary.tulot, summary.menot, summary.netto)
-    kinds = (LineKind.ROW, LineKind.ROW, LineKind.SUBTOTAL)
-    rows = tuple(
-        _council_row(by_key[key], kind, label, columns)
-        for key, kind, label in zip(keys, kinds, labels.COUNCIL_ROWS, strict=True)
-    )
-    return Table("council", "council", labels.SECTION_COUNCIL, unit, columns, rows, labels.LABEL_HEADER)
-
-
-def _council_row(line: StatementLine, kind: LineKind, label: str, columns: Sequence[ColumnSpec]) -> Row:
-    row = statement_row(line, columns, label)
-    return Row(row.label, kind, row.values, row.exact)
+    keys = {"tulot": summary.tulot, "menot": summary.menot, "netto": summary.netto}
+    rows = []
+    for name in frame.layout.council_rows:
+        row = statement_row(by_key[keys[name]], columns, frame, frame.cat.get("council", name))
+        kind = LineKind.SUBTOTAL if name == "netto" else LineKind.ROW
+        rows.append(Row(row.label, kind, row.values, row.exact, name))
+    title = frame.cat.get("sections", "council")
+    return Table("council", "council", title, unit, columns, tuple(rows), frame.cat.text("label_header"))
 
 
 _INVESTMENT_KEYS = ("tp_prev", "budget", "tot", "deviation", "pct")
 
 
-def investments_table(unit: UnitRef, groups: Sequence[InvestmentGroup], period: Period) -> Table:
+def investments_table(unit: UnitRef, groups: Sequence[InvestmentGroup], frame: Frame) -> Table:
     """Per group a heading and its lines; Poikkeama = TA − TOT, Toteuma % = TOT / TA × 100."""
-    names = labels.investment_labels(period)
+    names = labels.investment_labels(frame.period, frame.cat)
     columns = tuple(
-        ColumnSpec(key, names[key], CellFormat.PERCENT if key == "pct" else CellFormat.EUROS)
+        frame.pct_spec(key, names[key]) if key == "pct" else frame.money_spec(key, names[key])
         for key in _INVESTMENT_KEYS
     )
     rows: list[Row] = []
@@ -100,20 +109,13 @@ def investments_table(unit: UnitRef, groups: Sequence[InvestmentGroup], period: 
         rows.append(_heading(group.name, len(columns)))
         for line in group.lines:
             exact = (line.tp_prev, line.budget, line.tot, line.deviation)
-            values: tuple[Value, ...] = (
-                *(round_euros(cents) for cents in exact),
-                printed_pct(percent(line.tot, line.budget)),
-            )
+            values: tuple[Value, ...] = (*(frame.money(c) for c in exact), frame.pct(line.tot, line.budget))
             kind = LineKind.SUBTOTAL if line.label == "Netto" else LineKind.ROW
-            rows.append(Row(line.label, kind, values, (*exact, None)))
+            label = frame.cat.get("investments", line.label)
+            rows.append(Row(label, kind, values, (*exact, None), line.label.lower()))
+    title = frame.cat.get("sections", "investments")
     return Table(
-        "investments",
-        "investments",
-        labels.SECTION_INVESTMENTS,
-        unit,
-        columns,
-        tuple(rows),
-        labels.LABEL_HEADER,
+        "investments", "investments", title, unit, columns, tuple(rows), frame.cat.text("label_header")
     )
 
 
@@ -129,25 +131,27 @@ _BINDING_KEYS = ("aim", "goals", "realisation", "status")
 _PLAN_KEYS = ("aim", "goals", "metrics", "responsible", "realisation", "status")
 
 
-def goals_table(unit: UnitRef, entries: Sequence[GoalEntry], period: Period, *, binding: bool) -> Table:
+def goals_table(unit: UnitRef, entries: Sequence[GoalEntry], frame: Frame, *, binding: bool) -> Table:
     """One row per strategic aim: the aim is the row's label, its sub-aims the first column's value."""
-    names = labels.goals_labels(period, binding=binding)
+    names = labels.goals_labels(frame.period, binding=binding, cat=frame.cat)
     keys = _BINDING_KEYS if binding else _PLAN_KEYS
     columns = tuple(ColumnSpec(key, names[key], _GOAL_FORMATS[key]) for key in keys)
-    rows = tuple(_goal_row(entry, keys) for entry in entries)
+    words = labels.status_words(frame.cat)
+    rows = tuple(_goal_row(entry, keys, words) for entry in entries)
     if binding:
-        return Table("goals-binding", "goals", labels.TABLE_BINDING_GOALS, unit, columns, rows)
-    return Table("goals-plan", "goals", labels.SECTION_PLAN_GOALS, unit, columns, rows)
+        title = frame.cat.get("sections", "binding-goals-table")
+        return Table("goals-binding", "goals", title, unit, columns, rows)
+    return Table("goals-plan", "goals", frame.cat.get("sections", "plan-goals"), unit, columns, rows)
 
 
-def _goal_row(entry: GoalEntry, keys: Sequence[str]) -> Row:
+def _goal_row(entry: GoalEntry, keys: Sequence[str], words: dict[GoalStatus, str]) -> Row:
     cells: dict[str, Value] = {
         "aim": _items(entry.sub_aims),
         "goals": _items(entry.goals),
         "metrics": _items(entry.metrics),
         "responsible": entry.responsible.strip(),
         "realisation": _items(entry.realisation),
-        "status": labels.STATUS_WORDS[entry.status] if entry.status else None,
+        "status": words[entry.status] if entry.status else None,
     }
     # An empty text or list is an empty cell, the same for every renderer.
     values = tuple(cells[key] or None for key in keys)

@@ -3,17 +3,26 @@
 from toteuma.services.common import ServiceError, default_mapping, default_structure, init
 from toteuma.services.demo import DemoResult, run_demo
 from toteuma.services.imports import IMPORT_KINDS, ImportResult, import_file
-from toteuma.services.reporting import FORMATS, build_report, render_report, unit_listing
+from toteuma.services.reporting import (
+    FORMATS,
+    LANGUAGES,
+    build_report,
+    get_layout,
+    render_report,
+    unit_listing,
+)
 
 __all__ = [
     "FORMATS",
     "IMPORT_KINDS",
+    "LANGUAGES",
     "DemoResult",
     "ImportResult",
     "ServiceError",
     "build_report",
     "default_mapping",
     "default_structure",
+    "get_layout",
     "import_file",
     "init",
     "render_report",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from pathlib import Path
 
 from toteuma import reports, storage
+from toteuma.core.layout import Layout, LayoutError, load_layout
 from toteuma.core.mapping import AccountMapping
 from toteuma.core.money import to_report_sign
 from toteuma.core.org import OrgTree, Unit, UnitKind
@@ -21,12 +21,14 @@ from toteuma.core.report import (
     UnitRef,
     UnitStatement,
 )
-from toteuma.core.statement import RowFigures, Statement, compute_statement
+from toteuma.core.statement import Column, RowFigures, Statement, Visibility, compute_statement
 from toteuma.services.common import ServiceError, default_mapping, default_structure
+from toteuma.services.report_checks import build_time, provenance, tie_out
 from toteuma.storage import Flow, InvestmentSums, Sums
 
-FORMATS = ("html", "json")
-TITLE = "Käyttösuunnitelman toteutuminen"
+FORMATS = reports.FORMATS
+LANGUAGES = reports.LANGUAGES
+TITLE = ""  # the catalogue's title in the report's language
 
 AccountSums = Mapping[int, tuple[int, int]]
 
@@ -71,9 +73,30 @@ def row_figures(codes: list[str], period: Period, mapping: AccountMapping) -> di
     return figures
 
 
-def unit_statement(tree: OrgTree, unit: Unit, period: Period) -> Statement:
+def unit_statement(
+    tree: OrgTree, unit: Unit, period: Period, visibility: Visibility | None = None
+) -> Statement:
     codes = [item.code for item in tree.descendants(unit.code)]
-    return compute_statement(default_structure(), row_figures(codes, period, default_mapping()))
+    return compute_statement(default_structure(), row_figures(codes, period, default_mapping()), visibility)
+
+
+def monthly_net(codes: list[str], period: Period) -> tuple[int, ...]:
+    """The cumulative operating margin (the summary's net line) at each month-end of the year so far."""
+    structure, mapping = default_structure(), default_mapping()
+    found = []
+    for month in range(1, period.month + 1):
+        rows = _rows(mapping, storage.account_sums(codes, period.year, 1, month))
+        figures = {key: RowFigures(tot=cents) for key, (cents, _) in rows.items()}
+        found.append(compute_statement(structure, figures).line(structure.summary.netto).money[Column.TOT])
+    return tuple(found)
+
+
+def get_layout(name_or_path: str | Path | None) -> Layout:
+    """A shipped layout by name or a layout file; a bad one is a ServiceError that says what to fix."""
+    try:
+        return load_layout(name_or_path or "reference")
+    except LayoutError as exc:
+        raise ServiceError(str(exc)) from exc
 
 
 def unit_listing() -> list[tuple[int, Unit]]:
@@ -134,19 +157,15 @@ def investment_groups(codes: list[str], period: Period) -> tuple[InvestmentGroup
     )
 
 
-def _report_date() -> date:
-    """Today, or the fixed build time of a reproducible build (SOURCE_DATE_EPOCH)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return datetime.now(tz=UTC).date()
-
-
-def build_report(unit_ref: str, period: Period) -> ReportContent:
-    """The whole report of a binding unit (or any unit) at a month-end."""
+def build_report(unit_ref: str, period: Period, layout: Layout | None = None) -> ReportContent:
+    """The whole report of a binding unit (or any unit) at a month-end, tied out to the ledger."""
     storage.setup()
+    layout = layout or get_layout(None)
     tree = storage.org_tree()
     unit = find_unit(tree, unit_ref)
+    codes = [item.code for item in tree.descendants(unit.code)]
+    shown = layout.visibility
+    sector = unit_statement(tree, unit, period, shown)
     areas = [child for child in tree.children(unit.code) if child.kind is not UnitKind.COST_CENTER]
     year, month = period.year, str(period)
 
@@ -161,11 +180,11 @@ def build_report(unit_ref: str, period: Period) -> ReportContent:
         municipality=root[0].name if root else "",
         summary=default_structure().summary,
         binding=unit.binding,
-        statement=UnitStatement(UnitRef(unit.code, unit.name), unit_statement(tree, unit, period)),
+        statement=UnitStatement(UnitRef(unit.code, unit.name), sector),
         areas=tuple(
             UnitStatement(
                 UnitRef(area.code, area.name),
-                unit_statement(tree, area, period),
+                unit_statement(tree, area, period, shown),
                 text(area.code, TextKind.COMMENTARY, month),
             )
             for area in areas
@@ -179,16 +198,28 @@ def build_report(unit_ref: str, period: Period) -> ReportContent:
             if (description := text(area.code, TextKind.DESCRIPTION))
         ),
         investments_intro=text(unit.code, TextKind.INVESTMENTS, month),
-        investments=investment_groups([item.code for item in tree.descendants(unit.code)], period),
+        investments=investment_groups(codes, period),
         plan_goals=_goals(unit, GoalLevel.PLAN, period),
-        report_date=_report_date(),
+        report_date=build_time().date(),
+        provenance=provenance(layout, build_time()),
+        monthly_net=monthly_net(codes, period),
+        tie_out=tie_out(codes, period, sector, default_mapping()),
     )
 
 
-def render_report(content: ReportContent, fmt: str) -> bytes:
+def render_report(
+    content: ReportContent,
+    fmt: str,
+    layout: Layout | None = None,
+    lang: str = "fi",
+    template: Path | None = None,
+) -> bytes:
+    """The report in a format and language, laid out as `layout` says (the reference's by default)."""
     if fmt not in FORMATS:
         raise ServiceError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    document = reports.build_document(content)
-    if fmt == "json":
-        return reports.render_json(document)
-    return reports.render_html(document)
+    if lang not in LANGUAGES:
+        raise ServiceError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    if template is not None and not template.is_file():
+        raise ServiceError(f"no Word template at {template}; give a .docx file")
+    document = reports.build_document(content, layout or get_layout(None), lang)
+    return reports.render(document, fmt, template=template)

@@ -76,6 +76,20 @@ def account_sums(
     return {account: (cents, count) for account, cents, count in rows}
 
 
+def ledger_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[int, tuple[int, int]]:
+    """Per account: (cents debit +, line count) summed from the ledger lines themselves, not the balances.
+
+    The report's tie-out compares these with the figures built from the monthly balances.
+    """
+    rows = (
+        models.LedgerLine.objects.filter(unit_id__in=_unit_ids(unit_codes), year=year, month__lte=month_to)
+        .values_list("account")
+        .annotate(cents=Sum("amount_cents"), count=Count("id"))
+        .order_by("account")
+    )
+    return {account: (cents, count) for account, cents, count in rows}
+
+
 def _budget_in_force(decided_by: date) -> Q:
     """The original budget, and the amendments decided on or before `decided_by`."""
     return Q(kind=BudgetKind.ORIGINAL.value) | Q(kind=BudgetKind.AMENDMENT.value, decided__lte=decided_by)

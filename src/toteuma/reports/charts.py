@@ -1,0 +1,133 @@
+"""Chart definitions as Vega-Lite specs (plain dicts, for documents and the browser) and their static SVG."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+_FORMAT_LOCALES: dict[str, Any] = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
+_INK, _ACCENT, _MUTED = "#1b1f24", "#0b4a75", "#4a5563"
+_CONFIG: dict[str, Any] = {
+    "font": "DejaVu Sans, Arial, sans-serif",
+    "axis": {"labelColor": _INK, "titleColor": _INK, "labelFontSize": 11, "titleFontSize": 11},
+    "legend": {"labelColor": _INK, "titleColor": _INK, "orient": "bottom"},
+    "view": {"stroke": None},
+}
+
+
+def area_budget_chart(
+    items: Sequence[tuple[str, Decimal]], year_share: Decimal, *, title: str, axis: str, pace: str
+) -> dict[str, Any]:
+    """Per service area, the share of the budget used (bars) against the share of the year gone (a rule)."""
+    values = [{"area": name, "used": float(used)} for name, used in items]
+    return {
+        "$schema": SCHEMA,
+        "description": title,
+        "width": 420,
+        "height": {"step": 22},
+        "config": _CONFIG,
+        "layer": [
+            {
+                "data": {"values": values},
+                "mark": {"type": "bar", "color": _ACCENT},
+                "encoding": {
+                    "y": {
+                        "field": "area",
+                        "type": "nominal",
+                        "sort": None,
+                        "title": None,
+                        "axis": {"labelLimit": 260},
+                    },
+                    "x": {"field": "used", "type": "quantitative", "title": axis},
+                },
+            },
+            {
+                "data": {"values": [{"share": float(year_share), "label": pace}]},
+                "mark": {"type": "rule", "color": _INK, "strokeDash": [4, 3], "strokeWidth": 2},
+                "encoding": {"x": {"field": "share", "type": "quantitative"}},
+            },
+            {
+                "data": {"values": [{"share": float(year_share), "label": pace}]},
+                "mark": {"type": "text", "align": "left", "dx": 4, "dy": -6, "y": 0, "color": _INK},
+                "encoding": {"x": {"field": "share", "type": "quantitative"}, "text": {"field": "label"}},
+            },
+        ],
+    }
+
+
+def sector_pace_chart(
+    months: Sequence[tuple[str, int]], paces: Sequence[int], *, title: str, names: tuple[str, str, str, str]
+) -> dict[str, Any]:
+    """The cumulative monthly actual (a line) against the budget at an even pace (a dashed line), in euros."""
+    actual, pace, month_axis, euro_axis = names
+    values = [{"month": month, "series": actual, "euros": euros} for month, euros in months]
+    values += [
+        {"month": month, "series": pace, "euros": euros}
+        for (month, _), euros in zip(months, paces, strict=True)
+    ]
+    return {
+        "$schema": SCHEMA,
+        "description": title,
+        "width": 420,
+        "height": 220,
+        "config": _CONFIG,
+        "data": {"values": values},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {
+                "field": "month",
+                "type": "ordinal",
+                "sort": None,
+                "title": month_axis,
+                "axis": {"labelAngle": 0},
+            },
+            "y": {"field": "euros", "type": "quantitative", "title": euro_axis},
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": [actual, pace], "range": [_ACCENT, _MUTED]},
+            },
+            "strokeDash": {
+                "field": "series",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": [actual, pace], "range": [[1, 0], [6, 4]]},
+            },
+        },
+    }
+
+
+def spec_json(spec: dict[str, Any]) -> str:
+    """A spec as canonical JSON text: the form the presentation model carries (hashable, deterministic)."""
+    return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def to_svg(spec_text: str, lang: str, prefix: str) -> str:
+    """Static SVG; ids get `prefix` so that several charts can live in one page."""
+    import vl_convert  # imported here: starting its JavaScript engine is only paid by documents with charts
+
+    svg: str = vl_convert.vegalite_to_svg(json.loads(spec_text), format_locale=_FORMAT_LOCALES[lang])
+    ids = set(_ID.findall(svg))
+    for name in sorted(ids, key=len, reverse=True):
+        svg = svg.replace(f'id="{name}"', f'id="{prefix}-{name}"').replace(
+            f"url(#{name})", f"url(#{prefix}-{name})"
+        )
+    return svg
+
+
+def to_png(spec_text: str, lang: str) -> bytes:
+    """A PNG for formats that take no SVG (DOCX)."""
+    import vl_convert
+
+    png: bytes = vl_convert.vegalite_to_png(
+        json.loads(spec_text), scale=2, format_locale=_FORMAT_LOCALES[lang]
+    )
+    return png

@@ -1,0 +1,73 @@
+"""Every figure of the report as CSV open data: one line per cell with unit, row, column, period, cents."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from toteuma.reports.model import CellFormat, Document
+
+HEADER = (
+    "table",
+    "table_title",
+    "unit_code",
+    "unit_name",
+    "row",
+    "row_key",
+    "row_kind",
+    "column",
+    "column_label",
+    "period",
+    "unit",
+    "value",
+    "exact_cents",
+)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Decimal | int):
+        return str(value)
+    return ""
+
+
+def rows(document: Document) -> list[tuple[str, ...]]:
+    """The lines of the CSV after its header: figure cells only, in document order."""
+    found: list[tuple[str, ...]] = []
+    period = str(document.period)
+    for table in document.tables:
+        figures = [
+            (i, c) for i, c in enumerate(table.columns) if c.format in {CellFormat.EUROS, CellFormat.PERCENT}
+        ]
+        for row in table.rows:
+            if row.kind.value == "heading":
+                continue
+            for index, column in figures:
+                exact = row.exact[index]
+                found.append(
+                    (
+                        table.id,
+                        table.title,
+                        table.unit.code,
+                        table.unit.name,
+                        row.label,
+                        row.key,
+                        row.kind.value,
+                        column.key,
+                        column.label,
+                        period,
+                        column.unit,
+                        _value(row.values[index]),
+                        "" if exact is None else str(exact),
+                    )
+                )
+    return found
+
+
+def render_csv(document: Document) -> bytes:
+    """UTF-8 with a byte-order mark (so that spreadsheets read the Finnish letters), comma-separated, CRLF."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows(document))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -1,0 +1,139 @@
+"""The report as a workbook (XlsxWriter): a cover sheet, then one sheet per table, numbers with formats."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from toteuma.reports.i18n import catalogue
+from toteuma.reports.model import CellFormat, Document, Table
+
+# Excel prints these with the reader's own separators: "-1 365 906" and "19,57" in a Finnish Excel.
+NUMBER_FORMATS = {"euros": "#,##0;-#,##0;0", 0: "0", 1: "0.0", 2: "0.00"}
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_TEXT_FORMATS = {CellFormat.TEXT, CellFormat.LIST, CellFormat.PARAGRAPHS, CellFormat.STATUS}
+
+
+def sheet_name(table: Table, taken: set[str]) -> str:
+    """The table's id made a legal, unique sheet name (at most 31 characters)."""
+    base = _BAD_SHEET_CHARS.sub("-", table.id)[:31]
+    name, number = base, 2
+    while name.lower() in taken:
+        suffix = f"-{number}"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(name.lower())
+    return name
+
+
+def _formats(book: Workbook) -> dict[str, Any]:
+    return {
+        "title": book.add_format({"bold": True, "font_size": 13}),
+        "head": book.add_format({"bold": True, "bottom": 2, "text_wrap": True, "valign": "bottom"}),
+        "head_num": book.add_format({"bold": True, "bottom": 2, "text_wrap": True, "align": "right"}),
+        "heading": book.add_format({"bold": True}),
+        "text": book.add_format({"text_wrap": True, "valign": "top"}),
+        "euros": book.add_format({"num_format": NUMBER_FORMATS["euros"]}),
+        "euros_bold": book.add_format({"num_format": NUMBER_FORMATS["euros"], "bold": True, "top": 1}),
+        "label_bold": book.add_format({"bold": True, "top": 1}),
+        **{f"pct{d}": book.add_format({"num_format": NUMBER_FORMATS[d]}) for d in (0, 1, 2)},
+        **{
+            f"pct{d}_bold": book.add_format({"num_format": NUMBER_FORMATS[d], "bold": True, "top": 1})
+            for d in (0, 1, 2)
+        },
+    }
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, tuple):
+        return "\n".join(value)
+    return "" if value is None else str(value)
+
+
+def _figure_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
+    sheet.write_string(0, 0, f"{table.title} – {table.unit.name}", fmt["title"])
+    sheet.write_string(2, 0, table.label_header, fmt["head"])
+    for col, column in enumerate(table.columns, start=1):
+        sheet.write_string(
+            2,
+            col,
+            f"{column.label} ({column.unit})" if column.unit == "1000 EUR" else column.label,
+            fmt["head_num"],
+        )
+    for r, row in enumerate(table.rows, start=3):
+        bold = row.kind.value == "subtotal"
+        if row.kind.value == "heading":
+            sheet.write_string(r, 0, row.label, fmt["heading"])
+            continue
+        sheet.write_string(r, 0, row.label, fmt["label_bold"] if bold else None)
+        for col, (column, value) in enumerate(zip(table.columns, row.values, strict=True), start=1):
+            key = "euros" if column.format is CellFormat.EUROS else f"pct{column.decimals}"
+            if value is None:
+                sheet.write_blank(r, col, None, fmt[f"{key}_bold" if bold else key])
+            else:
+                sheet.write_number(r, col, value, fmt[f"{key}_bold" if bold else key])
+    sheet.freeze_panes(3, 1)
+    sheet.set_column(0, 0, max(24, min(48, max((len(row.label) for row in table.rows), default=0) + 2)))
+    sheet.set_column(1, len(table.columns), 15)
+    sheet.set_row(2, 32)
+
+
+def _goals_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
+    sheet.write_string(0, 0, f"{table.title} – {table.unit.name}", fmt["title"])
+    for col, column in enumerate(table.columns):
+        sheet.write_string(2, col, column.label, fmt["head"])
+    for r, row in enumerate(table.rows, start=3):
+        first = "\n".join(part for part in (row.label, _cell_text(row.values[0])) if part)
+        sheet.write_string(r, 0, first, fmt["text"])
+        for col, value in enumerate(row.values[1:], start=1):
+            sheet.write_string(r, col, _cell_text(value), fmt["text"])
+    sheet.freeze_panes(3, 1)
+    sheet.set_column(0, len(table.columns) - 1, 40)
+
+
+def _cover(sheet: Worksheet, document: Document, fmt: dict[str, Any]) -> None:
+    cat = catalogue(document.lang)
+    lines = [
+        document.municipality,
+        document.unit.name,
+        cat.text("as_of", date=document.period.end.isoformat()),
+    ]
+    sheet.write_string(0, 0, document.title, fmt["title"])
+    for r, text in enumerate(lines, start=1):
+        sheet.write_string(r, 0, text)
+    r = len(lines) + 2
+    for text in document.tie_out:
+        sheet.write_string(r, 0, text)
+        r += 1
+    for what, value in document.provenance:
+        sheet.write_string(r + 1, 0, what, fmt["heading"])
+        sheet.write_string(r + 1, 1, value)
+        r += 1
+    sheet.set_column(0, 0, 40)
+    sheet.set_column(1, 1, 100)
+
+
+def render_xlsx(document: Document) -> bytes:
+    """The workbook's bytes; the same document gives the same bytes (the creation time is the report date)."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
+    made = document.report_date or document.period.end
+    book.set_properties(
+        {"title": document.title, "created": datetime(made.year, made.month, made.day, tzinfo=UTC)}
+    )
+    fmt = _formats(book)
+    taken = {"raportti"}
+    _cover(book.add_worksheet("Raportti"), document, fmt)
+    for table in document.tables:
+        sheet = book.add_worksheet(sheet_name(table, taken))
+        if any(column.format in _TEXT_FORMATS for column in table.columns):
+            _goals_sheet(sheet, table, fmt)
+        else:
+            _figure_sheet(sheet, table, fmt)
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,62 @@
+"""A report's trust block: its figures tied out to the ledger lines, and where its data came from."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime
+
+from toteuma import __version__, storage
+from toteuma.core.layout import Layout
+from toteuma.core.mapping import AccountMapping
+from toteuma.core.money import to_report_sign
+from toteuma.core.periods import Period
+from toteuma.core.report import TieCheck, TieOut
+from toteuma.core.statement import Column, Statement
+from toteuma.core.structure import LineKind
+
+
+def build_time() -> datetime:
+    """Now, or the fixed build time of a reproducible build (SOURCE_DATE_EPOCH)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(tz=UTC)
+
+
+def _ledger_total(codes: list[str], year: int, month: int, mapping: AccountMapping) -> int:
+    """Report-sign cents of the income-statement accounts, summed from the ledger lines themselves."""
+    sums = storage.ledger_sums(codes, year, month)
+    return sum(to_report_sign(cents) for account, (cents, _) in sums.items() if mapping.row_of(account))
+
+
+def _rows_total(statement: Statement, column: Column) -> int:
+    return sum(line.money[column] for line in statement.lines if line.kind is LineKind.ROW)
+
+
+def tie_out(codes: list[str], period: Period, statement: Statement, mapping: AccountMapping) -> TieOut:
+    """The statement's rows against the ledger: this year to date, last year to date, last year whole."""
+    checks = (
+        (Column.TOT, period.year, period.month),
+        (Column.TOT_PREV, period.year - 1, period.month),
+        (Column.TP_PREV, period.year - 1, 12),
+    )
+    return TieOut(
+        tuple(
+            TieCheck(
+                f"{year}-01..{year}-{month:02d}",
+                _rows_total(statement, column),
+                _ledger_total(codes, year, month, mapping),
+            )
+            for column, year, month in checks
+        )
+    )
+
+
+def provenance(layout: Layout, made: datetime) -> tuple[tuple[str, str], ...]:
+    """Each imported data batch with its SHA-256, the layout, the program's version and the build time."""
+    found: list[tuple[str, str]] = [
+        ("batch", f"{batch.kind}: {batch.file_name}, {batch.lines} · sha256 {batch.sha256}")
+        for batch in sorted(storage.batches(), key=lambda item: (item.kind, item.file_name, item.sha256))
+    ]
+    found += [("layout", layout.name), ("version", f"toteuma {__version__}"), ("made", made.isoformat())]
+    return tuple(found)
