@@ -1,0 +1,162 @@
+"""Tests of services/reporting.py on the reference example: tie-out, provenance, same bytes, one change."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from demo_report import demo_content
+from report_extract import docx_tables, html_tables, xlsx_tables
+from toteuma.core.report import ReportContent
+from toteuma.core.structure import load_structure
+from toteuma.services import render_report
+from toteuma.services.demo import EXAMPLE_DIR
+
+EPOCH = "1715126400"  # 2024-05-08T00:00:00Z
+REPRODUCIBLE = ("html", "json", "csv", "xlsx")
+# One ledger line of Henkilöstöpalvelut (cost center 170040), account 4500: 5,98 € becomes 15,98 €.
+ORIGINAL_LINE = "2.1.2024;24100001;4500;170040;;5,98;"
+CHANGED_LINE = "2.1.2024;24100001;4500;170040;;15,98;"
+
+
+def _render_all(
+    blocker: Any, data_dir: Path = EXAMPLE_DIR, formats: tuple[str, ...] = REPRODUCIBLE
+) -> tuple[ReportContent, dict[str, bytes]]:
+    with demo_content(blocker, data_dir) as content:
+        return content, {fmt: render_report(content, fmt) for fmt in formats}
+
+
+@pytest.mark.slow
+def test_the_same_data_gives_the_same_bytes(
+    django_db_setup: None, django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    first = _render_all(django_db_blocker)[1]
+    second = _render_all(django_db_blocker)[1]
+    for fmt in REPRODUCIBLE:
+        assert first[fmt] == second[fmt], f"{fmt} differs between two builds from the same data"
+    assert b"2024-05-08T00:00:00+00:00" in first["html"]
+
+
+def test_the_report_ties_out_and_names_its_sources(
+    django_db_setup: None, django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    content, rendered = _render_all(django_db_blocker)
+    assert content.tie_out is not None
+    assert content.tie_out.ok
+    assert [check.what for check in content.tie_out.checks] == [
+        "2024-01..2024-03",
+        "2023-01..2023-03",
+        "2023-01..2023-12",
+    ]
+    provenance = dict(content.provenance[-3:])
+    assert provenance == {
+        "layout": "reference",
+        "version": "toteuma 0.1.0",
+        "made": "2024-05-08T00:00:00+00:00",
+    }
+    batches = [value for what, value in content.provenance if what == "batch"]
+    assert any(value.startswith("ledger: ledger-2024.csv, ") and "sha256 " in value for value in batches)
+    page = rendered["html"].decode()
+    assert "Raportin luvut täsmäävät kirjanpitoon" in page
+    assert "ledger-2024.csv" in page
+
+
+def _figures(data: bytes) -> dict[tuple[str, str, str], tuple[str, str, str, str]]:
+    lines = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    return {
+        (line["table"], line["row_key"], line["column"]): (
+            line["unit_name"],
+            line["row"],
+            line["exact_cents"],
+            line["value"],
+        )
+        for line in lines
+    }
+
+
+def _affected_rows(row: str) -> set[str]:
+    """The row and every subtotal that sums it, directly or through another subtotal."""
+    structure = load_structure()
+    found = {row}
+    for line in structure.lines:  # structure order: a subtotal comes after its parts
+        if set(line.sum) & found:
+            found.add(line.key)
+    return found
+
+
+def _cells(tables: dict[str, Any]) -> dict[tuple[str, str, str, int], object]:
+    return {
+        (table["id"], table["unit"]["name"], row["label"], index): value
+        for table in tables["tables"]
+        for row in table["rows"]
+        for index, value in enumerate(row["values"])
+    }
+
+
+def _changed(before: dict[Any, Any], after: dict[Any, Any]) -> set[Any]:
+    assert before.keys() == after.keys()
+    return {key for key in before if before[key] != after[key]}
+
+
+@pytest.mark.slow
+def test_ten_euros_more_on_one_ledger_line_changes_exactly_the_affected_figures(
+    django_db_setup: None, django_db_blocker: Any, tmp_path: Path
+) -> None:
+    changed_dir = tmp_path / "example"
+    shutil.copytree(EXAMPLE_DIR, changed_dir)
+    ledger = changed_dir / "ledger-2024.csv"
+    text = ledger.read_text(encoding="utf-8")
+    assert text.count(ORIGINAL_LINE) == 1
+    ledger.write_text(text.replace(ORIGINAL_LINE, CHANGED_LINE), encoding="utf-8")
+
+    formats = (*REPRODUCIBLE, "docx")
+    _, before = _render_all(django_db_blocker, formats=formats)
+    _, after = _render_all(django_db_blocker, changed_dir, formats)
+
+    old, new = _figures(before["csv"]), _figures(after["csv"])
+    changed = _changed(old, new)
+    rows = _affected_rows("aineet_tarvikkeet_ja_tavarat")
+    money = {key for key in changed if key[2] != "pct"}
+    expected = {
+        (table, row, column)
+        for table in ("statement-1700", "statement-1000")
+        for row in rows
+        for column in ("tot", "remaining")
+        if (table, row, column) in old
+    }
+    expected |= {("council", row, column) for row in ("menot", "netto") for column in ("tot", "remaining")}
+    assert money == expected
+    assert {key for key in changed if key[2] == "pct"} <= {(t, r, "pct") for t, r, _ in expected}
+    for key in money:
+        delta = int(new[key][2]) - int(old[key][2])
+        assert delta == (-1000 if key[2] == "tot" else 1000), key
+    printed_rows = {(new[key][0], new[key][1]) for key in changed}
+    for fmt, extract in (("html", html_tables), ("xlsx", xlsx_tables), ("docx", _docx)):
+        cells = _changed(_cells(extract(before[fmt])), _cells(extract(after[fmt])))
+        assert len(cells) == len(changed), fmt
+        assert {(unit, label) for _, unit, label, _ in cells} == printed_rows, fmt
+    json_changed = _changed(_json_cells(before["json"]), _json_cells(after["json"]))
+    assert len(json_changed) == len(changed)
+
+
+def _docx(data: bytes) -> dict[str, Any]:
+    return docx_tables(data, "Valtuuston hyväksymä talousarvio", "Investoinnit")
+
+
+def _json_cells(data: bytes) -> dict[tuple[str, str, int], object]:
+    import json
+
+    report = json.loads(data)
+    return {
+        (table["id"], row["label"], index): (value, exact)
+        for table in report["tables"]
+        for row in table["rows"]
+        for index, (value, exact) in enumerate(zip(row["values"], row["exact"], strict=True))
+    }
