@@ -57,7 +57,8 @@ def statement_1000(parsed: dict[str, object]) -> dict[str, object]:
 
 def test_document_and_table_keys_are_exactly_the_documented_ones_in_order() -> None:
     parsed = json.loads(rendered())
-    assert list(parsed) == ["title", "period", "unit", "tables"]
+    assert list(parsed) == ["title", "period", "unit", "lang", "layout", "tables"]
+    assert (parsed["lang"], parsed["layout"]) == ("fi", "reference")
     assert parsed["title"] == "Käyttösuunnitelman toteutuminen tammi–maaliskuu"
     assert parsed["period"] == "2024-03"
     assert parsed["unit"] == {"code": "1000", "name": SECTOR.name}
@@ -69,7 +70,9 @@ def test_document_and_table_keys_are_exactly_the_documented_ones_in_order() -> N
     ]
     table = parsed["tables"][2]
     assert list(table) == ["id", "kind", "title", "unit", "columns", "rows"]
-    assert table["columns"][0] == {"key": "tp_prev", "label": "TP 2023"}
+    assert table["columns"][0] == {"key": "tp_prev", "label": "TP 2023", "unit": "EUR"}
+    assert table["columns"][5] == {"key": "pct", "label": "TOT-24 %", "unit": "%"}
+    assert parsed["tables"][0]["columns"][0] == {"key": "aim", "label": "Strateginen päämäärä"}
     assert list(table["rows"][0]) == ["label", "kind", "values", "exact"]
 
 

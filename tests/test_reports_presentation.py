@@ -22,7 +22,7 @@ from toteuma.core.report import (
 )
 from toteuma.core.statement import RowFigures, Statement, compute_statement
 from toteuma.core.structure import LineKind, load_structure
-from toteuma.reports.model import Table
+from toteuma.reports.model import Table, Text
 from toteuma.reports.presentation import build_document, paragraphs
 
 STRUCTURE = load_structure()
@@ -268,3 +268,14 @@ def test_texts_are_split_into_paragraphs_on_blank_lines() -> None:
         "Kolmas.",
     )
     assert paragraphs("  \n\n ") == ()
+
+
+def test_the_operating_plans_goals_have_their_introduction_above_the_table() -> None:
+    goals = (GoalEntry("Kestävä talous", (), ("raportointi",)),)
+    found = build_document(
+        content(plan_goals=goals, plan_goals_intro="Käyttösuunnitelmassa asetetaan tavoitteet.")
+    )
+    section = found.sections[-1]
+    assert section.kind == "goals-plan"
+    assert section.blocks[0] == Text(("Käyttösuunnitelmassa asetetaan tavoitteet.",))
+    assert isinstance(section.blocks[1], Table)

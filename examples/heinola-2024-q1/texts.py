@@ -35,10 +35,11 @@ def goal_rows(data: dict[str, Any]) -> list[list[str]]:
 
 
 def commentary_rows(data: dict[str, Any]) -> list[list[str]]:
-    """Commentary of the period, descriptions of the year, and the two texts of the sector's report."""
+    """Commentary of the period, descriptions of the year, and the three texts of the sector's report."""
     rows = [["Yksikkö", "Vuosi", "Kausi", "Laji", "Teksti"]]
     rows.append([SECTOR[0], YEAR, PERIOD, "tavoitteet", data["goals_intro"]])
     rows += [[unit, YEAR, "", "kuvaus", text] for unit, text in data["descriptions"].items()]
     rows += [[unit, YEAR, PERIOD, "kommentti", text] for unit, text in data["commentary"].items()]
     rows.append([SECTOR[0], YEAR, PERIOD, "investoinnit", data["investments_intro"]])
+    rows.append([SECTOR[0], YEAR, PERIOD, "käyttösuunnitelma", data["plan_goals_intro"]])
     return rows

@@ -100,6 +100,7 @@ class TextKind(StrEnum):
     DESCRIPTION = "kuvaus"  # what the unit does, per year
     GOALS_INTRO = "tavoitteet"  # text above the binding goals table
     INVESTMENTS = "investoinnit"  # text above the investments table
+    PLAN_GOALS_INTRO = "käyttösuunnitelma"  # text above the operating plan's goals table
 
 
 @dataclass(frozen=True)

@@ -102,6 +102,7 @@ class ReportContent:
     investments_intro: str = ""
     investments: tuple[InvestmentGroup, ...] = ()
     plan_goals: tuple[GoalEntry, ...] = ()
+    plan_goals_intro: str = ""
     report_date: date | None = None
     binding: Binding = Binding.NET  # how the council's budget binds the unit: names its statement
     provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (what, value) pairs

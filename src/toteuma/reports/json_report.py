@@ -6,7 +6,7 @@ from typing import Any
 
 import simplejson
 
-from toteuma.reports.model import Document, Row, Table, Value
+from toteuma.reports.model import ColumnSpec, Document, Row, Table, Value
 
 
 def _value(value: Value) -> Any:
@@ -25,13 +25,21 @@ def _row(row: Row) -> dict[str, Any]:
     }
 
 
+def _column(column: ColumnSpec) -> dict[str, Any]:
+    """Key and label; a figure column also its unit ("EUR", "1000 EUR" or "%")."""
+    found: dict[str, Any] = {"key": column.key, "label": column.label}
+    if column.unit:
+        found["unit"] = column.unit
+    return found
+
+
 def _table(table: Table) -> dict[str, Any]:
     return {
         "id": table.id,
         "kind": table.kind,
         "title": table.title,
         "unit": {"code": table.unit.code, "name": table.unit.name},
-        "columns": [{"key": column.key, "label": column.label} for column in table.columns],
+        "columns": [_column(column) for column in table.columns],
         "rows": [_row(row) for row in table.rows],
     }
 
@@ -42,6 +50,8 @@ def document_data(document: Document) -> dict[str, Any]:
         "title": document.title,
         "period": str(document.period),
         "unit": {"code": document.unit.code, "name": document.unit.name},
+        "lang": document.lang,
+        "layout": document.layout,
         "tables": [_table(table) for table in document.tables],
     }
 

@@ -170,8 +170,10 @@ def _investments(content: ReportContent, frame: Frame) -> Section | None:
 
 
 def _plan_goals(content: ReportContent, frame: Frame) -> Section | None:
-    if not content.plan_goals:
+    if not (content.plan_goals or content.plan_goals_intro.strip()):
         return None
-    table = goals_table(content.unit, content.plan_goals, frame, binding=False)
+    blocks = list(_text(content.plan_goals_intro))
+    if content.plan_goals:
+        blocks.append(goals_table(content.unit, content.plan_goals, frame, binding=False))
     title = frame.cat.get("sections", "plan-goals")
-    return Section("kayttosuunnitelman-tavoitteet", "goals-plan", title, (table,))
+    return Section("kayttosuunnitelman-tavoitteet", "goals-plan", title, tuple(blocks))

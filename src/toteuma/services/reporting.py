@@ -200,6 +200,7 @@ def build_report(unit_ref: str, period: Period, layout: Layout | None = None) ->
         investments_intro=text(unit.code, TextKind.INVESTMENTS, month),
         investments=investment_groups(codes, period),
         plan_goals=_goals(unit, GoalLevel.PLAN, period),
+        plan_goals_intro=text(unit.code, TextKind.PLAN_GOALS_INTRO, month),
         report_date=build_time().date(),
         provenance=provenance(layout, build_time()),
         monthly_net=monthly_net(codes, period),

@@ -1,0 +1,91 @@
+"""Tests of cli/report_commands.py: formats, languages, layouts and a Word template from the command line."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toteuma.cli import main
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo_done(tmp_path: Path) -> Path:
+    result = CliRunner().invoke(main, ["demo", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    return tmp_path / "out"
+
+
+def report(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["report", "--unit", "1000", "--period", "2024-03", *args])
+    return result.exit_code, result.output
+
+
+def test_swedish_year_end_json(demo_done: Path) -> None:
+    code, output = report("--format", "json", "--lang", "sv", "--layout", "year-end")
+    assert code == 0, output
+    data = json.loads(output)
+    assert (data["lang"], data["layout"]) == ("sv", "year-end")
+    council = next(table for table in data["tables"] if table["id"] == "council")
+    assert [column["label"] for column in council["columns"]] == [
+        "BU 2024",
+        "Ändringar",
+        "BU 2024 efter ändringar",
+        "BS 2024",
+        "Avvikelse",
+        "UTF-24 %",
+    ]
+    assert [row["label"] for row in council["rows"]] == ["INKOMSTER", "UTGIFTER", "NETTO"]
+
+
+def test_every_format_to_a_file(demo_done: Path, tmp_path: Path) -> None:
+    starts = {
+        "pdf": b"%PDF",
+        "docx": b"PK",
+        "xlsx": b"PK",
+        "csv": "\ufefftable".encode(),
+        "html": b"<!DOCTYPE",
+    }
+    for fmt, start in starts.items():
+        out = tmp_path / f"report.{fmt}"
+        code, output = report("--format", fmt, "--lang", "en", "--out", str(out))
+        assert code == 0, output
+        assert out.read_bytes().startswith(start), fmt
+
+
+def test_a_layout_file_and_a_bad_one(demo_done: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text('name = "mine"\nscale = "thousands"\ncolumns = ["budget", "tot"]\n', encoding="utf-8")
+    code, output = report("--format", "json", "--layout", str(mine))
+    assert code == 0, output
+    council = next(table for table in json.loads(output)["tables"] if table["id"] == "council")
+    assert [row["values"] for row in council["rows"]] == [[208, 5], [-6978, -1366], [-6770, -1361]]
+    mine.write_text("percent_decimals = 5\n", encoding="utf-8")
+    code, output = report("--layout", str(mine))
+    assert code == 1
+    assert "mine.toml: percent_decimals = 5; choose one of 0, 1, 2" in output
+
+
+def test_an_unknown_language_is_a_usage_error(demo_done: Path) -> None:
+    code, output = report("--lang", "de")
+    assert code == 2
+    assert "'de' is not one of 'fi', 'sv', 'en'" in output
+
+
+def test_docx_with_a_word_template(demo_done: Path, tmp_path: Path) -> None:
+    import docx
+    from docx.shared import Pt
+
+    template = docx.Document()
+    template.styles["Normal"].font.size = Pt(9)
+    path = tmp_path / "pohja.docx"
+    template.save(str(path))
+    out = tmp_path / "report.docx"
+    code, output = report("--format", "docx", "--template", str(path), "--out", str(out))
+    assert code == 0, output
+    assert docx.Document(io.BytesIO(out.read_bytes())).styles["Normal"].font.size == Pt(9)
