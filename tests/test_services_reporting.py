@@ -62,7 +62,7 @@ def test_the_report_ties_out_and_names_its_sources(
         "made": "2024-05-08T00:00:00+00:00",
     }
     batches = [value for what, value in content.provenance if what == "batch"]
-    assert any(value.startswith("ledger: ledger-2024.csv, ") and "sha256 " in value for value in batches)
+    assert any(value.startswith("ledger-2024.csv (ledger, 478) sha256:") for value in batches)
     page = rendered["html"].decode()
     assert "Raportin luvut täsmäävät kirjanpitoon" in page
     assert "ledger-2024.csv" in page

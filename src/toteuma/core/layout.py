@@ -121,15 +121,17 @@ def _column(item: Any, where: str) -> LayoutColumn:
     return LayoutColumn(figure, dict(item.get("label", {})))
 
 
-_KNOWN = {"name", "description", "columns", "remaining_sign", "percent_decimals", "scale", "rows"}
-_KNOWN |= {"council_rows", "sections"}
+KNOWN_SETTINGS = {"name", "description", "columns", "remaining_sign", "percent_decimals", "scale", "rows"}
+KNOWN_SETTINGS |= {"council_rows", "sections"}
 
 
 def layout_from_data(data: Mapping[str, Any], where: str = "layout") -> Layout:
     """A layout from a parsed TOML table; an unknown or bad setting is a LayoutError naming it."""
-    unknown = sorted(set(data) - _KNOWN)
+    unknown = sorted(set(data) - KNOWN_SETTINGS)
     if unknown:
-        raise LayoutError(f"{where}: unknown setting {unknown[0]!r}; known are {', '.join(sorted(_KNOWN))}")
+        raise LayoutError(
+            f"{where}: unknown setting {unknown[0]!r}; known are {', '.join(sorted(KNOWN_SETTINGS))}"
+        )
     columns = tuple(_column(item, where) for item in data.get("columns", ()))
     council = tuple(data.get("council_rows", COUNCIL_ROWS))
     if not set(council) <= set(COUNCIL_ROWS) or not council:

@@ -68,9 +68,10 @@ class Description:
 class TieCheck:
     """One comparison of a report figure with the ledger: exact cents, report sign."""
 
-    what: str  # e.g. "TOT 2024-01..03, units 1000 and below"
+    what: str  # the months compared, e.g. "2024-01..2024-03"
     report: int
     ledger: int
+    column: str = "tot"  # the statement column compared: "tot", "tot_prev" or "tp_prev"
 
     @property
     def ok(self) -> bool:

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from toteuma.core.layout import percent_places
 from toteuma.core.money import round_euros
-from toteuma.core.report import ReportContent, TieOut
+from toteuma.core.periods import Period
+from toteuma.core.report import ReportContent, TieCheck, TieOut
 from toteuma.core.statement import Column
 from toteuma.reports import charts
 from toteuma.reports.i18n import Catalogue
@@ -74,20 +75,23 @@ def sector_chart(content: ReportContent, frame: Frame) -> Chart | None:
     return Chart("chart-sector", cat.get("charts", "sector_title"), alt, charts.spec_json(spec))
 
 
-def tie_out_sentences(tie_out: TieOut | None, cat: Catalogue) -> tuple[bool, tuple[str, ...]]:
+def tie_out_sentences(tie_out: TieOut | None, cat: Catalogue, period: Period) -> tuple[bool, tuple[str, ...]]:
     """Whether the figures tie out, and the sentences that say so or list what does not."""
     if tie_out is None:
         return True, ()
-    lang = cat.lang
+    lang, values = cat.lang, cat.period_values(period)
 
     def cents(value: int) -> str:
-        return format_percent(Decimal(value) / 100, lang, 2)
+        return format_percent(Decimal(value) / 100, lang, 2) + "\u00a0€"
+
+    def name(check: TieCheck) -> str:
+        return f"{cat.get('columns', check.column, **values)} ({check.what})"
 
     if tie_out.ok:
-        what = "; ".join(f"{check.what} {cents(check.ledger)}" for check in tie_out.checks)
+        what = "; ".join(f"{name(check)} {cents(check.ledger)}" for check in tie_out.checks)
         return True, (cat.text("tie_out_ok", what=what),)
     misses = tuple(
-        f"{check.what}: {cents(check.report)} ≠ {cents(check.ledger)}"
+        f"{name(check)}: {cents(check.report)} ≠ {cents(check.ledger)}"
         for check in tie_out.checks
         if not check.ok
     )

@@ -72,7 +72,7 @@ def build_document(
     }
     chosen = [builders[kind] for kind in frame.layout.sections if kind in builders]
     sections = tuple(section for build in chosen if (section := build(content, frame)) is not None)
-    tie_ok, tie_text = tie_out_sentences(content.tie_out, frame.cat)
+    tie_ok, tie_text = tie_out_sentences(content.tie_out, frame.cat, content.period)
     return Document(
         title=labels.document_title(content.title, content.period, frame.cat),
         period=content.period,

@@ -46,6 +46,7 @@ def tie_out(codes: list[str], period: Period, statement: Statement, mapping: Acc
                 f"{year}-01..{year}-{month:02d}",
                 _rows_total(statement, column),
                 _ledger_total(codes, year, month, mapping),
+                column.value,
             )
             for column, year, month in checks
         )
@@ -55,7 +56,7 @@ def tie_out(codes: list[str], period: Period, statement: Statement, mapping: Acc
 def provenance(layout: Layout, made: datetime) -> tuple[tuple[str, str], ...]:
     """Each imported data batch with its SHA-256, the layout, the program's version and the build time."""
     found: list[tuple[str, str]] = [
-        ("batch", f"{batch.kind}: {batch.file_name}, {batch.lines} · sha256 {batch.sha256}")
+        ("batch", f"{batch.file_name} ({batch.kind}, {batch.lines}) sha256:{batch.sha256}")
         for batch in sorted(storage.batches(), key=lambda item: (item.kind, item.file_name, item.sha256))
     ]
     found += [("layout", layout.name), ("version", f"toteuma {__version__}"), ("made", made.isoformat())]
