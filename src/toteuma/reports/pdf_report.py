@@ -21,7 +21,9 @@ _PRINT_CSS = """
 .title-page h1 { string-set: doc-title content(); }
 .title-page .as-of-date { string-set: doc-period content(text); }
 .visually-hidden { display: none; }
-table.figures tbody th { width: 30%%; }
+table.figures { font-size: 9pt; }
+table.figures thead th.num { width: 11%%; }
+table.figures th, table.figures td { padding: 0.25rem 0.4rem; }
 .title-page { break-after: avoid; padding-top: 20%%; }
 .skip-link { display: none; }
 nav.toc { display: block; break-after: page; }
