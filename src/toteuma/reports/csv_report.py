@@ -6,7 +6,9 @@ import csv
 import io
 from decimal import Decimal
 
-from toteuma.reports.model import CellFormat, Document
+from toteuma.reports.model import CellFormat, Document, Row, Table
+
+_FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT}
 
 HEADER = (
     "table",
@@ -31,36 +33,33 @@ def _value(value: object) -> str:
     return ""
 
 
+def _line(table: Table, row: Row, index: int, period: str) -> tuple[str, ...]:
+    column, exact = table.columns[index], row.exact[index]
+    return (
+        table.id,
+        table.title,
+        table.unit.code,
+        table.unit.name,
+        row.label,
+        row.key,
+        row.kind.value,
+        column.key,
+        column.label,
+        period,
+        column.unit,
+        _value(row.values[index]),
+        "" if exact is None else str(exact),
+    )
+
+
 def rows(document: Document) -> list[tuple[str, ...]]:
     """The lines of the CSV after its header: figure cells only, in document order."""
     found: list[tuple[str, ...]] = []
-    period = str(document.period)
     for table in document.tables:
-        figures = [
-            (i, c) for i, c in enumerate(table.columns) if c.format in {CellFormat.EUROS, CellFormat.PERCENT}
-        ]
+        figures = [i for i, column in enumerate(table.columns) if column.format in _FIGURE_FORMATS]
         for row in table.rows:
-            if row.kind.value == "heading":
-                continue
-            for index, column in figures:
-                exact = row.exact[index]
-                found.append(
-                    (
-                        table.id,
-                        table.title,
-                        table.unit.code,
-                        table.unit.name,
-                        row.label,
-                        row.key,
-                        row.kind.value,
-                        column.key,
-                        column.label,
-                        period,
-                        column.unit,
-                        _value(row.values[index]),
-                        "" if exact is None else str(exact),
-                    )
-                )
+            if row.kind.value != "heading":
+                found.extend(_line(table, row, index, str(document.period)) for index in figures)
     return found
 
 

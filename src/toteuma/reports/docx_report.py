@@ -16,7 +16,7 @@ from docx.table import Table as WordTable
 
 from toteuma.reports import charts
 from toteuma.reports.html_report import format_cell
-from toteuma.reports.i18n import catalogue
+from toteuma.reports.i18n import Catalogue, catalogue
 from toteuma.reports.model import Block, CellFormat, Chart, Document, Field, Section, Table, Text
 
 _TEXT_FORMATS = {CellFormat.TEXT, CellFormat.LIST, CellFormat.PARAGRAPHS, CellFormat.STATUS}
@@ -127,27 +127,30 @@ def _section(word: WordDocument, section: Section, level: int, lang: str) -> Non
         _section(word, sub, level + 1, lang)
 
 
-def render_docx(document: Document, template: Path | None = None) -> bytes:
-    """The Word file; with `template`, its styles (and its body, if any, is dropped) are the city's own."""
-    word = docx.Document(str(template)) if template else docx.Document()
-    if template:
-        body = word.element.body
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
-    _a4(word)
-    cat = catalogue(document.lang)
+def _open(template: Path | None) -> WordDocument:
+    """A new document, or the city's template with its body dropped and its styles kept."""
+    if template is None:
+        return docx.Document()
+    word = docx.Document(str(template))
+    body = word.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return word
+
+
+def _title_page(word: WordDocument, document: Document, cat: Catalogue) -> None:
     word.core_properties.title = document.title
     word.core_properties.language = document.lang
     if document.municipality:
         word.add_paragraph(document.municipality)
     word.add_heading(document.title, level=0)
     word.add_paragraph(document.unit.name).runs[0].font.size = Pt(14)
-    word.add_paragraph(
-        cat.text("as_of", date=f"{document.period.end.day}.{document.period.month}.{document.period.year}")
-    )
-    for section in document.sections:
-        _section(word, section, 1, document.lang)
+    end = document.period.end
+    word.add_paragraph(cat.text("as_of", date=f"{end.day}.{end.month}.{end.year}"))
+
+
+def _trust(word: WordDocument, document: Document, cat: Catalogue) -> None:
     if document.tie_out:
         word.add_heading(cat.text("tie_out"), level=1)
         for line in document.tie_out:
@@ -156,6 +159,17 @@ def render_docx(document: Document, template: Path | None = None) -> bytes:
         word.add_heading(cat.text("provenance"), level=1)
         for what, value in document.provenance:
             word.add_paragraph(f"{what}: {value}")
+
+
+def render_docx(document: Document, template: Path | None = None) -> bytes:
+    """The Word file; with `template`, the city's own styles (its body text, if any, is dropped)."""
+    word = _open(template)
+    _a4(word)
+    cat = catalogue(document.lang)
+    _title_page(word, document, cat)
+    for section in document.sections:
+        _section(word, section, 1, document.lang)
+    _trust(word, document, cat)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

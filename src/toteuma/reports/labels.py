@@ -9,16 +9,10 @@ from toteuma.core.records import GoalStatus
 from toteuma.reports.i18n import Catalogue, catalogue
 
 _FI = catalogue("fi")
-# Kept for callers that print Finnish; other languages ask their catalogue.
-STATUS_WORDS = {status: _FI.get("status", status.name.lower()) for status in GoalStatus}
 
 
 def status_words(cat: Catalogue) -> dict[GoalStatus, str]:
     return {status: cat.get("status", status.name.lower()) for status in GoalStatus}
-
-
-def month_range(period: Period, cat: Catalogue = _FI) -> str:
-    return cat.month_range(period)
 
 
 def document_title(title: str, period: Period, cat: Catalogue = _FI) -> str:

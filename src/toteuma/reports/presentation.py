@@ -61,16 +61,7 @@ def build_document(
 ) -> Document:
     """Title page facts and the sections the layout names; a section with nothing to show is left out."""
     frame = Frame(content.period, layout or load_layout(), catalogue(lang))
-    builders = {
-        SectionKind.BINDING_GOALS: _binding_goals,
-        SectionKind.DESCRIPTIONS: _descriptions,
-        SectionKind.COUNCIL: _council,
-        SectionKind.STATEMENT: _sector_statement,
-        SectionKind.AREAS: _areas,
-        SectionKind.INVESTMENTS: _investments,
-        SectionKind.PLAN_GOALS: _plan_goals,
-    }
-    chosen = [builders[kind] for kind in frame.layout.sections if kind in builders]
+    chosen = [_BUILDERS[kind] for kind in frame.layout.sections if kind in _BUILDERS]
     sections = tuple(section for build in chosen if (section := build(content, frame)) is not None)
     tie_ok, tie_text = tie_out_sentences(content.tie_out, frame.cat, content.period)
     return Document(
@@ -177,3 +168,14 @@ def _plan_goals(content: ReportContent, frame: Frame) -> Section | None:
         blocks.append(goals_table(content.unit, content.plan_goals, frame, binding=False))
     title = frame.cat.get("sections", "plan-goals")
     return Section("kayttosuunnitelman-tavoitteet", "goals-plan", title, tuple(blocks))
+
+
+_BUILDERS = {
+    SectionKind.BINDING_GOALS: _binding_goals,
+    SectionKind.DESCRIPTIONS: _descriptions,
+    SectionKind.COUNCIL: _council,
+    SectionKind.STATEMENT: _sector_statement,
+    SectionKind.AREAS: _areas,
+    SectionKind.INVESTMENTS: _investments,
+    SectionKind.PLAN_GOALS: _plan_goals,
+}

@@ -157,6 +157,20 @@ def investment_groups(codes: list[str], period: Period) -> tuple[InvestmentGroup
     )
 
 
+def _area_statements(
+    tree: OrgTree, areas: list[Unit], period: Period, shown: Visibility
+) -> tuple[UnitStatement, ...]:
+    """Each service area's statement with the commentary its responsible wrote for the period."""
+    return tuple(
+        UnitStatement(
+            UnitRef(area.code, area.name),
+            unit_statement(tree, area, period, shown),
+            storage.text(area.code, TextKind.COMMENTARY, period.year, str(period)),
+        )
+        for area in areas
+    )
+
+
 def build_report(unit_ref: str, period: Period, layout: Layout | None = None) -> ReportContent:
     """The whole report of a binding unit (or any unit) at a month-end, tied out to the ledger."""
     storage.setup()
@@ -181,14 +195,7 @@ def build_report(unit_ref: str, period: Period, layout: Layout | None = None) ->
         summary=default_structure().summary,
         binding=unit.binding,
         statement=UnitStatement(UnitRef(unit.code, unit.name), sector),
-        areas=tuple(
-            UnitStatement(
-                UnitRef(area.code, area.name),
-                unit_statement(tree, area, period, shown),
-                text(area.code, TextKind.COMMENTARY, month),
-            )
-            for area in areas
-        ),
+        areas=_area_statements(tree, areas, period, shown),
         responsible=storage.responsible(unit.code),
         goals_intro=text(unit.code, TextKind.GOALS_INTRO, month),
         binding_goals=_goals(unit, GoalLevel.BINDING, period),
