@@ -71,6 +71,16 @@ def test_pdf_contents_page_gives_each_sections_page(documents: dict[str, bytes],
 
 
 @pytest.mark.slow
+def test_a_goal_table_repeats_its_header_on_every_page_it_runs_onto(
+    documents: dict[str, bytes], tmp_path: Path
+) -> None:
+    pages = [page for page in _pages(documents["pdf"], tmp_path) if "•" in page]  # goal cells are lists
+    assert len(pages) >= 4
+    for page in pages:
+        assert "Strateginen" in page  # the first header cell, which a narrow column may wrap
+
+
+@pytest.mark.slow
 def test_no_table_header_is_left_alone_at_a_page_foot(documents: dict[str, bytes], tmp_path: Path) -> None:
     for page in _pages(documents["pdf"], tmp_path):
         lines = [

@@ -57,3 +57,17 @@ def test_html_marks_a_tie_out_miss_in_words() -> None:
     page = render(build_document(replace(content(layout), tie_out=bad), layout), "html").decode()
     assert 'class="tie-out tie-out--bad"' in page
     assert "Raportin luvut eivät täsmää kirjanpitoon:" in page
+
+
+def test_chart_specs_for_the_browser_are_the_documents_charts() -> None:
+    from toteuma.reports.figures import chart_specs
+
+    layout = load_layout()
+    base = replace(content(layout), monthly_net=(-100_000,))
+    specs = chart_specs(base, Frame(Q4, layout, catalogue("sv")))
+    assert sorted(specs) == ["areas", "sector"]
+    assert specs["sector"]["data"]["values"][0] == {
+        "month": "Jan",
+        "series": "Utfall, ackumulerat",
+        "euros": 1_000,
+    }

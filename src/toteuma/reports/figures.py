@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from typing import Any
 
 from toteuma.core.layout import percent_places
 from toteuma.core.money import round_euros
@@ -73,6 +75,12 @@ def sector_chart(content: ReportContent, frame: Frame) -> Chart | None:
         "charts", "sector_alt", items=described, pace=format_euros(paces[-1], lang), month=len(months)
     )
     return Chart("chart-sector", cat.get("charts", "sector_title"), alt, charts.spec_json(spec))
+
+
+def chart_specs(content: ReportContent, frame: Frame) -> dict[str, dict[str, Any]]:
+    """The report's charts as Vega-Lite specs by name ("areas", "sector"), e.g. for vega-embed."""
+    found = {"areas": area_chart(content, frame), "sector": sector_chart(content, frame)}
+    return {name: json.loads(chart.spec) for name, chart in found.items() if chart is not None}
 
 
 def tie_out_sentences(tie_out: TieOut | None, cat: Catalogue, period: Period) -> tuple[bool, tuple[str, ...]]:
