@@ -71,7 +71,22 @@ def _figure_table(word: WordDocument, table: Table, lang: str) -> WordTable:
                 run.bold = True
     for run in (run for cell in out.rows[0].cells for p in cell.paragraphs for run in p.runs):
         run.bold = True
+    _fit(out, Mm(48), len(table.columns), Pt(8))
     return out
+
+
+def _fit(out: WordTable, label_width: Mm, figures: int, size: Pt) -> None:
+    """A wide label column, the figures sharing the rest of the A4 text width, and a smaller type."""
+    out.autofit = False
+    rest = Mm(174) - label_width
+    # Word reads the cells' widths, LibreOffice the table grid's: both are set.
+    for index, column in enumerate(out.columns):
+        column.width = label_width if index == 0 else rest // figures
+    for row in out.rows:
+        for index, cell in enumerate(row.cells):
+            cell.width = label_width if index == 0 else rest // figures
+            for run in (run for paragraph in cell.paragraphs for run in paragraph.runs):
+                run.font.size = size
 
 
 def _goals_table(word: WordDocument, table: Table, lang: str) -> WordTable:
@@ -85,6 +100,7 @@ def _goals_table(word: WordDocument, table: Table, lang: str) -> WordTable:
         cells[0].text = row.label + ("\n" + first if first else "")
         for cell, column, value in zip(cells[1:], table.columns[1:], row.values[1:], strict=True):
             cell.text = _cell_text(value, column.format, lang, 0)
+    _fit(out, Mm(30), len(table.columns) - 1, Pt(8))
     return out
 
 

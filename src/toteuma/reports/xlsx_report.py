@@ -78,6 +78,7 @@ def _figure_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
             else:
                 sheet.write_number(r, col, value, fmt[f"{key}_bold" if bold else key])
     sheet.freeze_panes(3, 1)
+    sheet.repeat_rows(2)
     sheet.set_column(0, 0, max(24, min(48, max((len(row.label) for row in table.rows), default=0) + 2)))
     sheet.set_column(1, len(table.columns), 15)
     sheet.set_row(2, 32)
@@ -97,25 +98,26 @@ def _goals_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
 
 
 def _cover(sheet: Worksheet, document: Document, fmt: dict[str, Any]) -> None:
+    """Title, unit and position; then labelled lines: the tie-out and the sources, wrapped to the page."""
     cat = catalogue(document.lang)
-    lines = [
-        document.municipality,
-        document.unit.name,
-        cat.text("as_of", date=document.period.end.isoformat()),
-    ]
+    position = cat.text("as_of", date=document.period.end.isoformat())
+    lines = [document.municipality, document.unit.name, position]
     sheet.write_string(0, 0, document.title, fmt["title"])
     for r, text in enumerate(lines, start=1):
         sheet.write_string(r, 0, text)
-    r = len(lines) + 2
-    for text in document.tie_out:
-        sheet.write_string(r, 0, text)
-        r += 1
-    for what, value in document.provenance:
-        sheet.write_string(r + 1, 0, what, fmt["heading"])
-        sheet.write_string(r + 1, 1, value)
-        r += 1
-    sheet.set_column(0, 0, 40)
-    sheet.set_column(1, 1, 100)
+    labelled = [(cat.text("tie_out"), text) for text in document.tie_out] + list(document.provenance)
+    for r, (what, value) in enumerate(labelled, start=len(lines) + 2):
+        sheet.write_string(r, 0, what, fmt["heading"])
+        sheet.write_string(r, 1, value, fmt["text"])
+        sheet.set_row(r, 15 * (len(value) // 85 + 1))  # readers do not all size wrapped rows themselves
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 1, 90)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Printed on A4, as wide as one page."""
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
 
 
 def render_xlsx(document: Document) -> bytes:
@@ -128,9 +130,12 @@ def render_xlsx(document: Document) -> bytes:
     )
     fmt = _formats(book)
     taken = {"raportti"}
-    _cover(book.add_worksheet("Raportti"), document, fmt)
+    cover = book.add_worksheet("Raportti")
+    _print_setup(cover)
+    _cover(cover, document, fmt)
     for table in document.tables:
         sheet = book.add_worksheet(sheet_name(table, taken))
+        _print_setup(sheet)
         if any(column.format in _TEXT_FORMATS for column in table.columns):
             _goals_sheet(sheet, table, fmt)
         else:
