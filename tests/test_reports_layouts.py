@@ -108,3 +108,9 @@ def test_every_layout_renders_in_every_format(name: str, fmt: str) -> None:
     assert len(data) > 500
     if fmt in ("html", "json", "csv"):
         assert "henkil" in data.decode("utf-8-sig").lower()
+
+
+def test_the_title_page_says_in_which_unit_the_figures_are() -> None:
+    assert document("reference").units_note == "Luvut euroina"
+    assert document("gross-binding", "en").units_note == "Figures in thousands of euros"
+    assert "Luvut tuhansina euroina" in render(document("gross-binding"), "html").decode()

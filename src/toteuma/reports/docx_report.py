@@ -163,6 +163,7 @@ def _title_page(word: WordDocument, document: Document, cat: Catalogue) -> None:
     word.add_heading(document.title, level=0)
     word.add_paragraph(document.unit.name).runs[0].font.size = Pt(14)
     end = document.period.end
+    word.add_paragraph(document.units_note)
     word.add_paragraph(cat.text("as_of", date=f"{end.day}.{end.month}.{end.year}"))
 
 

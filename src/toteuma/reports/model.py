@@ -118,6 +118,7 @@ class Document:
         str, ...
     ] = ()  # the tie-out's sentences: one when it ties, else a heading and one per miss
     tie_out_ok: bool = True
+    units_note: str = ""  # "Luvut euroina" or "Luvut tuhansina euroina": the figure tables' unit
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from toteuma.core.layout import Layout, SectionKind, load_layout
+from toteuma.core.layout import Layout, Scale, SectionKind, load_layout
 from toteuma.core.report import ReportContent, UnitStatement
 from toteuma.reports import labels
 from toteuma.reports.figures import area_chart, sector_chart, tie_out_sentences
@@ -78,6 +78,9 @@ def build_document(
         layout=frame.layout.name,
         tie_out=tie_text,
         tie_out_ok=tie_ok,
+        units_note=frame.cat.text(
+            "figures_in_thousands" if frame.layout.scale is Scale.THOUSANDS else "figures_in"
+        ),
     )
 
 

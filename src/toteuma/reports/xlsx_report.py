@@ -101,7 +101,7 @@ def _cover(sheet: Worksheet, document: Document, fmt: dict[str, Any]) -> None:
     """Title, unit and position; then labelled lines: the tie-out and the sources, wrapped to the page."""
     cat = catalogue(document.lang)
     position = cat.text("as_of", date=document.period.end.isoformat())
-    lines = [document.municipality, document.unit.name, position]
+    lines = [document.municipality, document.unit.name, position, document.units_note]
     sheet.write_string(0, 0, document.title, fmt["title"])
     for r, text in enumerate(lines, start=1):
         sheet.write_string(r, 0, text)
