@@ -160,3 +160,26 @@ def _json_cells(data: bytes) -> dict[tuple[str, str, int], object]:
         for row in table["rows"]
         for index, (value, exact) in enumerate(zip(row["values"], row["exact"], strict=True))
     }
+
+
+def test_a_balance_out_of_step_with_its_ledger_lines_is_reported(
+    django_db_setup: None, django_db_blocker: Any
+) -> None:
+    from django.db.models import F
+
+    from toteuma.services import build_report
+    from toteuma.services.demo import DEMO_PERIOD, DEMO_UNIT
+    from toteuma.storage.models import MonthlyBalance
+
+    with demo_content(django_db_blocker) as content, django_db_blocker.unblock():
+        assert content.tie_out is not None
+        assert content.tie_out.ok
+        balance = MonthlyBalance.objects.filter(year=2024, month=1, unit__code="170040", account=4500)
+        assert balance.update(amount_cents=F("amount_cents") + 1) == 1
+        skewed = build_report(DEMO_UNIT, DEMO_PERIOD)
+    assert skewed.tie_out is not None
+    assert [check.ok for check in skewed.tie_out.checks] == [False, True, True]
+    first = skewed.tie_out.checks[0]
+    assert first.report - first.ledger == -1  # one cent more cost in the balances than in the lines
+    page = render_report(skewed, "html").decode()
+    assert "Raportin luvut eivät täsmää kirjanpitoon:" in page
