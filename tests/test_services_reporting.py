@@ -17,6 +17,9 @@ from toteuma.core.structure import load_structure
 from toteuma.services import render_report
 from toteuma.services.demo import EXAMPLE_DIR
 
+# Database tests: they run on PostgreSQL too (make test-postgres).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 EPOCH = "1715126400"  # 2024-05-08T00:00:00Z
 REPRODUCIBLE = ("html", "json", "csv", "xlsx")
 # One ledger line of Henkilöstöpalvelut (cost center 170040), account 4500: 5,98 € becomes 15,98 €.
