@@ -89,3 +89,12 @@ def test_docx_with_a_word_template(demo_done: Path, tmp_path: Path) -> None:
     code, output = report("--format", "docx", "--template", str(path), "--out", str(out))
     assert code == 0, output
     assert docx.Document(io.BytesIO(out.read_bytes())).styles["Normal"].font.size == Pt(9)
+
+
+def test_sections_chosen_for_one_report(demo_done: Path) -> None:
+    code, output = report("--format", "json", "--sections", "council, investments")
+    assert code == 0, output
+    assert [table["id"] for table in json.loads(output)["tables"]] == ["council", "investments"]
+    code, output = report("--sections", "council,kansi")
+    assert code == 1
+    assert "unknown section 'kansi'; known are binding-goals, descriptions" in output

@@ -15,13 +15,30 @@ from toteuma.core.periods import Period
 @main.command(help="Write the report of a unit at a month-end.")
 @click.option("--unit", required=True, help="Unit code or its exact name.")
 @click.option("--period", required=True, help="Month-end as YYYY-MM, e.g. 2024-03.")
-@click.option("--format", "fmt", type=click.Choice(services.FORMATS), default="html", show_default=True)
-@click.option("--lang", type=click.Choice(services.LANGUAGES), default="fi", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(services.FORMATS),
+    default="html",
+    show_default=True,
+    help="Document format (docs/report-formats.md).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(services.LANGUAGES),
+    default="fi",
+    show_default=True,
+    help="Language of the fixed text; what people wrote stays as written.",
+)
 @click.option(
     "--layout",
     default="reference",
     show_default=True,
     help="A shipped layout (reference, year-end, gross-binding) or a layout TOML file (docs/layouts.md).",
+)
+@click.option(
+    "--sections",
+    help="Comma-separated sections in print order, e.g. council,statement,areas (default: the layout's).",
 )
 @click.option(
     "--template",
@@ -35,14 +52,22 @@ from toteuma.core.periods import Period
     help="Output file (default: standard output).",
 )
 def report(
-    unit: str, period: str, fmt: str, lang: str, layout: str, template: Path | None, out_file: Path | None
+    unit: str,
+    period: str,
+    fmt: str,
+    lang: str,
+    layout: str,
+    sections: str | None,
+    template: Path | None,
+    out_file: Path | None,
 ) -> None:
     try:
         parsed = Period.parse(period)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--period") from exc
     try:
-        chosen = services.get_layout(layout)
+        names = [name.strip() for name in sections.split(",") if name.strip()] if sections else None
+        chosen = services.get_layout(layout, names)
         content = services.build_report(unit, parsed, chosen)
         data = services.render_report(content, fmt, chosen, lang, template)
     except services.ServiceError as exc:

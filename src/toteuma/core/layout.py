@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from pathlib import Path
@@ -78,6 +78,13 @@ class Layout:
 
     def has(self, section: SectionKind) -> bool:
         return section in self.sections
+
+    def with_sections(self, names: list[str]) -> Layout:
+        """The same layout with these sections, in this order; an unknown name is a LayoutError."""
+        bad = [name for name in names if name not in {kind.value for kind in ALL_SECTIONS}]
+        if bad:
+            raise LayoutError(f"unknown section {bad[0]!r}; known are {', '.join(ALL_SECTIONS)}")
+        return replace(self, sections=tuple(SectionKind(name) for name in names))
 
 
 def figure_cents(money: Mapping[Column, int], figure: str, remaining_sign: int = 1) -> int:

@@ -91,10 +91,11 @@ def monthly_net(codes: list[str], period: Period) -> tuple[int, ...]:
     return tuple(found)
 
 
-def get_layout(name_or_path: str | Path | None) -> Layout:
-    """A shipped layout by name or a layout file; a bad one is a ServiceError that says what to fix."""
+def get_layout(name_or_path: str | Path | None, sections: list[str] | None = None) -> Layout:
+    """A shipped layout or a layout file, optionally with its sections chosen; errors say what to fix."""
     try:
-        return load_layout(name_or_path or "reference")
+        layout = load_layout(name_or_path or "reference")
+        return layout.with_sections(sections) if sections else layout
     except LayoutError as exc:
         raise ServiceError(str(exc)) from exc
 
