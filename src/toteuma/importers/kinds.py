@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ from toteuma.core.records import (
     TextRecord,
     UnitRecord,
 )
-from toteuma.importers.fields import Field, amount, day, flag, integer, parsed_rows
+from toteuma.importers.fields import Field, amount, day, flag, integer, map_header, parsed_rows
+from toteuma.importers.profiles import Profile
 from toteuma.importers.table import RawTable, read_table
 from toteuma.importers.values import split_lines
 
@@ -92,8 +93,19 @@ def _status(value: str | None) -> GoalStatus | None:
     return _choice(GoalStatus, value, "status") if value else None
 
 
+class CodedError(ValueError):
+    """A row's value refused with a problem code more precise than value.choice."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
 def _period(value: str | None) -> str:
-    return str(Period.parse(value)) if value else ""
+    try:
+        return str(Period.parse(value)) if value else ""
+    except ValueError as exc:
+        raise CodedError("value.period", str(exc)) from exc
 
 
 def _goal(row: dict[str, Any]) -> GoalRecord:
@@ -222,11 +234,24 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def parse_file(kind: str, path: Path, *, encoding: str | None = None) -> tuple[list[Any], list[Problem]]:
-    """Records and problems of one file of `kind`; records are only meaningful when problems is empty."""
-    spec = KINDS[kind]
+def with_columns(spec: Kind, columns: dict[str, str]) -> Kind:
+    """The kind with a profile's column names in place of the aliases of the fields it names."""
+    if not columns:
+        return spec
+    fields = tuple(
+        replace(item, aliases=(columns[item.name],)) if item.name in columns else item for item in spec.fields
+    )
+    return replace(spec, fields=fields)
+
+
+def parse_file(
+    kind: str, path: Path, *, encoding: str | None = None, profile: Profile | None = None
+) -> tuple[list[Any], list[Problem]]:
+    """Records and problems of one file of `kind`; records are only meaningful without errors."""
+    profile = profile or Profile()
+    spec = with_columns(KINDS[kind], profile.columns)
     hint = tuple(name for field in spec.fields if field.required for name in (field.name, *field.aliases))
-    table, problems = read_table(path, encoding=encoding, header_hint=hint)
+    table, problems = read_table(path, encoding=encoding, header_hint=hint, dialect=profile.dialect)
     if table is None:
         return [], problems
     return parse_table(spec, table, problems), problems
@@ -238,7 +263,22 @@ def parse_table(spec: Kind, table: RawTable, problems: list[Problem]) -> list[An
         try:
             records.append(spec.build(row))
         except ValueError as exc:
-            problems.append(problem("value.choice", str(exc), file=table.file, row=number))
+            code = getattr(exc, "code", "value.choice")
+            problems.append(problem(code, str(exc), file=table.file, row=number))
     if not records and not problems:
         problems.append(problem("file.empty", "the file has a header but no data rows", file=table.file))
     return records
+
+
+def guess_kind(path: Path, *, encoding: str | None = None) -> str | None:
+    """The kind whose required columns the file's header has, preferring the one that maps most columns."""
+    best: tuple[int, str] | None = None
+    for name, spec in KINDS.items():
+        hint = tuple(n for field in spec.fields if field.required for n in (field.name, *field.aliases))
+        table, _ = read_table(path, encoding=encoding, header_hint=hint)
+        if table is None:
+            continue
+        positions, problems = map_header(table, spec.fields)
+        if not problems and (best is None or len(positions) > best[0]):
+            best = (len(positions), name)
+    return best[1] if best else None

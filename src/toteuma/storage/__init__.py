@@ -31,6 +31,7 @@ _LAZY = {
     "load_ledger": "loading",
     "load_budget": "loading",
     "rollback_batch": "loading",
+    "load_ledger_source": "bulk",
     "load_units": "upserts",
     "load_accounts": "upserts",
     "load_investments": "upserts",
@@ -53,6 +54,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from toteuma.storage.balances import rebuild_balances
+    from toteuma.storage.bulk import load_ledger_source
     from toteuma.storage.loading import load_budget, load_ledger, rollback_batch
     from toteuma.storage.queries import (
         account_sums,
@@ -125,6 +127,7 @@ __all__ = [
     "load_goals",
     "load_investments",
     "load_ledger",
+    "load_ledger_source",
     "load_texts",
     "load_units",
     "migrate",
