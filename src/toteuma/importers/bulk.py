@@ -21,6 +21,7 @@ from toteuma.core.bulk import BalanceRow, LedgerSource, LedgerTotals
 _DATE_FI = r"^\d{1,2}\.\d{1,2}\.\d{4}$"
 _DATE_ISO = r"^\d{4}-\d{2}-\d{2}$"
 _AMOUNT = r"^[+-]?(\d+(\.\d{0,2})?|\.\d{1,2})$"
+MEMORY_LIMIT = "512MB"  # DuckDB's own; beyond it the parsed table spills to the temporary folder
 _SPACES = "[ \u00a0\u202f\u2009']"
 
 
@@ -154,6 +155,8 @@ def open_ledger(
 
     con = duckdb.connect()
     con.execute(f"SET temp_directory = {_quote(tempfile.gettempdir())}")
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute("SET preserve_insertion_order = false")  # lets DuckDB stream; row order is not kept
     names = [f"c{index}" for index in range(width)]
     typed = ", ".join(f"'{name}': 'VARCHAR'" for name in names)
     source = (
@@ -164,7 +167,8 @@ def open_ledger(
     named = {field: names[index] for field, index in columns.items()}
     try:
         con.execute(f"CREATE TEMP VIEW raw AS SELECT * FROM {source} WHERE {nonblank}")
-        con.execute(f"CREATE TEMP VIEW ledger AS {_select(named, decimal)} FROM raw")
+        # Parsed once into a table (DuckDB spills it to disk past its memory limit), read twice.
+        con.execute(f"CREATE TEMP TABLE ledger AS {_select(named, decimal)} FROM raw")
         found = _totals(con, "ledger")
     except duckdb.Error:
         found = None  # a line DuckDB cannot split the way Python's csv does: let the slow path say where

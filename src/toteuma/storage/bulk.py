@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -21,6 +22,7 @@ from toteuma.storage.types import LoadResult, StorageError, UnknownUnitError
 
 Progress = Callable[[int, int], None]  # (lines done, lines in all)
 SQLITE_CHUNK = 50_000  # rows fetched from the source per executemany: memory stays flat
+SQLITE_CACHE_KIB = 256 * 1024  # page cache while loading: index builds sort in memory instead of on disk
 
 
 def load_ledger_source(
@@ -43,7 +45,8 @@ def load_ledger_source(
         unknown = {row.unit for row in sums if row.unit not in ids}
         if unknown:
             raise UnknownUnitError(unknown, "ledger lines")
-        inserted = _insert(source, batch.id, ids, _Meter(totals.lines, progress))
+        with _indexes_rebuilt_if(totals.lines > _existing_lines()):
+            inserted = _insert(source, batch.id, ids, _Meter(totals.lines, progress))
         if inserted != totals.lines:
             raise StorageError(f"{inserted} ledger lines went in where the file has {totals.lines}")
         balances.add(
@@ -53,6 +56,51 @@ def load_ledger_source(
         batch.first_date, batch.last_date, batch.years = totals.first, totals.last, list(totals.years)
         batch.save(update_fields=["line_count", "total_cents", "first_date", "last_date", "years"])
         return LoadResult(lines=totals.lines, total_cents=totals.total_cents, batch_id=batch.id)
+
+
+def _existing_lines() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(LedgerLine._meta.db_table)}")
+        row = cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+_FOREIGN_KEYS = """
+    SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE conrelid = %s::regclass AND contype = 'f'
+"""
+
+
+@contextmanager
+def _indexes_rebuilt_if(rebuild: bool) -> Iterator[None]:
+    """Without the secondary indexes (and on PostgreSQL the foreign keys) during the load, when `rebuild`.
+
+    Keeping an index current row by row, and checking a foreign key row by row, costs more than
+    building the index once and validating the key with one join, when the batch is bigger than
+    what the table already holds (a year's ledger into an empty database). All of it runs inside
+    the load's transaction, so a killed import leaves the indexes and keys as they were.
+    """
+    quote = connection.ops.quote_name
+    table = LedgerLine._meta.db_table
+    indexes = list(LedgerLine._meta.indexes) if rebuild else []
+    keys: list[tuple[str, str]] = []
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
+        if rebuild and connection.vendor == "postgresql":
+            cursor.execute(_FOREIGN_KEYS, [table])
+            keys = list(cursor.fetchall())
+        for name, _ in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
+        for index in indexes:
+            cursor.execute(f"DROP INDEX {quote(str(index.name))}")
+    yield
+    with connection.cursor() as cursor:
+        for index in indexes:
+            columns = ", ".join(quote(LedgerLine._meta.get_field(name).column) for name in index.fields)
+            cursor.execute(f"CREATE INDEX {quote(str(index.name))} ON {quote(table)} ({columns})")
+        for name, definition in keys:
+            cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
 
 
 class _Meter:
