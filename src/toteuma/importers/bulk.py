@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from toteuma.core.bulk import BalanceRow, LedgerSource, LedgerTotals
+from toteuma.importers.values import grouped
 
 # Shapes the row-by-row parser accepts too (values.parse_date, parse_int); anything else falls back.
 _DATE_FI = r"^\d{1,2}\.\d{1,2}\.\d{4}$"
@@ -38,7 +39,8 @@ def _amount_sql(column: str, decimal: str) -> tuple[str, str]:
     trail = f"({a1} LIKE '%-')"
     a2 = f"(CASE WHEN {trail} THEN {a1}[1:-2] ELSE {a1} END)"
     bare = f"regexp_replace({a2}, {_quote(_SPACES)}, '', 'g')"
-    a3 = f"replace(replace({bare}, '{thousands}', ''), '{decimal}', '.')"
+    shaped = f"(CASE WHEN regexp_matches({bare}, {_quote(grouped(decimal))}) THEN {bare} END)"
+    a3 = f"replace(replace({shaped}, '{thousands}', ''), '{decimal}', '.')"
     sign = f"(CASE WHEN {paren} <> {trail} THEN -1 ELSE 1 END)"
     return a3, sign
 
@@ -124,7 +126,7 @@ def _totals(con: Any, view: str) -> tuple[LedgerTotals, list[BalanceRow]] | None
     balances = [
         BalanceRow(unit, y, m, account, int(cents), lines)
         for unit, account, y, m, cents, lines in con.execute(
-            "SELECT unit, account, y, m, cents, lines FROM sums ORDER BY ALL"
+            "SELECT unit, account, y, m, cents, lines FROM sums ORDER BY unit, y, m, account"
         ).fetchall()
     ]
     months = con.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from toteuma.core.problems import Problem, problem
@@ -26,7 +26,12 @@ def integer(value: str, _table: RawTable) -> int:
     return parse_int(value)
 
 
-def day(value: str, _table: RawTable) -> date:
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system (1900-02-29 included)
+
+
+def day(value: str, table: RawTable) -> date:
+    if table.excel and value.strip().isdigit() and 20000 <= int(value) <= 80000:
+        return _EXCEL_EPOCH + timedelta(days=int(value))  # a date cell without its date format
     return parse_date(value)
 
 

@@ -30,6 +30,7 @@ class RawTable:
     rows: list[tuple[int, tuple[str, ...]]]
     decimal: str = ","  # the decimal separator of the amounts in this file
     delimiter: str = ";"
+    excel: bool = False  # read from a workbook: a bare number in a date column is a serial date
     notes: list[str] = field(default_factory=list)  # what was detected, for the user
 
 
@@ -188,7 +189,9 @@ def _read_xlsx(path: Path, header_hint: tuple[str, ...]) -> tuple[RawTable | Non
     wanted = {name.casefold() for name in header_hint}
     for index, (_, cells) in enumerate(rows):
         if not wanted or wanted & {cell.casefold() for cell in cells}:
-            return RawTable(str(path), cells, rows[index + 1 :], decimal=".", notes=["XLSX"]), []
+            table = RawTable(str(path), cells, rows[index + 1 :], decimal="auto", notes=["XLSX"])
+            table.excel = True
+            return table, []
     return None, [problem("file.empty", "no header row found", file=str(path))]
 
 

@@ -97,10 +97,15 @@ def _indexes_rebuilt_if(rebuild: bool) -> Iterator[None]:
     yield
     with connection.cursor() as cursor:
         for index in indexes:
-            columns = ", ".join(quote(LedgerLine._meta.get_field(name).column) for name in index.fields)
+            columns = ", ".join(quote(_column(name)) for name in index.fields)
             cursor.execute(f"CREATE INDEX {quote(str(index.name))} ON {quote(table)} ({columns})")
         for name, definition in keys:
             cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
+
+
+def _column(field_name: str) -> str:
+    field = LedgerLine._meta.get_field(field_name)
+    return str(getattr(field, "column", field_name))
 
 
 class _Meter:
