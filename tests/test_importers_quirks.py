@@ -111,10 +111,11 @@ def test_a_profile_dialect_wins_over_detection() -> None:
 def test_a_point_where_a_decimal_comma_is_expected_is_refused_not_misread(tmp_path: Path) -> None:
     path = tmp_path / "ledger-stray-point.csv"
     path.write_text("Pvm;Tosite;Tili;Kp;Summa\n1.1.2024;1;4300;110010;1,00\n1.1.2024;2;4300;110010;1.5\n")
-    records, problems = parse_file("ledger", path)
+    _records, problems = parse_file("ledger", path)
     assert [(p.code, p.row, p.value) for p in problems] == [("value.amount", 3, "1.5")]
     parsed = read_ledger(path)
-    assert parsed.source is None and not parsed.fast
+    assert parsed.source is None
+    assert not parsed.fast
 
 
 def test_excel_date_cells_serial_numbers_and_text_amounts() -> None:
