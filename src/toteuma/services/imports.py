@@ -154,14 +154,17 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
     base = replace(base, problems=listed, more_problems=more)
     if _stops(problems, options) or options.dry_run:
         return replace(base, stopped=_stops(problems, options))
-    loaded = storage.load_ledger_source(
-        source,
-        file_name=path.name,
-        sha256=sha,
-        imported_by=options.user or os.environ.get("USER", ""),
-        replaces=[batch.id for batch in earlier] if options.replace else [],
-        progress=options.progress,
-    )
+    try:
+        loaded = storage.load_ledger_source(
+            source,
+            file_name=path.name,
+            sha256=sha,
+            imported_by=options.user or os.environ.get("USER", ""),
+            replaces=[batch.id for batch in earlier] if options.replace else [],
+            progress=options.progress,
+        )
+    except storage.StorageError as exc:
+        return _refused_by_storage(base, exc, path)
     replaced = tuple(batch.id for batch in earlier) if options.replace else ()
     summary = {"lines": loaded.lines, "total_cents": loaded.total_cents, "batch_id": loaded.batch_id}
     return replace(base, imported=True, batch_id=loaded.batch_id, replaced=replaced, summary=summary)
@@ -195,10 +198,18 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     base = replace(base, problems=listed, more_problems=more)
     if _stops(problems, options) or options.dry_run:
         return replace(base, stopped=_stops(problems, options))
-    summary = _load(
-        kind, records, path, sha, options, [batch.id for batch in earlier] if options.replace else []
-    )
-    return replace(base, imported=True, summary=summary, batch_id=summary.get("batch_id"))
+    replaces = [batch.id for batch in earlier] if options.replace else []
+    try:
+        summary = _load(kind, records, path, sha, options, replaces)
+    except storage.StorageError as exc:
+        return _refused_by_storage(base, exc, path)
+    batch_id = summary.get("batch_id")
+    return replace(base, imported=True, summary=summary, batch_id=batch_id, replaced=tuple(replaces))
+
+
+def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> ImportResult:
+    refused = problem("load.refused", str(exc), file=str(path))
+    return replace(base, problems=(*base.problems, refused), stopped=True)
 
 
 def _load(

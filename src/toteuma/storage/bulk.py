@@ -88,6 +88,9 @@ def _indexes_rebuilt_if(rebuild: bool) -> Iterator[None]:
         if connection.vendor == "sqlite":
             cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
         if rebuild and connection.vendor == "postgresql":
+            # Deferred checks still pending in this transaction (units loaded just before) would
+            # forbid altering the tables: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(_FOREIGN_KEYS, [table])
             keys = list(cursor.fetchall())
         for name, _ in keys:
@@ -101,6 +104,8 @@ def _indexes_rebuilt_if(rebuild: bool) -> Iterator[None]:
             cursor.execute(f"CREATE INDEX {quote(str(index.name))} ON {quote(table)} ({columns})")
         for name, definition in keys:
             cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
+        if keys:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _column(field_name: str) -> str:
