@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -18,11 +17,11 @@ from toteuma.core.bulk import LEDGER_COLUMNS, LedgerSource
 from toteuma.storage import balances
 from toteuma.storage.loading import _new_batch, rollback_batch, unit_ids
 from toteuma.storage.models import ImportBatch, LedgerLine
+from toteuma.storage.rebuild import without_indexes
 from toteuma.storage.types import LoadResult, StorageError, UnknownUnitError
 
 Progress = Callable[[int, int], None]  # (lines done, lines in all)
 SQLITE_CHUNK = 50_000  # rows fetched from the source per executemany: memory stays flat
-SQLITE_CACHE_KIB = 256 * 1024  # page cache while loading: index builds sort in memory instead of on disk
 
 
 def load_ledger_source(
@@ -45,7 +44,7 @@ def load_ledger_source(
         unknown = {row.unit for row in sums if row.unit not in ids}
         if unknown:
             raise UnknownUnitError(unknown, "ledger lines")
-        with _indexes_rebuilt_if(totals.lines > _existing_lines()):
+        with without_indexes(LedgerLine._meta.db_table, rebuild=totals.lines > _existing_lines()):
             inserted = _insert(source, batch.id, ids, _Meter(totals.lines, progress))
         if inserted != totals.lines:
             raise StorageError(f"{inserted} ledger lines went in where the file has {totals.lines}")
@@ -63,54 +62,6 @@ def _existing_lines() -> int:
         cursor.execute(f"SELECT count(*) FROM {connection.ops.quote_name(LedgerLine._meta.db_table)}")
         row = cursor.fetchone()
     return int(row[0]) if row else 0
-
-
-_FOREIGN_KEYS = """
-    SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint
-    WHERE conrelid = %s::regclass AND contype = 'f'
-"""
-
-
-@contextmanager
-def _indexes_rebuilt_if(rebuild: bool) -> Iterator[None]:
-    """Without the secondary indexes (and on PostgreSQL the foreign keys) during the load, when `rebuild`.
-
-    Keeping an index current row by row, and checking a foreign key row by row, costs more than
-    building the index once and validating the key with one join, when the batch is bigger than
-    what the table already holds (a year's ledger into an empty database). All of it runs inside
-    the load's transaction, so a killed import leaves the indexes and keys as they were.
-    """
-    quote = connection.ops.quote_name
-    table = LedgerLine._meta.db_table
-    indexes = list(LedgerLine._meta.indexes) if rebuild else []
-    keys: list[tuple[str, str]] = []
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KIB}")
-        if rebuild and connection.vendor == "postgresql":
-            # Deferred checks still pending in this transaction (units loaded just before) would
-            # forbid altering the tables: run them now.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(_FOREIGN_KEYS, [table])
-            keys = list(cursor.fetchall())
-        for name, _ in keys:
-            cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
-        for index in indexes:
-            cursor.execute(f"DROP INDEX {quote(str(index.name))}")
-    yield
-    with connection.cursor() as cursor:
-        for index in indexes:
-            columns = ", ".join(quote(_column(name)) for name in index.fields)
-            cursor.execute(f"CREATE INDEX {quote(str(index.name))} ON {quote(table)} ({columns})")
-        for name, definition in keys:
-            cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
-        if keys:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-
-
-def _column(field_name: str) -> str:
-    field = LedgerLine._meta.get_field(field_name)
-    return str(getattr(field, "column", field_name))
 
 
 class _Meter:
