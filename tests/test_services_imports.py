@@ -45,6 +45,10 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "units.cycle": ("units", {}, "is its own ancestor"),
     "load.refused": ("units", {}, "unit code '133' appears twice"),
     "batch.overlap": ("ledger", {}, "covers the same period"),
+    "mapping.bad-range": ("mapping", {}, "range 4400-4300 is empty"),
+    "mapping.unknown-row": ("mapping", {}, "names row 'ostot'; rows:"),
+    "mapping.overlap": ("mapping", {}, "ranges 4000-4399 (henkilostokulut) and 4300-4499"),
+    "mapping.leaves-unmapped": ("mapping", {}, "no range covers accounts with ledger lines: 3000, 4300"),
 }
 
 
@@ -152,3 +156,16 @@ def test_check_guesses_the_kind_from_the_header(loaded: Path) -> None:
     result = services.check_file(PROBLEMS / "units.cycle.csv")
     assert result.kind == "units"
     assert [p.code for p in result.problems] == ["units.cycle", "units.cycle"]
+
+
+def test_an_imported_mapping_moves_accounts_to_other_rows(loaded: Path, tmp_path: Path) -> None:
+    shipped = services.imports.shipped_mapping()
+    rows = [(r.first, r.last, "muut_toimintakulut" if r.first == 4300 else r.row) for r in shipped.ranges]
+    path = tmp_path / "mapping.csv"
+    path.write_text("Tilistä;Tiliin;Rivi\n" + "".join(f"{a};{b};{c}\n" for a, b, c in rows), encoding="utf-8")
+    before = services.build_report("1000", Period(2024, 3)).statement.statement
+    result = services.import_file("mapping", path)
+    assert result.imported, [str(p) for p in result.problems]
+    after = services.build_report("1000", Period(2024, 3)).statement.statement
+    assert services.default_mapping().row_of(4300) == "muut_toimintakulut"
+    assert before != after

@@ -107,6 +107,26 @@ CATALOGUE: tuple[ProblemType, ...] = (
         "Add the unit with `toteuma import units FILE`, or correct the code, and import again.",
     ),
     ProblemType(
+        "mapping.bad-range",
+        "An account range is empty",
+        "Write the range with its first account before its last one.",
+    ),
+    ProblemType(
+        "mapping.unknown-row",
+        "An account range names a row the income statement does not have",
+        "Use one of the row keys the message lists.",
+    ),
+    ProblemType(
+        "mapping.leaves-unmapped",
+        "The new mapping leaves accounts with ledger lines without a row",
+        "Add ranges for the listed accounts; a mapping file replaces the whole mapping.",
+    ),
+    ProblemType(
+        "mapping.overlap",
+        "Two account ranges overlap",
+        "Each account may feed one row only: split or shorten one of the ranges.",
+    ),
+    ProblemType(
         "units.unknown-parent",
         "A unit names a parent that does not exist",
         "Add the parent unit to the file, or correct its code.",

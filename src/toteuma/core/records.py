@@ -32,6 +32,15 @@ class AccountRecord:
 
 
 @dataclass(frozen=True)
+class RangeRecord:
+    """Accounts first..last (inclusive) feed the income-statement row `row` (a structure key)."""
+
+    first: int
+    last: int
+    row: str
+
+
+@dataclass(frozen=True)
 class LedgerRecord:
     posted: date
     document: str

@@ -19,6 +19,7 @@ from toteuma.core.records import (
     GoalStatus,
     InvestmentRecord,
     LedgerRecord,
+    RangeRecord,
     TextKind,
     TextRecord,
     UnitRecord,
@@ -219,6 +220,15 @@ KINDS: dict[str, Kind] = {
             Field("status", ("Tila", "Status"), required=False),
         ),
         _goal,
+    ),
+    "mapping": Kind(
+        "mapping",
+        (
+            Field("first", ("Tilistä", "Alkaen", "From", "First account"), integer),
+            Field("last", ("Tiliin", "Asti", "To", "Last account"), integer),
+            Field("row", ("Rivi", "Row")),
+        ),
+        lambda row: RangeRecord(row["first"], row["last"], row["row"]),
     ),
     "commentary": Kind(
         "commentary",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from toteuma import storage
@@ -10,7 +11,7 @@ from toteuma.core.bulk import BalanceRow
 from toteuma.core.mapping import AccountMapping
 from toteuma.core.money import euros
 from toteuma.core.problems import Problem, problem
-from toteuma.core.records import UnitRecord
+from toteuma.core.records import RangeRecord, UnitRecord
 from toteuma.storage import BatchInfo
 
 # Problem code -> what the value names, for the message.
@@ -133,4 +134,53 @@ def unit_tree(records: Iterable[UnitRecord], file: str) -> list[Problem]:
                 break
             seen.add(code)
             code = parents[code]
+    return problems
+
+
+def mapping_ranges(
+    records: list[RangeRecord], file: str, row_keys: tuple[str, ...], balance_sheet: Callable[[int], bool]
+) -> list[Problem]:
+    """Ranges that are empty, name a row the structure lacks, or overlap another range."""
+    problems = [
+        problem(
+            "mapping.bad-range", f"range {r.first}-{r.last} is empty", file=file, value=f"{r.first}-{r.last}"
+        )
+        for r in records
+        if r.first > r.last
+    ]
+    problems += [
+        problem(
+            "mapping.unknown-row",
+            f"range {r.first}-{r.last} names row {r.row!r}; rows: {', '.join(row_keys)}",
+            file=file,
+            column="Rivi",
+            value=r.row,
+        )
+        for r in records
+        if r.row not in row_keys
+    ]
+    left = sorted(
+        account
+        for account in storage.ledger_accounts()
+        if not any(r.first <= account <= r.last for r in records) and not balance_sheet(account)
+    )
+    if left:
+        shown = ", ".join(map(str, left[:20])) + (f" and {len(left) - 20} more" if len(left) > 20 else "")
+        problems.append(
+            problem(
+                "mapping.leaves-unmapped", f"no range covers accounts with ledger lines: {shown}", file=file
+            )
+        )
+    ordered = sorted(records, key=lambda r: r.first)
+    for before, after in itertools.pairwise(ordered):
+        if after.first <= before.last:
+            problems.append(
+                problem(
+                    "mapping.overlap",
+                    f"ranges {before.first}-{before.last} ({before.row}) and {after.first}-{after.last} "
+                    f"({after.row}) overlap",
+                    file=file,
+                    value=f"{after.first}",
+                )
+            )
     return problems

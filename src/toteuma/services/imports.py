@@ -17,7 +17,7 @@ from toteuma.importers.kinds import KINDS, guess_kind, parse_file
 from toteuma.importers.profiles import Profile, load_profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
 from toteuma.services import import_checks
-from toteuma.services.common import ServiceError, default_mapping
+from toteuma.services.common import ServiceError, default_mapping, default_structure, shipped_mapping
 
 IMPORT_KINDS = tuple(KINDS)
 MAX_PROBLEMS = 200  # listed in full; the rest are counted
@@ -185,6 +185,9 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     problems += import_checks.unit_references(_unit_cents(kind, records), str(path))
     if kind == "units":
         problems += import_checks.unit_tree(records, str(path))
+    if kind == "mapping":
+        keys, shipped = default_structure().row_keys, shipped_mapping()
+        problems += import_checks.mapping_ranges(records, str(path), keys, shipped.is_balance_sheet)
     base = ImportResult(kind, path, len(records), dry_run=options.dry_run)
     earlier = []
     sha = sha256_of(path)
@@ -227,6 +230,7 @@ def _load(
         "investments": storage.load_investments,
         "goals": storage.load_goals,
         "commentary": storage.load_texts,
+        "mapping": storage.load_mapping,
     }
     loaded = loaders[kind](records)
     return {"lines": loaded.lines}

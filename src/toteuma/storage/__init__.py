@@ -37,6 +37,9 @@ _LAZY = {
     "load_investments": "upserts",
     "load_goals": "upserts",
     "load_texts": "upserts",
+    "load_mapping": "upserts",
+    "mapping_ranges": "queries",
+    "ledger_accounts": "queries",
     "units": "queries",
     "org_tree": "queries",
     "responsible": "queries",
@@ -65,12 +68,21 @@ if TYPE_CHECKING:
         goals,
         investment_sums,
         known_accounts,
+        ledger_accounts,
+        mapping_ranges,
         org_tree,
         responsible,
         text,
         units,
     )
-    from toteuma.storage.upserts import load_accounts, load_goals, load_investments, load_texts, load_units
+    from toteuma.storage.upserts import (
+        load_accounts,
+        load_goals,
+        load_investments,
+        load_mapping,
+        load_texts,
+        load_units,
+    )
 
 
 def setup() -> None:
@@ -122,14 +134,17 @@ __all__ = [
     "goals",
     "investment_sums",
     "known_accounts",
+    "ledger_accounts",
     "load_accounts",
     "load_budget",
     "load_goals",
     "load_investments",
     "load_ledger",
     "load_ledger_source",
+    "load_mapping",
     "load_texts",
     "load_units",
+    "mapping_ranges",
     "migrate",
     "org_tree",
     "rebuild_balances",

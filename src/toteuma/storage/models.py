@@ -54,6 +54,20 @@ class Account(models.Model):
         return f"{self.number} {self.name}"
 
 
+class AccountRange(models.Model):
+    """An imported account-to-row mapping: accounts first..last feed a row; replaces the shipped default."""
+
+    first = models.IntegerField()
+    last = models.IntegerField()
+    row = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ("first",)
+
+    def __str__(self) -> str:
+        return f"{self.first}-{self.last} {self.row}"
+
+
 class ImportBatch(models.Model):
     """One imported ledger or budget file; its lines can be rolled back together."""
 

@@ -15,6 +15,7 @@ from toteuma.core.records import (
     GoalLevel,
     GoalRecord,
     GoalStatus,
+    RangeRecord,
     TextKind,
     UnitRecord,
 )
@@ -48,6 +49,17 @@ def responsible(unit_code: str) -> str:
 
 def accounts() -> list[AccountRecord]:
     return [AccountRecord(n, name) for n, name in models.Account.objects.values_list("number", "name")]
+
+
+def mapping_ranges() -> list[RangeRecord]:
+    """The imported account-to-row mapping, empty when none was imported (the default applies)."""
+    rows = models.AccountRange.objects.values_list("first", "last", "row")
+    return [RangeRecord(first, last, row) for first, last, row in rows]
+
+
+def ledger_accounts() -> frozenset[int]:
+    """Every account that ledger lines have been posted on (from the monthly balances)."""
+    return frozenset(models.MonthlyBalance.objects.values_list("account", flat=True).distinct())
 
 
 def known_accounts() -> frozenset[int]:

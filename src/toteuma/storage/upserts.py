@@ -8,10 +8,18 @@ from typing import TypeVar
 from django.db import transaction
 from django.db.models import Model
 
-from toteuma.core.records import AccountRecord, GoalRecord, InvestmentRecord, TextRecord, UnitRecord
+from toteuma.core.records import (
+    AccountRecord,
+    GoalRecord,
+    InvestmentRecord,
+    RangeRecord,
+    TextRecord,
+    UnitRecord,
+)
 from toteuma.storage.loading import unit_ids
 from toteuma.storage.models import (
     Account,
+    AccountRange,
     Goal,
     GoalAssessment,
     InvestmentProject,
@@ -171,3 +179,12 @@ def _load_assessments(items: list[GoalRecord], unit_ids_by_code: dict[str, int])
         for r in items
     ]
     _upsert(GoalAssessment, rows, ["goal", "period"], ["realisation", "status"])
+
+
+def load_mapping(records: Iterable[RangeRecord]) -> LoadResult:
+    """Replace the imported account-to-row mapping with these ranges, all or nothing."""
+    items = _unique(records, lambda record: record.first, "account range starting at")
+    with transaction.atomic():
+        AccountRange.objects.all().delete()
+        AccountRange.objects.bulk_create(AccountRange(first=r.first, last=r.last, row=r.row) for r in items)
+    return LoadResult(lines=len(items))
