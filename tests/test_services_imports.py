@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "value.amount": ("ledger", {}, "'12,3,4' is not an amount"),
     "value.date": ("ledger", {}, "'31.2.2024' is not a date"),
     "value.integer": ("ledger", {}, "'43x0' is not a whole number"),
+    "value.number": ("metrics", {}, "'noin 3' is not a number"),
     "value.choice": ("units", {}, "kind 'osasto' is not one of"),
     "value.period": ("commentary", {}, "'2024/03' is not of the form YYYY-MM"),
     "ledger.unknown-account": ("ledger", {}, "2 line(s) carrying 12.50 EUR on 9999 (an unknown account)"),
@@ -169,3 +171,13 @@ def test_an_imported_mapping_moves_accounts_to_other_rows(loaded: Path, tmp_path
     after = services.build_report("1000", Period(2024, 3)).statement.statement
     assert services.default_mapping().row_of(4300) == "muut_toimintakulut"
     assert before != after
+
+
+def test_measured_values_of_metrics_per_period(loaded: Path) -> None:
+    result = services.import_file("metrics", Path(__file__).parent / "data" / "metrics-decimal-comma.csv")
+    assert result.imported, [str(p) for p in result.problems]
+    values = storage.metric_values("1100", 2024)
+    assert [(v.period, v.value, v.target, v.measure) for v in values] == [
+        ("2024-03", Decimal("3.25"), Decimal("4"), "pv/hlö"),
+        ("2024-06", Decimal("4.5"), Decimal("4"), "pv/hlö"),
+    ]

@@ -82,6 +82,7 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType(
         "value.amount", "Not an amount", "Write amounts like -1234,56 or 1 234,56 with at most two decimals."
     ),
+    ProblemType("value.number", "Not a number", "Write a number like 12,5 or -3 with at most four decimals."),
     ProblemType("value.date", "Not a date", "Write dates like 31.3.2024 or 2024-03-31."),
     ProblemType("value.integer", "Not a whole number", "Write a whole number, for example an account 4300."),
     ProblemType("value.choice", "Not one of the allowed values", "Use one of the values the message lists."),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from toteuma.core.problems import Problem, problem
 from toteuma.importers.table import RawTable
-from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int
+from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int, parse_number
 
 Parser = Callable[[str, RawTable], Any]
 
@@ -20,6 +21,10 @@ def text(value: str, _table: RawTable) -> str:
 
 def amount(value: str, table: RawTable) -> int:
     return parse_amount(value, table.decimal)
+
+
+def number(value: str, _table: RawTable) -> Decimal:
+    return parse_number(value)
 
 
 def integer(value: str, _table: RawTable) -> int:
@@ -42,6 +47,7 @@ def flag(value: str, _table: RawTable) -> bool:
 _CODES: dict[Parser, str] = {
     amount: "value.amount",
     integer: "value.integer",
+    number: "value.number",
     day: "value.date",
     flag: "value.choice",
 }

@@ -19,12 +19,13 @@ from toteuma.core.records import (
     GoalStatus,
     InvestmentRecord,
     LedgerRecord,
+    MetricValueRecord,
     RangeRecord,
     TextKind,
     TextRecord,
     UnitRecord,
 )
-from toteuma.importers.fields import Field, amount, day, flag, integer, map_header, parsed_rows
+from toteuma.importers.fields import Field, amount, day, flag, integer, map_header, number, parsed_rows
 from toteuma.importers.profiles import Profile
 from toteuma.importers.table import RawTable, read_table
 from toteuma.importers.values import split_lines
@@ -221,6 +222,27 @@ KINDS: dict[str, Kind] = {
         ),
         _goal,
     ),
+    "metrics": Kind(
+        "metrics",
+        (
+            _UNIT,
+            _YEAR,
+            Field("metric", ("Mittari", "Metric")),
+            Field("period", ("Kausi", "Period")),
+            Field("value", ("Arvo", "Toteuma", "Value"), number),
+            Field("target", ("Tavoitetaso", "Tavoite", "Target"), number, required=False),
+            Field("measure", ("Mittayksikkö", "Measure"), required=False),
+        ),
+        lambda row: MetricValueRecord(
+            row["unit"],
+            row["year"],
+            row["metric"],
+            _period(row["period"]),
+            row["value"],
+            row["target"],
+            row["measure"] or "",
+        ),
+    ),
     "mapping": Kind(
         "mapping",
         (
@@ -269,12 +291,12 @@ def parse_file(
 
 def parse_table(spec: Kind, table: RawTable, problems: list[Problem]) -> list[Any]:
     records = []
-    for number, row in parsed_rows(table, spec.fields, problems):
+    for line, row in parsed_rows(table, spec.fields, problems):
         try:
             records.append(spec.build(row))
         except ValueError as exc:
             code = getattr(exc, "code", "value.choice")
-            problems.append(problem(code, str(exc), file=table.file, row=number))
+            problems.append(problem(code, str(exc), file=table.file, row=line))
     if not records and not problems:
         problems.append(problem("file.empty", "the file has a header but no data rows", file=table.file))
     return records

@@ -52,6 +52,14 @@ def parse_amount(text: str, decimal: str = ",") -> int:
     return -cents if negative else cents
 
 
+def parse_number(text: str) -> Decimal:
+    """A measured value such as '12,5', '1 234.75' or '-3' (up to four decimals), kept exact."""
+    raw = text.strip().replace("\u2212", "-").translate(_SPACES).replace(",", ".")
+    if not re.fullmatch(r"[+-]?\d+(\.\d{1,4})?", raw):
+        raise ValueError(f"{text!r} is not a number (at most four decimals)")
+    return Decimal(raw)
+
+
 def parse_date(text: str) -> date:
     """A date from '31.3.2024', '31.03.2024' or '2024-03-31'."""
     raw = text.strip().split(" ")[0].split("T")[0]

@@ -171,7 +171,7 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
 
 
 def _unit_cents(kind: str, records: list[Any]) -> list[tuple[str, int]]:
-    if kind in ("budget", "investments", "goals", "commentary"):
+    if kind in ("budget", "investments", "goals", "commentary", "metrics"):
         return [(record.unit, getattr(record, "amount_cents", 0)) for record in records]
     return []
 
@@ -231,6 +231,7 @@ def _load(
         "goals": storage.load_goals,
         "commentary": storage.load_texts,
         "mapping": storage.load_mapping,
+        "metrics": storage.load_metric_values,
     }
     loaded = loaders[kind](records)
     return {"lines": loaded.lines}

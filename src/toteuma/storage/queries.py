@@ -15,6 +15,7 @@ from toteuma.core.records import (
     GoalLevel,
     GoalRecord,
     GoalStatus,
+    MetricValueRecord,
     RangeRecord,
     TextKind,
     UnitRecord,
@@ -55,6 +56,14 @@ def mapping_ranges() -> list[RangeRecord]:
     """The imported account-to-row mapping, empty when none was imported (the default applies)."""
     rows = models.AccountRange.objects.values_list("first", "last", "row")
     return [RangeRecord(first, last, row) for first, last, row in rows]
+
+
+def metric_values(unit_code: str, year: int) -> list[MetricValueRecord]:
+    """The measured values of a unit's metrics in a year, by metric and period."""
+    rows = models.MetricValue.objects.filter(unit__code=unit_code, year=year).values_list(
+        "metric", "period", "value", "target", "measure"
+    )
+    return [MetricValueRecord(unit_code, year, *row) for row in rows]
 
 
 def ledger_accounts() -> frozenset[int]:

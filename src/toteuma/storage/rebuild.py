@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 from django.db import connection
 
-SQLITE_CACHE_KIB = 128 * 1024  # page cache while loading: index builds sort in memory, not on disk
+SQLITE_CACHE_KIB = 64 * 1024  # page cache while loading: index builds sort in memory, not on disk
 PG_SORT_MEMORY = "256MB"  # maintenance_work_mem for the index builds of this transaction
 
 _PG_INDEXES = """

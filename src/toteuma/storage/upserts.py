@@ -12,6 +12,7 @@ from toteuma.core.records import (
     AccountRecord,
     GoalRecord,
     InvestmentRecord,
+    MetricValueRecord,
     RangeRecord,
     TextRecord,
     UnitRecord,
@@ -23,6 +24,7 @@ from toteuma.storage.models import (
     Goal,
     GoalAssessment,
     InvestmentProject,
+    MetricValue,
     Unit,
     UnitText,
 )
@@ -187,4 +189,25 @@ def load_mapping(records: Iterable[RangeRecord]) -> LoadResult:
     with transaction.atomic():
         AccountRange.objects.all().delete()
         AccountRange.objects.bulk_create(AccountRange(first=r.first, last=r.last, row=r.row) for r in items)
+    return LoadResult(lines=len(items))
+
+
+def load_metric_values(records: Iterable[MetricValueRecord]) -> LoadResult:
+    """Add or update measured values by unit, metric and period."""
+    items = _unique(records, lambda r: (r.unit, r.metric, r.period), "metric value (unit, metric, period)")
+    with transaction.atomic():
+        ids = _resolve((r.unit for r in items), "metric values")
+        rows = [
+            MetricValue(
+                unit_id=ids[r.unit],
+                year=r.year,
+                metric=r.metric,
+                period=r.period,
+                value=r.value,
+                target=r.target,
+                measure=r.measure,
+            )
+            for r in items
+        ]
+        _upsert(MetricValue, rows, ["unit", "metric", "period"], ["year", "value", "target", "measure"])
     return LoadResult(lines=len(items))
