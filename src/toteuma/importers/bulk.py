@@ -22,7 +22,7 @@ from toteuma.importers.values import grouped
 _DATE_FI = r"^\d{1,2}\.\d{1,2}\.\d{4}$"
 _DATE_ISO = r"^\d{4}-\d{2}-\d{2}$"
 _AMOUNT = r"^[+-]?(\d+(\.\d{0,2})?|\.\d{1,2})$"
-MEMORY_LIMIT = "320MB"  # DuckDB's own; beyond it the parsed table spills to the temporary folder
+MEMORY_LIMIT = "256MB"  # DuckDB's own; beyond it the parsed table spills to the temporary folder
 _SPACES = "[ \u00a0\u202f\u2009']"
 
 

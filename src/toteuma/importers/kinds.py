@@ -1,4 +1,4 @@
-"""Each kind of input file: its columns and how a parsed row becomes a record."""
+"""Each kind of input file: its columns (with their aliases) and the reading of a file of a kind."""
 
 from __future__ import annotations
 
@@ -7,28 +7,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toteuma.core.org import Binding, UnitKind
-from toteuma.core.periods import Period
 from toteuma.core.problems import Problem, problem
-from toteuma.core.records import (
-    AccountRecord,
-    BudgetKind,
-    BudgetRecord,
-    GoalLevel,
-    GoalRecord,
-    GoalStatus,
-    InvestmentRecord,
-    LedgerRecord,
-    MetricValueRecord,
-    RangeRecord,
-    TextKind,
-    TextRecord,
-    UnitRecord,
-)
+from toteuma.core.records import AccountRecord, InvestmentRecord, RangeRecord
+from toteuma.importers import builders
 from toteuma.importers.fields import Field, amount, day, flag, integer, map_header, number, parsed_rows
 from toteuma.importers.profiles import Profile
 from toteuma.importers.table import RawTable, read_table
-from toteuma.importers.values import split_lines
 
 Builder = Callable[[dict[str, Any]], Any]
 
@@ -38,106 +22,6 @@ class Kind:
     name: str
     fields: tuple[Field, ...]
     build: Builder
-
-
-def _choice(enum: Any, value: str, what: str) -> Any:
-    wanted = value.strip().casefold()
-    for member in enum:
-        if member.value.casefold() == wanted:
-            return member
-    allowed = ", ".join(member.value for member in enum)
-    raise ValueError(f"{what} {value!r} is not one of: {allowed}")
-
-
-def _unit(row: dict[str, Any]) -> UnitRecord:
-    return UnitRecord(
-        code=row["code"],
-        name=row["name"],
-        kind=_choice(UnitKind, row["kind"], "kind"),
-        parent=row["parent"] or None,
-        binding_level=bool(row["binding_level"]),
-        binding=_choice(Binding, row["binding"] or "netto", "binding"),
-        responsible=row["responsible"] or "",
-        order=row["order"] or 0,
-    )
-
-
-def _ledger(row: dict[str, Any]) -> LedgerRecord:
-    return LedgerRecord(
-        posted=row["posted"],
-        document=row["document"],
-        account=row["account"],
-        unit=row["unit"],
-        amount_cents=row["amount"],
-        text=row["text"] or "",
-        project=row["project"] or "",
-    )
-
-
-def _budget(row: dict[str, Any]) -> BudgetRecord:
-    kind = _choice(BudgetKind, row["kind"] or "TA", "kind")
-    if kind is BudgetKind.AMENDMENT and not (row["decision"] and row["decided"]):
-        raise ValueError("an amendment needs its decision reference and decision date")
-    return BudgetRecord(
-        year=row["year"],
-        unit=row["unit"],
-        account=row["account"],
-        amount_cents=row["amount"],
-        kind=kind,
-        decision=row["decision"] or "",
-        decided=row["decided"],
-        project=row["project"] or "",
-        text=row["text"] or "",
-    )
-
-
-def _status(value: str | None) -> GoalStatus | None:
-    return _choice(GoalStatus, value, "status") if value else None
-
-
-class CodedError(ValueError):
-    """A row's value refused with a problem code more precise than value.choice."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def _period(value: str | None) -> str:
-    try:
-        return str(Period.parse(value)) if value else ""
-    except ValueError as exc:
-        raise CodedError("value.period", str(exc)) from exc
-
-
-def _goal(row: dict[str, Any]) -> GoalRecord:
-    return GoalRecord(
-        level=_choice(GoalLevel, row["level"], "level"),
-        unit=row["unit"],
-        year=row["year"],
-        order=row["order"] or 0,
-        aim=row["aim"],
-        sub_aims=split_lines(row["sub_aims"] or ""),
-        goals=split_lines(row["goals"]),
-        metrics=split_lines(row["metrics"] or ""),
-        responsible=row["responsible"] or "",
-        period=_period(row["period"]),
-        realisation=split_lines(row["realisation"] or ""),
-        status=_status(row["status"]),
-    )
-
-
-def _text(row: dict[str, Any]) -> TextRecord:
-    kind = _choice(TextKind, row["kind"], "kind")
-    if kind is TextKind.COMMENTARY and not row["period"]:
-        raise ValueError("commentary needs its period (YYYY-MM)")
-    return TextRecord(
-        unit=row["unit"],
-        year=row["year"],
-        period=_period(row["period"]),
-        kind=kind,
-        text=row["text"].replace("\r\n", "\n").strip(),
-    )
 
 
 _UNIT = Field("unit", ("Yksikkö", "Kustannuspaikka", "Kp", "Vastuuyksikkö", "Unit", "Cost center"))
@@ -159,7 +43,7 @@ KINDS: dict[str, Kind] = {
             Field("responsible", ("Vastuuhenkilö", "Responsible", "Vastuu"), required=False),
             Field("order", ("Järjestys", "Order"), integer, required=False),
         ),
-        _unit,
+        builders.unit,
     ),
     "accounts": Kind(
         "accounts",
@@ -177,7 +61,7 @@ KINDS: dict[str, Kind] = {
             Field("amount", ("Summa", "Määrä", "Euro", "Euroa", "Amount"), amount),
             _OPT_TEXT,
         ),
-        _ledger,
+        builders.ledger,
     ),
     "budget": Kind(
         "budget",
@@ -192,7 +76,7 @@ KINDS: dict[str, Kind] = {
             Field("decided", ("Päätöspvm", "Päätöspäivä", "Decision date"), day, required=False),
             _OPT_TEXT,
         ),
-        _budget,
+        builders.budget,
     ),
     "investments": Kind(
         "investments",
@@ -220,7 +104,7 @@ KINDS: dict[str, Kind] = {
             Field("realisation", ("Toteuma", "Realisation"), required=False),
             Field("status", ("Tila", "Status"), required=False),
         ),
-        _goal,
+        builders.goal,
     ),
     "metrics": Kind(
         "metrics",
@@ -233,15 +117,7 @@ KINDS: dict[str, Kind] = {
             Field("target", ("Tavoitetaso", "Tavoite", "Target"), number, required=False),
             Field("measure", ("Mittayksikkö", "Measure"), required=False),
         ),
-        lambda row: MetricValueRecord(
-            row["unit"],
-            row["year"],
-            row["metric"],
-            _period(row["period"]),
-            row["value"],
-            row["target"],
-            row["measure"] or "",
-        ),
+        builders.metric_value,
     ),
     "mapping": Kind(
         "mapping",
@@ -261,7 +137,7 @@ KINDS: dict[str, Kind] = {
             Field("kind", ("Laji", "Kind")),
             Field("text", ("Teksti", "Text", "Kommentti")),
         ),
-        _text,
+        builders.text,
     ),
 }
 

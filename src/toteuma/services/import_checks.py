@@ -16,10 +16,10 @@ from toteuma.storage import BatchInfo
 
 # Problem code -> what the value names, for the message.
 _WHAT = {
-    "ledger.unknown-account": "account",
-    "ledger.unmapped-account": "account without an income-statement row",
-    "ledger.unknown-unit": "cost center",
-    "ref.unknown-unit": "unit",
+    "ledger.unknown-account": "an unknown account",
+    "ledger.unmapped-account": "no income-statement row covers this account",
+    "ledger.unknown-unit": "an unknown cost center",
+    "ref.unknown-unit": "an unknown unit",
 }
 
 
@@ -28,7 +28,7 @@ def _listed(found: dict[tuple[str, str], list[int]], file: str) -> list[Problem]
     return [
         problem(
             code,
-            f"{lines} line(s) carrying {euros(cents):.2f} EUR on {value} (an unknown {_WHAT[code]})",
+            f"{lines} line(s) carrying {euros(cents):.2f} EUR on {value} ({_WHAT[code]})",
             file=file,
             value=value,
         )

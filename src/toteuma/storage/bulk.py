@@ -21,7 +21,7 @@ from toteuma.storage.rebuild import without_indexes
 from toteuma.storage.types import LoadResult, StorageError, UnknownUnitError
 
 Progress = Callable[[int, int], None]  # (lines done, lines in all)
-SQLITE_CHUNK = 50_000  # rows fetched from the source per executemany: memory stays flat
+SQLITE_CHUNK = 20_000  # rows fetched from the source per executemany: memory stays flat
 
 
 def load_ledger_source(
