@@ -181,3 +181,28 @@ def test_measured_values_of_metrics_per_period(loaded: Path) -> None:
         ("2024-03", Decimal("3.25"), Decimal("4"), "pv/hlö"),
         ("2024-06", Decimal("4.5"), Decimal("4"), "pv/hlö"),
     ]
+
+
+def test_an_xlsx_ledger_loads_through_the_row_by_row_path(loaded: Path) -> None:
+    xlsx = Path(__file__).parent / "data" / "ledger-excel-dates.xlsx"
+    result = services.import_file("ledger", xlsx, options=services.ImportOptions(accept_warnings=True))
+    assert result.imported, [str(p) for p in result.problems]
+    assert result.totals is not None
+    assert dict(result.totals.per_month) == {"2024-01": (1, 123456), "2024-03": (2, -100010)}
+    assert storage.account_sums(["110010"], 2024, 3, 3) == {4300: (-100010, 2)}
+
+
+def test_text_with_quotes_and_delimiters_survives_the_bulk_load(loaded: Path, tmp_path: Path) -> None:
+    path = tmp_path / "ledger-quoted-text.csv"
+    text = 'Lasku "A; B", rivi\\2'
+    path.write_text(
+        "Kirjauspvm;Tosite;Tili;Kustannuspaikka;Summa;Selite\n"
+        f'15.4.2024;1;4300;110010;1,00;"{text.replace(chr(34), chr(34) * 2)}"\n'
+        "15.4.2024;2;4300;110010;2,00;\n",
+        encoding="utf-8",
+    )
+    assert services.import_file("ledger", path).imported
+    from toteuma.storage.models import LedgerLine
+
+    stored = sorted(LedgerLine.objects.filter(month=4).values_list("text", "project"))
+    assert stored == [("", ""), (text, "")]
