@@ -89,3 +89,12 @@ def test_replace_and_accept_warnings(org: None, tmp_path: Path) -> None:
     code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"), "--replace")
     assert code == 0, output
     assert "imported before" in output  # same content: recognised by its hash, not loaded again
+
+
+def test_an_import_into_a_database_without_tables_says_to_run_init(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from toteuma import storage
+
+    monkeypatch.setattr(storage, "ready", lambda: False)
+    code, output = run("import", "units", str(EXAMPLE / "units.csv"))
+    assert code == 1
+    assert "run `toteuma init` first" in output

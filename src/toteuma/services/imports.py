@@ -93,7 +93,8 @@ def import_file(
     options = options or ImportOptions()
     options = replace(options, encoding=encoding or options.encoding, user=user or options.user)
     started = time.perf_counter()
-    storage.setup()
+    if not storage.ready():
+        raise ServiceError("the database has no tables yet; run `toteuma init` first")
     profile, problems = _profile(kind, options.profile)
     if problems:
         return _refused(kind, path, problems, started)

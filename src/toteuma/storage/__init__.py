@@ -109,6 +109,14 @@ def migrate() -> None:
     call_command("migrate", interactive=False, verbosity=0)
 
 
+def ready() -> bool:
+    """Whether the database has toteuma's tables (`migrate` has run)."""
+    setup()
+    from django.db import connection
+
+    return "toteuma_importbatch" in connection.introspection.table_names()
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
@@ -153,6 +161,7 @@ __all__ = [
     "metric_values",
     "migrate",
     "org_tree",
+    "ready",
     "rebuild_balances",
     "responsible",
     "rollback_batch",
