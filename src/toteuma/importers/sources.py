@@ -18,7 +18,8 @@ from toteuma.importers import bulk
 from toteuma.importers.fields import map_header
 from toteuma.importers.kinds import KINDS, parse_file, with_columns
 from toteuma.importers.profiles import Profile
-from toteuma.importers.table import Dialect, decode, encoding_problems, frame
+from toteuma.importers.scan import scan
+from toteuma.importers.table import Dialect, RawTable, decode, encoding_problems, frame
 
 SAMPLE = 1 << 18  # bytes read to detect the dialect: some thousands of lines
 _UTF8 = ("utf-8", "utf8", "utf-8-sig", "utf_8", "utf_8_sig")
@@ -33,6 +34,7 @@ class ParsedLedger:
     notes: list[str] = field(default_factory=list)
     fast: bool = False
     cleanup: list[Path] = field(default_factory=list)
+    more_problems: int = 0  # problems found beyond those listed
 
     def close(self) -> None:
         closer = getattr(self.source, "close", None)
@@ -42,21 +44,40 @@ class ParsedLedger:
             path.unlink(missing_ok=True)
 
 
-def read_ledger(path: Path, *, encoding: str | None = None, profile: Profile | None = None) -> ParsedLedger:
-    """The ledger in `path`; `source` is None when the file has errors (then `problems` lists them)."""
+def read_ledger(
+    path: Path, *, encoding: str | None = None, profile: Profile | None = None, cap: int = 200
+) -> ParsedLedger:
+    """The ledger in `path`; `source` is None when the file has errors (then `problems` lists them).
+
+    A CSV goes through DuckDB; if DuckDB gives up, a streaming pass lists the problems (the first
+    `cap` of them, and the count of the rest); only a file that pass finds no problem in is read
+    whole by the row-by-row reader.
+    """
     profile = profile or Profile()
     if path.suffix.lower() == ".csv" and path.is_file():
         parsed = _fast(path, encoding, profile)
         if parsed is not None:
             return parsed
+        scanned = _scan(path, encoding, profile, cap)
+        if scanned is not None:
+            return scanned
     records, problems = parse_file("ledger", path, encoding=encoding, profile=profile)
     errors = [item for item in problems if item.severity == "error"]
     source = None if errors else RecordsLedger(records)
     return ParsedLedger(source, problems, notes=[])
 
 
-def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | None:
-    """DuckDB over the file (transcoded to UTF-8 first if need be), or None to take the slow path."""
+@dataclass(frozen=True)
+class _Sniffed:
+    """The dialect as the file's first lines show it."""
+
+    encoding: str
+    table: RawTable  # header and first rows
+    text: str  # the first lines, complete
+    warnings: list[Problem]
+
+
+def _sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | None:
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE)
     given = encoding or profile.dialect.encoding
@@ -69,6 +90,30 @@ def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | 
     table = frame(path, complete, dialect, notes)
     if table is None or not table.rows:
         return None
+    return _Sniffed(used, table, complete, warnings)
+
+
+def _scan(path: Path, encoding: str | None, profile: Profile, cap: int) -> ParsedLedger | None:
+    sniffed = _sniff(path, encoding, profile)
+    if sniffed is None:
+        return None
+    table = sniffed.table
+    spec = with_columns(KINDS["ledger"], profile.columns)
+    found = scan(
+        path, spec, encoding=sniffed.encoding, delimiter=table.delimiter, decimal=table.decimal, cap=cap
+    )
+    if found is None:
+        return None
+    problems, more = found
+    return ParsedLedger(None, [*sniffed.warnings, *problems], notes=table.notes, more_problems=more)
+
+
+def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | None:
+    """DuckDB over the file (transcoded to UTF-8 first if need be), or None to take the slow path."""
+    sniffed = _sniff(path, encoding, profile)
+    if sniffed is None:
+        return None
+    table, complete, warnings, used = sniffed.table, sniffed.text, sniffed.warnings, sniffed.encoding
     spec = with_columns(KINDS["ledger"], profile.columns)
     positions, header_problems = map_header(table, spec.fields)
     if header_problems:

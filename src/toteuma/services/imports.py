@@ -128,7 +128,7 @@ def _refused(
 
 
 def _import_ledger(path: Path, profile: Profile, options: ImportOptions) -> ImportResult:
-    parsed = read_ledger(path, encoding=options.encoding, profile=profile)
+    parsed = read_ledger(path, encoding=options.encoding, profile=profile, cap=MAX_PROBLEMS)
     try:
         return _check_and_load_ledger(path, parsed, options)
     finally:
@@ -141,6 +141,7 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
     source = parsed.source
     if source is None:
         listed, more = _capped(problems)
+        more += parsed.more_problems
         return ImportResult("ledger", path, 0, listed, more_problems=more, notes=notes, stopped=True)
     totals = source.totals()
     base = ImportResult("ledger", path, totals.lines, notes=notes, totals=totals, dry_run=options.dry_run)
