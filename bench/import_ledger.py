@@ -8,6 +8,9 @@ generated ledger through `services.import_file`, in a child process so its peak 
 is the import's own. Afterwards the report of every binding unit and service area at the year's
 last month-end is built and rendered. In the same run DuckDB reads and aggregates the same file
 with the amount as DECIMAL(18,2): the floor we compare against.
+
+With --bad one line with an impossible date is appended: the figures are then the time to report the
+problem and the peak memory of doing so (nothing is imported).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,7 +41,7 @@ def duckdb_floor(path: Path) -> float:
     signed = f"CASE WHEN Summa LIKE '%-' THEN '-' || {plain} ELSE {plain} END"
     started = time.perf_counter()
     duckdb.connect().execute(
-        f"SELECT Kustannuspaikka, Tili, month(strptime(Kirjauspvm, '%d.%m.%Y')) AS m, "
+        f"SELECT Kustannuspaikka, Tili, month(try_strptime(Kirjauspvm, '%d.%m.%Y')) AS m, "
         f"sum(CAST({signed} AS DECIMAL(18,2))) "
         f"FROM read_csv('{path}', delim=';', header=true, all_varchar=true) GROUP BY ALL"
     ).fetchall()
@@ -57,6 +61,13 @@ def child(ledger: Path) -> dict[str, object]:
     started = time.perf_counter()
     result = services.import_file("ledger", ledger, user="bench")
     seconds = time.perf_counter() - started
+    if ledger.stem.endswith("-bad"):  # one bad line at the end: how long to say so, in how much memory
+        return {
+            "lines": result.records,
+            "seconds_to_report_problems": seconds,
+            "problems": [f"{p.code} row {p.row}" for p in result.problems],
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
     if not result.imported:
         raise SystemExit("\n".join(str(item) for item in result.problems[:10]))
     units = [u for _, u in services.unit_listing() if u.binding_level or u.kind is UnitKind.SERVICE_AREA]
@@ -102,6 +113,7 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=1_000_000)
     parser.add_argument("--backend", action="append", choices=("sqlite", "postgresql"))
     parser.add_argument("--keep", type=Path, help="folder for the generated file (default: temporary)")
+    parser.add_argument("--bad", action="store_true", help="append one bad line: measure the problem report")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -112,6 +124,12 @@ def main() -> None:
         ledger = folder / f"ledger-{args.lines}.csv"
         if not ledger.exists():
             write(ledger, args.lines)
+        if args.bad:
+            bad = folder / f"ledger-{args.lines}-bad.csv"
+            shutil.copyfile(ledger, bad)
+            with bad.open("a", encoding="utf-8") as handle:
+                handle.write("31.2.2024;1;4300;110010;1,00;a date that does not exist\n")
+            ledger = bad
         floor = duckdb_floor(ledger)
         for backend in args.backend or ["sqlite"]:
             figures = measure(backend, ledger, Path(temporary))
