@@ -128,7 +128,7 @@ def main() -> None:
             bad = folder / f"ledger-{args.lines}-bad.csv"
             shutil.copyfile(ledger, bad)
             with bad.open("a", encoding="utf-8") as handle:
-                handle.write("31.2.2024;1;4300;110010;1,00;a date that does not exist\n")
+                handle.write("31.2.2024;1;4300;110010;;1,00;a date that does not exist\n")
             ledger = bad
         floor = duckdb_floor(ledger)
         for backend in args.backend or ["sqlite"]:
