@@ -33,7 +33,7 @@ def test_import_prints_the_summary_per_month(org: None) -> None:
     assert "Imported 478 ledger records from" in output
     assert "  2024-01         154 lines" in output
     assert "  total           478 lines" in output
-    assert "encoding utf-8-sig (detected; override with --encoding)" in output
+    assert "encoding utf-8 (detected; override with --encoding)" in output
 
 
 def test_dry_run_says_would_and_batches_stay_empty(org: None) -> None:

@@ -70,6 +70,13 @@ def test_date_forms_all_mean_the_last_of_march() -> None:
     assert {r.posted for r in records} == {date(2024, 3, 31)}
 
 
+def test_utf8_with_and_without_bom_are_told_apart() -> None:
+    for name, said in (("ledger-bom.csv", "utf-8-sig"), ("ledger-tab.csv", "utf-8")):
+        parsed = read_ledger(DATA / name)
+        parsed.close()
+        assert f"encoding {said} (detected; override with --encoding)" in parsed.notes
+
+
 def test_windows_1252_is_detected_and_said() -> None:
     _, texts = _both("ledger-cp1252.csv")
     assert texts == ["Käyttömaksu"]

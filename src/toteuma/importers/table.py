@@ -74,9 +74,12 @@ def decode(
             )
     for candidate in _ENCODINGS:
         try:
-            return codecs.getincrementaldecoder(candidate)().decode(data, final), candidate, []
+            text = codecs.getincrementaldecoder(candidate)().decode(data, final)
         except UnicodeDecodeError:
             continue
+        if candidate == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):
+            candidate = "utf-8"  # said as it is: the file has no BOM
+        return text, candidate, []
     return None, "", [problem("file.encoding", "neither UTF-8, Windows-1252 nor ISO-8859-15", file=str(path))]
 
 
