@@ -6,7 +6,7 @@ PG_URL    ?= postgresql://postgres@127.0.0.1:5432/toteuma
 PYTEST    ?= $(BIN)/pytest
 LINTED    := src tests examples scripts $(wildcard bench)
 
-.PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean
+.PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean bench
 
 help:           ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -53,6 +53,11 @@ format: install ## apply ruff's fixes and formatting
 
 example: install ## regenerate the example data from the reference figures
 	$(BIN)/python examples/heinola-2024-q1/generate.py
+
+BENCH_LINES ?= 1000000 10000000
+bench: install  ## import generated ledgers of 1 M and 10 M lines on SQLite and PostgreSQL (minutes; not in `make test`)
+	bash scripts/ensure-postgres.sh
+	for n in $(BENCH_LINES); do $(BIN)/python bench/import_ledger.py --lines $$n --backend sqlite --backend postgresql --keep out/bench || exit 1; done
 
 clean:          ## remove the virtual environment, caches and outputs
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache toteuma.sqlite3

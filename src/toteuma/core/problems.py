@@ -58,6 +58,17 @@ CATALOGUE: tuple[ProblemType, ...] = (
         "The text encoding is not what was expected",
         "Save the file as UTF-8, or give the right encoding with --encoding.",
     ),
+    ProblemType(
+        "file.mojibake",
+        "The text looks decoded with the wrong encoding",
+        "Give the file's encoding with --encoding (utf-8, cp1252 or iso-8859-15), or in the profile.",
+        Severity.WARNING,
+    ),
+    ProblemType(
+        "profile.invalid",
+        "The column profile cannot be used",
+        "Correct the profile file; docs/file-formats.md shows a complete profile.",
+    ),
     ProblemType("file.empty", "The file has no data rows", "Export the data again; the file holds no rows."),
     ProblemType(
         "header.missing-column",
@@ -71,6 +82,7 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType(
         "value.amount", "Not an amount", "Write amounts like -1234,56 or 1 234,56 with at most two decimals."
     ),
+    ProblemType("value.number", "Not a number", "Write a number like 12,5 or -3 with at most four decimals."),
     ProblemType("value.date", "Not a date", "Write dates like 31.3.2024 or 2024-03-31."),
     ProblemType("value.integer", "Not a whole number", "Write a whole number, for example an account 4300."),
     ProblemType("value.choice", "Not one of the allowed values", "Use one of the values the message lists."),
@@ -91,9 +103,29 @@ CATALOGUE: tuple[ProblemType, ...] = (
         "Add the unit with `toteuma import units FILE` and import again.",
     ),
     ProblemType(
-        "ledger.unknown-project",
-        "Lines on a project that is not an investment project",
-        "Add the project with `toteuma import investments FILE` or correct the code.",
+        "ref.unknown-unit",
+        "Rows name a unit that is not in the organisation",
+        "Add the unit with `toteuma import units FILE`, or correct the code, and import again.",
+    ),
+    ProblemType(
+        "mapping.bad-range",
+        "An account range is empty",
+        "Write the range with its first account before its last one.",
+    ),
+    ProblemType(
+        "mapping.unknown-row",
+        "An account range names a row the income statement does not have",
+        "Use one of the row keys the message lists.",
+    ),
+    ProblemType(
+        "mapping.leaves-unmapped",
+        "The new mapping leaves accounts with ledger lines without a row",
+        "Add ranges for the listed accounts; a mapping file replaces the whole mapping.",
+    ),
+    ProblemType(
+        "mapping.overlap",
+        "Two account ranges overlap",
+        "Each account may feed one row only: split or shorten one of the ranges.",
     ),
     ProblemType(
         "units.unknown-parent",
@@ -104,9 +136,16 @@ CATALOGUE: tuple[ProblemType, ...] = (
         "units.cycle", "Units form a cycle", "A unit cannot be its own ancestor: correct the parents."
     ),
     ProblemType(
-        "batch.duplicate",
-        "The same file was imported before",
-        "Nothing to do if it is the same data; use --replace to replace an earlier batch.",
+        "load.refused",
+        "The database refused the load",
+        "The message says why; nothing was imported. Correct the file and import it again.",
+    ),
+    ProblemType(
+        "batch.overlap",
+        "An earlier batch covers the same period",
+        "If the file is a corrected export, import it with --replace (the earlier batch is rolled "
+        "back); if it adds lines to the period, accept with --accept-warnings.",
+        Severity.WARNING,
     ),
 )
 
@@ -119,3 +158,23 @@ def problem(
     """A problem of a catalogued type; the hint and severity come from the catalogue."""
     kind = BY_CODE[code]
     return Problem(code, message, kind.hint, file, row, column, value, kind.severity)
+
+
+def catalogue_markdown() -> str:
+    """The page docs/problems.md: every problem code with its severity, title and hint."""
+    lines = [
+        "# Import problem codes",
+        "",
+        "Generated from `src/toteuma/core/problems.py` by `python scripts/problems_doc.py`; a test",
+        "fails when this page and the code differ. Every problem an import reports carries one of these",
+        "codes, the file, row, column and offending value where they apply, a message and the hint below.",
+        "An error stops the import (nothing is imported); a warning stops it unless `--accept-warnings`",
+        "is given.",
+        "",
+        "| code | severity | what it means | how to fix it |",
+        "|---|---|---|---|",
+    ]
+    for kind in CATALOGUE:
+        hint = kind.hint.replace("|", "\\|")
+        lines.append(f"| `{kind.code}` | {kind.severity.value} | {kind.title} | {hint} |")
+    return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from toteuma.core.org import Binding, UnitKind
@@ -29,6 +30,15 @@ class UnitRecord:
 class AccountRecord:
     number: int
     name: str
+
+
+@dataclass(frozen=True)
+class RangeRecord:
+    """Accounts first..last (inclusive) feed the income-statement row `row` (a structure key)."""
+
+    first: int
+    last: int
+    row: str
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,19 @@ class GoalRecord:
     period: str = ""  # YYYY-MM of the assessment, "" when the goal has none yet
     realisation: tuple[str, ...] = ()
     status: GoalStatus | None = None
+
+
+@dataclass(frozen=True)
+class MetricValueRecord:
+    """A metric's measured value in one period, e.g. sick-leave days per person at 2024-03."""
+
+    unit: str
+    year: int
+    metric: str  # the metric's name as the goals table prints it
+    period: str  # YYYY-MM
+    value: Decimal
+    target: Decimal | None = None  # the target level, when it is a number
+    measure: str = ""  # unit of measure, e.g. "pv/hlö", "%"
 
 
 class TextKind(StrEnum):

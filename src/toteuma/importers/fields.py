@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from toteuma.core.problems import Problem, problem
 from toteuma.importers.table import RawTable
-from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int
+from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int, parse_number
 
 Parser = Callable[[str, RawTable], Any]
 
@@ -22,11 +23,20 @@ def amount(value: str, table: RawTable) -> int:
     return parse_amount(value, table.decimal)
 
 
+def number(value: str, _table: RawTable) -> Decimal:
+    return parse_number(value)
+
+
 def integer(value: str, _table: RawTable) -> int:
     return parse_int(value)
 
 
-def day(value: str, _table: RawTable) -> date:
+_EXCEL_EPOCH = date(1899, 12, 30)  # day 0 of Excel's 1900 date system (1900-02-29 included)
+
+
+def day(value: str, table: RawTable) -> date:
+    if table.excel and value.strip().isdigit() and 20000 <= int(value) <= 80000:
+        return _EXCEL_EPOCH + timedelta(days=int(value))  # a date cell without its date format
     return parse_date(value)
 
 
@@ -37,6 +47,7 @@ def flag(value: str, _table: RawTable) -> bool:
 _CODES: dict[Parser, str] = {
     amount: "value.amount",
     integer: "value.integer",
+    number: "value.number",
     day: "value.date",
     flag: "value.choice",
 }

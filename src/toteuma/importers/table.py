@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -12,7 +14,11 @@ from pathlib import Path
 from toteuma.core.problems import Problem, problem
 
 _DELIMITERS = ";,\t|"
-_ENCODINGS = ("utf-8-sig", "cp1252")
+_ENCODINGS = ("utf-8-sig", "cp1252", "iso-8859-15")
+# UTF-8 read as a single-byte encoding ("KÃ¤yttÃ¶"), or ISO-8859-15's € read as Windows-1252 (¤).
+_MOJIBAKE = re.compile(
+    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|Â[\u00a0-\u00bf]|\u00a4"
+)
 
 
 @dataclass
@@ -23,24 +29,43 @@ class RawTable:
     header: tuple[str, ...]
     rows: list[tuple[int, tuple[str, ...]]]
     decimal: str = ","  # the decimal separator of the amounts in this file
+    delimiter: str = ";"
+    excel: bool = False  # read from a workbook: a bare number in a date column is a serial date
     notes: list[str] = field(default_factory=list)  # what was detected, for the user
 
 
+@dataclass(frozen=True)
+class Dialect:
+    """How a CSV file is written; a field left None is detected, a field set is never overridden."""
+
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal: str | None = None
+
+
 def read_table(
-    path: Path, *, encoding: str | None = None, header_hint: tuple[str, ...] = ()
+    path: Path,
+    *,
+    encoding: str | None = None,
+    header_hint: tuple[str, ...] = (),
+    dialect: Dialect | None = None,
 ) -> tuple[RawTable | None, list[Problem]]:
     """Read `path` (CSV or XLSX). `header_hint`: names of which one must be in the header row."""
     if not path.is_file():
         return None, [problem("file.unreadable", "file not found", file=str(path))]
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         return _read_xlsx(path, header_hint)
-    return _read_csv(path, encoding)
+    dialect = dialect or Dialect()
+    return _read_csv(path, Dialect(encoding or dialect.encoding, dialect.delimiter, dialect.decimal))
 
 
-def _decode(data: bytes, path: Path, encoding: str | None) -> tuple[str | None, str, list[Problem]]:
+def decode(
+    data: bytes, path: Path, encoding: str | None, *, final: bool = True
+) -> tuple[str | None, str, list[Problem]]:
+    """`data` decoded as `encoding`, else as the first of UTF-8, Windows-1252, ISO-8859-15 that fits."""
     if encoding:
         try:
-            return data.decode(encoding), encoding, []
+            return codecs.getincrementaldecoder(encoding)().decode(data, final), encoding, []
         except (UnicodeDecodeError, LookupError) as exc:
             return (
                 None,
@@ -49,13 +74,37 @@ def _decode(data: bytes, path: Path, encoding: str | None) -> tuple[str | None, 
             )
     for candidate in _ENCODINGS:
         try:
-            return data.decode(candidate), candidate, []
+            text = codecs.getincrementaldecoder(candidate)().decode(data, final)
         except UnicodeDecodeError:
             continue
-    return None, "", [problem("file.encoding", "neither UTF-8 nor Windows-1252", file=str(path))]
+        if candidate == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):
+            candidate = "utf-8"  # said as it is: the file has no BOM
+        return text, candidate, []
+    return None, "", [problem("file.encoding", "neither UTF-8, Windows-1252 nor ISO-8859-15", file=str(path))]
 
 
-def _sniff_delimiter(sample: str) -> str:
+def encoding_problems(text: str, used: str, given: bool, path: Path) -> tuple[list[str], list[Problem]]:
+    """A note of the encoding used, and a warning when the text looks decoded with the wrong one."""
+    how = "given" if given else "detected; override with --encoding"
+    notes = [f"encoding {used} ({how})"]
+    found = _MOJIBAKE.search(text)
+    if found is None:
+        return notes, []
+    start = max(0, found.start() - 15)
+    sample = text[start : found.end() + 15].replace("\n", " ")
+    other = "utf-8" if used.replace("_", "-").lower() not in ("utf-8", "utf-8-sig") else "cp1252"
+    warning = problem(
+        "file.mojibake",
+        f"read as {used}, the text contains {sample!r}, which looks like another encoding; "
+        f"try --encoding {other} (or iso-8859-15 if the file holds € signs as ¤)",
+        file=str(path),
+        value=found.group(0),
+    )
+    return notes, [warning]
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter that splits the first lines into the same, largest number of cells."""
     lines = [line for line in sample.splitlines() if line.strip()][:20]
     best, best_score = ";", -1
     for delimiter in _DELIMITERS:
@@ -68,24 +117,43 @@ def _sniff_delimiter(sample: str) -> str:
     return best
 
 
-def _read_csv(path: Path, encoding: str | None) -> tuple[RawTable | None, list[Problem]]:
-    text, used, problems = _decode(path.read_bytes(), path, encoding)
+def split_csv(text: str, delimiter: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Non-blank lines as (line number, stripped cells)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = ((number, tuple(cell.strip() for cell in cells)) for number, cells in enumerate(reader, 1))
+    return [(number, cells) for number, cells in lines if any(cells)]
+
+
+def _how(given: str | None) -> str:
+    return "given" if given else "detected"
+
+
+def frame(path: Path, text: str, dialect: Dialect, notes: list[str]) -> RawTable | None:
+    """The header and rows of decoded CSV text, with the delimiter and decimal separator settled."""
+    delimiter = dialect.delimiter or sniff_delimiter(text[:20000])
+    lines = split_csv(text, delimiter)
+    if not lines:
+        return None
+    table = RawTable(str(path), lines[0][1], lines[1:], notes=notes)
+    table.decimal = dialect.decimal or guess_decimal(table)
+    table.notes.append(f"delimiter {delimiter!r} ({_how(dialect.delimiter)})")
+    table.notes.append(f"decimal separator {table.decimal!r} ({_how(dialect.decimal)})")
+    table.delimiter = delimiter
+    return table
+
+
+def _read_csv(path: Path, dialect: Dialect) -> tuple[RawTable | None, list[Problem]]:
+    text, used, problems = decode(path.read_bytes(), path, dialect.encoding)
     if text is None:
         return None, problems
-    delimiter = _sniff_delimiter(text[:20000])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    lines = [(number, tuple(cell.strip() for cell in cells)) for number, cells in enumerate(reader, 1)]
-    lines = [(number, cells) for number, cells in lines if any(cells)]
-    if not lines:
+    notes, warnings = encoding_problems(text, used, dialect.encoding is not None, path)
+    table = frame(path, text, dialect, notes)
+    if table is None:
         return None, [problem("file.empty", "the file has no rows", file=str(path))]
-    header = lines[0][1]
-    table = RawTable(str(path), header, lines[1:], notes=[f"encoding {used}", f"delimiter {delimiter!r}"])
-    table.decimal = _guess_decimal(table)
-    table.notes.append(f"decimal separator {table.decimal!r}")
-    return table, []
+    return table, warnings
 
 
-def _guess_decimal(table: RawTable) -> str:
+def guess_decimal(table: RawTable) -> str:
     """Comma unless the amounts use a point before one or two final digits and never a comma so."""
     comma = point = 0
     for _, cells in table.rows[:2000]:
@@ -93,7 +161,7 @@ def _guess_decimal(table: RawTable) -> str:
             tail = cell.rstrip("-)").strip()
             if len(tail) > 2 and tail[-3] == "," and tail[-2:].isdigit():
                 comma += 1
-            elif len(tail) > 2 and tail[-3] == "." and tail[-2:].isdigit() and "," not in tail:
+            elif len(tail) > 2 and tail[-3] == "." and tail[-2:].isdigit():
                 point += 1
     return "." if point > comma else ","
 
@@ -124,7 +192,9 @@ def _read_xlsx(path: Path, header_hint: tuple[str, ...]) -> tuple[RawTable | Non
     wanted = {name.casefold() for name in header_hint}
     for index, (_, cells) in enumerate(rows):
         if not wanted or wanted & {cell.casefold() for cell in cells}:
-            return RawTable(str(path), cells, rows[index + 1 :], decimal=".", notes=["XLSX"]), []
+            table = RawTable(str(path), cells, rows[index + 1 :], decimal="auto", notes=["XLSX"])
+            table.excel = True
+            return table, []
     return None, [problem("file.empty", "no header row found", file=str(path))]
 
 

@@ -13,8 +13,26 @@ _DATE_FI = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
+def grouped(decimal: str) -> str:
+    """The shape of an amount (spaces removed): thousands in groups of three, then the decimals."""
+    thousands = re.escape("." if decimal == "," else ",")
+    return rf"^[+-]?(\d{{1,3}}({thousands}\d{{3}})+|\d+)({re.escape(decimal)}\d*)?$"
+
+
+_SHAPES = {decimal: re.compile(grouped(decimal)) for decimal in ",."}
+
+
+def _auto_decimal(raw: str) -> str:
+    """For cells without a file-wide separator (XLSX text): the last of ',' and '.' if both, else the one."""
+    if "," in raw and "." in raw:
+        return "," if raw.rfind(",") > raw.rfind(".") else "."
+    if raw.count(",") == 1 or raw.count(".") > 1:
+        return ","
+    return "."
+
+
 def parse_amount(text: str, decimal: str = ",") -> int:
-    """Cents of '-1 234,56', '1 234,56-', '(1 234,56)', '−1 234,56' (U+2212); `decimal` is ',' or '.'."""
+    """Cents of '-1 234,56', '1 234,56-', '(1 234,56)', '−1 234,56' (U+2212); `decimal` ',', '.' or 'auto'."""
     raw = text.strip().replace("\u2212", "-")
     if not raw:
         raise ValueError("empty amount")
@@ -24,16 +42,22 @@ def parse_amount(text: str, decimal: str = ",") -> int:
     if raw.endswith("-"):
         negative, raw = not negative, raw[:-1]
     raw = raw.translate(_SPACES)
+    if decimal == "auto":
+        decimal = _auto_decimal(raw)
+    if not _SHAPES[decimal].match(raw):
+        raise ValueError(f"{text!r} is not an amount with decimal separator {decimal!r}")
     thousands = "." if decimal == "," else ","
-    raw = raw.replace(thousands, "").replace(decimal, ".")
-    try:
-        value = Decimal(raw)
-    except InvalidOperation as exc:
-        raise ValueError(f"{text!r} is not an amount") from exc
-    if not value.is_finite():
-        raise ValueError(f"{text!r} is not an amount")
+    value = Decimal(raw.replace(thousands, "").replace(decimal, "."))
     cents = cents_from_decimal(value)
     return -cents if negative else cents
+
+
+def parse_number(text: str) -> Decimal:
+    """A measured value such as '12,5', '1 234.75' or '-3' (up to four decimals), kept exact."""
+    raw = text.strip().replace("\u2212", "-").translate(_SPACES).replace(",", ".")
+    if not re.fullmatch(r"[+-]?\d+(\.\d{1,4})?", raw):
+        raise ValueError(f"{text!r} is not a number (at most four decimals)")
+    return Decimal(raw)
 
 
 def parse_date(text: str) -> date:

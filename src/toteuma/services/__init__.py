@@ -2,7 +2,16 @@
 
 from toteuma.services.common import ServiceError, default_mapping, default_structure, init
 from toteuma.services.demo import DemoResult, run_demo
-from toteuma.services.imports import IMPORT_KINDS, ImportResult, import_file
+from toteuma.services.imports import (
+    IMPORT_KINDS,
+    ImportOptions,
+    ImportResult,
+    check_file,
+    import_file,
+    list_batches,
+    rollback,
+    show_batch,
+)
 from toteuma.services.reporting import (
     FORMATS,
     LANGUAGES,
@@ -17,15 +26,20 @@ __all__ = [
     "IMPORT_KINDS",
     "LANGUAGES",
     "DemoResult",
+    "ImportOptions",
     "ImportResult",
     "ServiceError",
     "build_report",
+    "check_file",
     "default_mapping",
     "default_structure",
     "get_layout",
     "import_file",
     "init",
+    "list_batches",
     "render_report",
+    "rollback",
     "run_demo",
+    "show_batch",
     "unit_listing",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from toteuma import storage
-from toteuma.core.mapping import AccountMapping, load_mapping
+from toteuma.core.mapping import AccountMapping, AccountRange, load_mapping
 from toteuma.core.structure import Structure, load_structure
 
 
@@ -25,5 +25,19 @@ def default_structure() -> Structure:
 
 
 @cache
-def default_mapping() -> AccountMapping:
+def shipped_mapping() -> AccountMapping:
+    """The account-to-row mapping shipped in the package (the State Treasury's chart)."""
     return load_mapping(row_keys=default_structure().row_keys)
+
+
+def default_mapping() -> AccountMapping:
+    """The mapping in force: the imported one (`toteuma import mapping`) if any, else the shipped one."""
+    shipped = shipped_mapping()
+    ranges = storage.mapping_ranges()
+    if not ranges:
+        return shipped
+    return AccountMapping(
+        name="imported",
+        ranges=tuple(AccountRange(r.first, r.last, r.row) for r in ranges),
+        balance_sheet=shipped.balance_sheet,
+    )

@@ -4,20 +4,35 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from toteuma import storage
-from toteuma.core.mapping import AccountMapping
-from toteuma.core.money import euros
-from toteuma.core.problems import Problem, problem
-from toteuma.core.records import LedgerRecord
-from toteuma.importers.kinds import KINDS, parse_file
-from toteuma.services.common import ServiceError, default_mapping
+from toteuma.core.bulk import LedgerTotals
+from toteuma.core.problems import Problem, Severity, problem
+from toteuma.importers.kinds import KINDS, guess_kind, parse_file
+from toteuma.importers.profiles import Profile, load_profile
+from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
+from toteuma.services import import_checks
+from toteuma.services.common import ServiceError, default_mapping, default_structure, shipped_mapping
 
 IMPORT_KINDS = tuple(KINDS)
+MAX_PROBLEMS = 200  # listed in full; the rest are counted
+Progress = Callable[[int, int], None]  # (lines done, lines in all)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    encoding: str | None = None
+    profile: Path | None = None
+    replace: bool = False  # replace earlier batches of the same period
+    dry_run: bool = False  # check everything, load nothing
+    accept_warnings: bool = False
+    user: str = ""
+    progress: Progress | None = None
 
 
 @dataclass(frozen=True)
@@ -28,13 +43,27 @@ class ImportResult:
     problems: tuple[Problem, ...] = ()
     skipped: bool = False  # the same file was imported before
     summary: Mapping[str, Any] = field(default_factory=dict)
+    more_problems: int = 0  # problems found beyond the listed MAX_PROBLEMS
+    notes: tuple[str, ...] = ()  # what was detected: encoding, delimiter, decimal separator
+    totals: LedgerTotals | None = None
+    imported: bool = False
+    dry_run: bool = False
+    batch_id: int | None = None
+    replaced: tuple[int, ...] = ()
+    seconds: float = 0.0
+    stopped: bool = False  # problems stopped it: nothing was (or, in a dry run, would be) imported
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(item for item in self.problems if item.severity is Severity.ERROR)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """Imported, skipped as already imported, or (a dry run) would have been imported."""
+        return not self.stopped and (self.imported or self.skipped or self.dry_run)
 
 
-def _sha256(path: Path) -> str:
+def sha256_of(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -42,60 +71,206 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _check_ledger(records: list[LedgerRecord], file: str, mapping: AccountMapping) -> list[Problem]:
-    """Unknown accounts and cost centers, each once with the number of lines and the sum they carry."""
-    tree = storage.org_tree()
-    accounts = storage.known_accounts()
-    unknown: dict[tuple[str, str], list[int]] = {}
-    for record in records:
-        if record.unit not in tree:
-            unknown.setdefault(("ledger.unknown-unit", record.unit), []).append(record.amount_cents)
-        if record.account not in accounts:
-            unknown.setdefault(("ledger.unknown-account", str(record.account)), []).append(
-                record.amount_cents
-            )
-        elif mapping.row_of(record.account) is None and not mapping.is_balance_sheet(record.account):
-            unknown.setdefault(("ledger.unmapped-account", str(record.account)), []).append(
-                record.amount_cents
-            )
-    return [
-        problem(
-            code,
-            f"{len(amounts)} line(s) carrying {euros(sum(amounts)):.2f} EUR on {value}",
-            file=file,
-            value=value,
-        )
-        for (code, value), amounts in sorted(unknown.items())
-    ]
+def _capped(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:
+    return tuple(problems[:MAX_PROBLEMS]), max(0, len(problems) - MAX_PROBLEMS)
 
 
-def import_file(kind: str, path: Path, *, encoding: str | None = None, user: str = "") -> ImportResult:
-    """Parse, check and load one file; with any problem nothing is loaded."""
+def _stops(problems: list[Problem], options: ImportOptions) -> bool:
+    return any(p.severity is Severity.ERROR or not options.accept_warnings for p in problems)
+
+
+def import_file(
+    kind: str,
+    path: Path,
+    *,
+    encoding: str | None = None,
+    user: str = "",
+    options: ImportOptions | None = None,
+) -> ImportResult:
+    """Parse, check and load one file; with an error (or a warning not accepted) nothing is loaded."""
     if kind not in KINDS:
         raise ServiceError(f"unknown kind {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
-    storage.setup()
-    records, problems = parse_file(kind, path, encoding=encoding)
-    if not problems and kind == "ledger":
-        problems = _check_ledger(records, str(path), default_mapping())
+    options = options or ImportOptions()
+    options = replace(options, encoding=encoding or options.encoding, user=user or options.user)
+    started = time.perf_counter()
+    if not storage.ready():
+        raise ServiceError("the database has no tables yet; run `toteuma init` first")
+    profile, problems = _profile(kind, options.profile)
     if problems:
-        return ImportResult(kind, path, len(records), tuple(problems))
-    sha = _sha256(path)
-    if kind in ("ledger", "budget") and storage.batch_exists(kind, sha):
-        return ImportResult(kind, path, len(records), skipped=True)
-    loaded = _load(kind, records, path, sha, user or os.environ.get("USER", ""))
-    return ImportResult(kind, path, len(records), summary=loaded)
+        return _refused(kind, path, problems, started)
+    if kind == "ledger":
+        result = _import_ledger(path, profile, options)
+    else:
+        result = _import_records(kind, path, profile, options)
+    return replace(result, seconds=time.perf_counter() - started)
 
 
-def _load(kind: str, records: list[Any], path: Path, sha: str, user: str) -> Mapping[str, Any]:
-    batch = {"file_name": path.name, "sha256": sha, "imported_by": user}
-    loaders = {
-        "units": lambda: storage.load_units(records),
-        "accounts": lambda: storage.load_accounts(records),
-        "ledger": lambda: storage.load_ledger(records, **batch),
-        "budget": lambda: storage.load_budget(records, **batch),
-        "investments": lambda: storage.load_investments(records),
-        "goals": lambda: storage.load_goals(records),
-        "commentary": lambda: storage.load_texts(records),
+def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
+    if path is None:
+        return Profile(), []
+    profile, problems = load_profile(path, tuple(item.name for item in KINDS[kind].fields))
+    if profile.kind and profile.kind != kind:
+        problems.append(
+            problem(
+                "profile.invalid", f"the profile is for {profile.kind!r} files, not {kind!r}", file=str(path)
+            )
+        )
+    return profile, problems
+
+
+def _refused(
+    kind: str, path: Path, problems: list[Problem], started: float, records: int = 0
+) -> ImportResult:
+    listed, more = _capped(problems)
+    return ImportResult(
+        kind, path, records, listed, more_problems=more, seconds=time.perf_counter() - started, stopped=True
+    )
+
+
+def _import_ledger(path: Path, profile: Profile, options: ImportOptions) -> ImportResult:
+    parsed = read_ledger(path, encoding=options.encoding, profile=profile, cap=MAX_PROBLEMS)
+    try:
+        return _check_and_load_ledger(path, parsed, options)
+    finally:
+        parsed.close()
+
+
+def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOptions) -> ImportResult:
+    problems = list(parsed.problems)
+    notes = tuple(parsed.notes)
+    source = parsed.source
+    if source is None:
+        listed, more = _capped(problems)
+        more += parsed.more_problems
+        return ImportResult("ledger", path, 0, listed, more_problems=more, notes=notes, stopped=True)
+    totals = source.totals()
+    base = ImportResult("ledger", path, totals.lines, notes=notes, totals=totals, dry_run=options.dry_run)
+    problems += import_checks.ledger_references(source.balances(), str(path), default_mapping())
+    sha = sha256_of(path)
+    if not any(p.severity is Severity.ERROR for p in problems) and storage.batch_exists("ledger", sha):
+        return replace(base, skipped=True)
+    earlier = import_checks.overlapping("ledger", set(totals.per_month), set(totals.years))
+    if not options.replace:
+        problems += import_checks.overlap_warnings(earlier, str(path))
+    listed, more = _capped(problems)
+    base = replace(base, problems=listed, more_problems=more)
+    if _stops(problems, options) or options.dry_run:
+        return replace(base, stopped=_stops(problems, options))
+    try:
+        loaded = storage.load_ledger_source(
+            source,
+            file_name=path.name,
+            sha256=sha,
+            imported_by=options.user or os.environ.get("USER", ""),
+            replaces=[batch.id for batch in earlier] if options.replace else [],
+            progress=options.progress,
+        )
+    except storage.StorageError as exc:
+        return _refused_by_storage(base, exc, path)
+    replaced = tuple(batch.id for batch in earlier) if options.replace else ()
+    summary = {"lines": loaded.lines, "total_cents": loaded.total_cents, "batch_id": loaded.batch_id}
+    return replace(base, imported=True, batch_id=loaded.batch_id, replaced=replaced, summary=summary)
+
+
+def _unit_cents(kind: str, records: list[Any]) -> list[tuple[str, int]]:
+    if kind in ("budget", "investments", "goals", "commentary", "metrics"):
+        return [(record.unit, getattr(record, "amount_cents", 0)) for record in records]
+    return []
+
+
+def _import_records(kind: str, path: Path, profile: Profile, options: ImportOptions) -> ImportResult:
+    """Every kind but the ledger: the file is small enough to hold as records."""
+    records, problems = parse_file(kind, path, encoding=options.encoding, profile=profile)
+    if any(p.severity is Severity.ERROR for p in problems):
+        listed, more = _capped(problems)
+        return ImportResult(kind, path, len(records), listed, more_problems=more, stopped=True)
+    problems += import_checks.unit_references(_unit_cents(kind, records), str(path))
+    if kind == "units":
+        problems += import_checks.unit_tree(records, str(path))
+    if kind == "mapping":
+        keys, shipped = default_structure().row_keys, shipped_mapping()
+        problems += import_checks.mapping_ranges(records, str(path), keys, shipped.is_balance_sheet)
+    base = ImportResult(kind, path, len(records), dry_run=options.dry_run)
+    earlier = []
+    sha = sha256_of(path)
+    if kind == "budget":
+        if storage.batch_exists("budget", sha) and not any(p.severity is Severity.ERROR for p in problems):
+            return replace(base, skipped=True)
+        earlier = import_checks.overlapping("budget", set(), {record.year for record in records})
+        if not options.replace:
+            problems += import_checks.overlap_warnings(earlier, str(path))
+    listed, more = _capped(problems)
+    base = replace(base, problems=listed, more_problems=more)
+    if _stops(problems, options) or options.dry_run:
+        return replace(base, stopped=_stops(problems, options))
+    replaces = [batch.id for batch in earlier] if options.replace else []
+    try:
+        summary = _load(kind, records, path, sha, options, replaces)
+    except storage.StorageError as exc:
+        return _refused_by_storage(base, exc, path)
+    batch_id = summary.get("batch_id")
+    return replace(base, imported=True, summary=summary, batch_id=batch_id, replaced=tuple(replaces))
+
+
+def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> ImportResult:
+    refused = problem("load.refused", str(exc), file=str(path))
+    return replace(base, problems=(*base.problems, refused), stopped=True)
+
+
+def _load(
+    kind: str, records: list[Any], path: Path, sha: str, options: ImportOptions, replaces: list[int]
+) -> Mapping[str, Any]:
+    user = options.user or os.environ.get("USER", "")
+    if kind == "budget":
+        loaded = storage.load_budget(
+            records, file_name=path.name, sha256=sha, imported_by=user, replaces=replaces
+        )
+        return {"lines": loaded.lines, "total_cents": loaded.total_cents, "batch_id": loaded.batch_id}
+    loaders: dict[str, Callable[[list[Any]], storage.LoadResult]] = {
+        "units": storage.load_units,
+        "accounts": storage.load_accounts,
+        "investments": storage.load_investments,
+        "goals": storage.load_goals,
+        "commentary": storage.load_texts,
+        "mapping": storage.load_mapping,
+        "metrics": storage.load_metric_values,
     }
-    result = loaders[kind]()
-    return result if isinstance(result, Mapping) else {"result": result}
+    loaded = loaders[kind](records)
+    return {"lines": loaded.lines}
+
+
+def ledger_as_records(records: list[Any]) -> RecordsLedger:
+    """A list of ledger records as a source for the bulk loader (tests, other callers)."""
+    return RecordsLedger(records)
+
+
+def check_file(path: Path, kind: str | None = None, *, options: ImportOptions | None = None) -> ImportResult:
+    """Everything an import checks, against the database too, without loading anything."""
+    found = kind or guess_kind(path, encoding=(options or ImportOptions()).encoding)
+    if found is None:
+        raise ServiceError(
+            f"cannot tell what kind of file {path} is from its header; give it with --kind "
+            f"({', '.join(IMPORT_KINDS)})"
+        )
+    return import_file(found, path, options=replace(options or ImportOptions(), dry_run=True))
+
+
+def list_batches() -> list[storage.BatchInfo]:
+    storage.setup()
+    return storage.batches()
+
+
+def show_batch(batch_id: int) -> storage.BatchInfo:
+    for batch in list_batches():
+        if batch.id == batch_id:
+            return batch
+    raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them")
+
+
+def rollback(batch_id: int) -> storage.LoadResult:
+    """Remove a batch's lines and take them out of the monthly balances."""
+    storage.setup()
+    try:
+        return storage.rollback_batch(batch_id)
+    except storage.BatchNotFoundError as exc:
+        raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them") from exc

@@ -31,11 +31,17 @@ _LAZY = {
     "load_ledger": "loading",
     "load_budget": "loading",
     "rollback_batch": "loading",
+    "load_ledger_source": "bulk",
     "load_units": "upserts",
     "load_accounts": "upserts",
     "load_investments": "upserts",
     "load_goals": "upserts",
     "load_texts": "upserts",
+    "load_mapping": "upserts",
+    "load_metric_values": "upserts",
+    "metric_values": "queries",
+    "mapping_ranges": "queries",
+    "ledger_accounts": "queries",
     "units": "queries",
     "org_tree": "queries",
     "responsible": "queries",
@@ -54,6 +60,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from toteuma.storage.balances import rebuild_balances
+    from toteuma.storage.bulk import load_ledger_source
     from toteuma.storage.loading import load_budget, load_ledger, rollback_batch
     from toteuma.storage.queries import (
         account_sums,
@@ -64,13 +71,24 @@ if TYPE_CHECKING:
         goals,
         investment_sums,
         known_accounts,
+        ledger_accounts,
         ledger_sums,
+        mapping_ranges,
+        metric_values,
         org_tree,
         responsible,
         text,
         units,
     )
-    from toteuma.storage.upserts import load_accounts, load_goals, load_investments, load_texts, load_units
+    from toteuma.storage.upserts import (
+        load_accounts,
+        load_goals,
+        load_investments,
+        load_mapping,
+        load_metric_values,
+        load_texts,
+        load_units,
+    )
 
 
 def setup() -> None:
@@ -91,6 +109,14 @@ def migrate() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
+
+
+def ready() -> bool:
+    """Whether the database has toteuma's tables (`migrate` has run)."""
+    setup()
+    from django.db import connection
+
+    return "toteuma_importbatch" in connection.introspection.table_names()
 
 
 def __getattr__(name: str) -> Any:
@@ -122,16 +148,23 @@ __all__ = [
     "goals",
     "investment_sums",
     "known_accounts",
+    "ledger_accounts",
     "ledger_sums",
     "load_accounts",
     "load_budget",
     "load_goals",
     "load_investments",
     "load_ledger",
+    "load_ledger_source",
+    "load_mapping",
+    "load_metric_values",
     "load_texts",
     "load_units",
+    "mapping_ranges",
+    "metric_values",
     "migrate",
     "org_tree",
+    "ready",
     "rebuild_balances",
     "responsible",
     "rollback_batch",

@@ -148,10 +148,21 @@ def load_ledger(
 
 
 def load_budget(
-    records: Iterable[BudgetRecord], *, file_name: str, sha256: str, imported_by: str = ""
+    records: Iterable[BudgetRecord],
+    *,
+    file_name: str,
+    sha256: str,
+    imported_by: str = "",
+    replaces: Iterable[int] = (),
 ) -> LoadResult:
-    """Insert a budget file's lines (original budget and amendments) as one batch, all or nothing."""
+    """Insert a budget file's lines (original budget and amendments) as one batch, all or nothing.
+
+    The batches in `replaces` (an earlier export of the same budget) are rolled back first, in the
+    same transaction.
+    """
     with transaction.atomic():
+        for batch_id in replaces:
+            rollback_batch(batch_id)
         batch = _new_batch(ImportBatch.Kind.BUDGET, file_name, sha256, imported_by)
         units = unit_ids()
         tally, unknown = _Tally(), set[str]()

@@ -54,6 +54,20 @@ class Account(models.Model):
         return f"{self.number} {self.name}"
 
 
+class AccountRange(models.Model):
+    """An imported account-to-row mapping: accounts first..last feed a row; replaces the shipped default."""
+
+    first = models.IntegerField()
+    last = models.IntegerField()
+    row = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ("first",)
+
+    def __str__(self) -> str:
+        return f"{self.first}-{self.last} {self.row}"
+
+
 class ImportBatch(models.Model):
     """One imported ledger or budget file; its lines can be rolled back together."""
 
@@ -186,6 +200,24 @@ class GoalAssessment(models.Model):
 
     class Meta:
         constraints = (models.UniqueConstraint(fields=("goal", "period"), name="toteuma_assessment_key"),)
+
+
+class MetricValue(models.Model):
+    """A metric's measured value of a unit in one period (YYYY-MM), with its numeric target if any."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    year = models.SmallIntegerField()
+    metric = models.CharField(max_length=300)
+    period = models.CharField(max_length=7)
+    value = models.DecimalField(max_digits=22, decimal_places=4)
+    target = models.DecimalField(max_digits=22, decimal_places=4, null=True, blank=True)
+    measure = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        ordering = ("metric", "period")
+        constraints = (
+            models.UniqueConstraint(fields=("unit", "metric", "period"), name="toteuma_metric_value_key"),
+        )
 
 
 class UnitText(models.Model):

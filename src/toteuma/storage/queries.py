@@ -15,6 +15,8 @@ from toteuma.core.records import (
     GoalLevel,
     GoalRecord,
     GoalStatus,
+    MetricValueRecord,
+    RangeRecord,
     TextKind,
     UnitRecord,
 )
@@ -48,6 +50,25 @@ def responsible(unit_code: str) -> str:
 
 def accounts() -> list[AccountRecord]:
     return [AccountRecord(n, name) for n, name in models.Account.objects.values_list("number", "name")]
+
+
+def mapping_ranges() -> list[RangeRecord]:
+    """The imported account-to-row mapping, empty when none was imported (the default applies)."""
+    rows = models.AccountRange.objects.values_list("first", "last", "row")
+    return [RangeRecord(first, last, row) for first, last, row in rows]
+
+
+def metric_values(unit_code: str, year: int) -> list[MetricValueRecord]:
+    """The measured values of a unit's metrics in a year, by metric and period."""
+    rows = models.MetricValue.objects.filter(unit__code=unit_code, year=year).values_list(
+        "metric", "period", "value", "target", "measure"
+    )
+    return [MetricValueRecord(unit_code, year, *row) for row in rows]
+
+
+def ledger_accounts() -> frozenset[int]:
+    """Every account that ledger lines have been posted on (from the monthly balances)."""
+    return frozenset(models.MonthlyBalance.objects.values_list("account", flat=True).distinct())
 
 
 def known_accounts() -> frozenset[int]:

@@ -27,6 +27,21 @@ def insert(table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], su
         _copy(table, columns, rows)
         return
     quote = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        # COPY into a scratch table, then one INSERT ... SELECT with the suffix: Django's client-side
+        # binding of statements with thousands of parameters costs more than the server's work.
+        names = ", ".join(quote(column) for column in columns)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TEMP TABLE toteuma_staging ON COMMIT DROP AS "
+                f"SELECT {names} FROM {quote(table)} LIMIT 0"
+            )
+            _copy("toteuma_staging", columns, rows)
+            cursor.execute(
+                f"INSERT INTO {quote(table)} ({names}) SELECT {names} FROM toteuma_staging{suffix}"
+            )
+            cursor.execute("DROP TABLE toteuma_staging")
+        return
     head = f"INSERT INTO {quote(table)} ({', '.join(quote(column) for column in columns)}) VALUES "
     one = f"({', '.join(['%s'] * len(columns))})"
     size = rows_per_statement(len(columns))

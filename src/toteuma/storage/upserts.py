@@ -8,13 +8,23 @@ from typing import TypeVar
 from django.db import transaction
 from django.db.models import Model
 
-from toteuma.core.records import AccountRecord, GoalRecord, InvestmentRecord, TextRecord, UnitRecord
+from toteuma.core.records import (
+    AccountRecord,
+    GoalRecord,
+    InvestmentRecord,
+    MetricValueRecord,
+    RangeRecord,
+    TextRecord,
+    UnitRecord,
+)
 from toteuma.storage.loading import unit_ids
 from toteuma.storage.models import (
     Account,
+    AccountRange,
     Goal,
     GoalAssessment,
     InvestmentProject,
+    MetricValue,
     Unit,
     UnitText,
 )
@@ -171,3 +181,33 @@ def _load_assessments(items: list[GoalRecord], unit_ids_by_code: dict[str, int])
         for r in items
     ]
     _upsert(GoalAssessment, rows, ["goal", "period"], ["realisation", "status"])
+
+
+def load_mapping(records: Iterable[RangeRecord]) -> LoadResult:
+    """Replace the imported account-to-row mapping with these ranges, all or nothing."""
+    items = _unique(records, lambda record: record.first, "account range starting at")
+    with transaction.atomic():
+        AccountRange.objects.all().delete()
+        AccountRange.objects.bulk_create(AccountRange(first=r.first, last=r.last, row=r.row) for r in items)
+    return LoadResult(lines=len(items))
+
+
+def load_metric_values(records: Iterable[MetricValueRecord]) -> LoadResult:
+    """Add or update measured values by unit, metric and period."""
+    items = _unique(records, lambda r: (r.unit, r.metric, r.period), "metric value (unit, metric, period)")
+    with transaction.atomic():
+        ids = _resolve((r.unit for r in items), "metric values")
+        rows = [
+            MetricValue(
+                unit_id=ids[r.unit],
+                year=r.year,
+                metric=r.metric,
+                period=r.period,
+                value=r.value,
+                target=r.target,
+                measure=r.measure,
+            )
+            for r in items
+        ]
+        _upsert(MetricValue, rows, ["unit", "metric", "period"], ["year", "value", "target", "measure"])
+    return LoadResult(lines=len(items))

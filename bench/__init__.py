@@ -1,0 +1,1 @@
+"""Benchmarks: generators of big inputs and the measurements reported in docs/performance.md."""

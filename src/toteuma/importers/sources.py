@@ -1,0 +1,205 @@
+"""A ledger file as a `LedgerSource`: DuckDB's fast path for a clean CSV, the row-by-row parser otherwise."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toteuma.core.bulk import BalanceRow, LedgerSource, LedgerTotals
+from toteuma.core.problems import Problem
+from toteuma.core.records import LedgerRecord
+from toteuma.importers import bulk
+from toteuma.importers.fields import map_header
+from toteuma.importers.kinds import KINDS, parse_file, with_columns
+from toteuma.importers.profiles import Profile
+from toteuma.importers.scan import scan
+from toteuma.importers.table import Dialect, RawTable, decode, encoding_problems, frame
+
+SAMPLE = 1 << 18  # bytes read to detect the dialect: some thousands of lines
+_UTF8 = ("utf-8", "utf8", "utf-8-sig", "utf_8", "utf_8_sig")
+
+
+@dataclass
+class ParsedLedger:
+    """What reading a ledger file gave: a source when it is valid, problems, notes on the dialect."""
+
+    source: LedgerSource | None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    fast: bool = False
+    cleanup: list[Path] = field(default_factory=list)
+    more_problems: int = 0  # problems found beyond those listed
+
+    def close(self) -> None:
+        closer = getattr(self.source, "close", None)
+        if closer is not None:
+            closer()
+        for path in self.cleanup:
+            path.unlink(missing_ok=True)
+
+
+def read_ledger(
+    path: Path, *, encoding: str | None = None, profile: Profile | None = None, cap: int = 200
+) -> ParsedLedger:
+    """The ledger in `path`; `source` is None when the file has errors (then `problems` lists them).
+
+    A CSV goes through DuckDB; if DuckDB gives up, a streaming pass lists the problems (the first
+    `cap` of them, and the count of the rest); only a file that pass finds no problem in is read
+    whole by the row-by-row reader.
+    """
+    profile = profile or Profile()
+    if path.suffix.lower() == ".csv" and path.is_file():
+        parsed = _fast(path, encoding, profile)
+        if parsed is not None:
+            return parsed
+        scanned = _scan(path, encoding, profile, cap)
+        if scanned is not None:
+            return scanned
+    records, problems = parse_file("ledger", path, encoding=encoding, profile=profile)
+    errors = [item for item in problems if item.severity == "error"]
+    source = None if errors else RecordsLedger(records)
+    return ParsedLedger(source, problems, notes=[])
+
+
+@dataclass(frozen=True)
+class _Sniffed:
+    """The dialect as the file's first lines show it."""
+
+    encoding: str
+    table: RawTable  # header and first rows
+    text: str  # the first lines, complete
+    warnings: list[Problem]
+
+
+def _sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | None:
+    with path.open("rb") as handle:
+        sample = handle.read(SAMPLE)
+    given = encoding or profile.dialect.encoding
+    text, used, _ = decode(sample, path, given, final=False)
+    if text is None:
+        return None
+    notes, warnings = encoding_problems(text, used, given is not None, path)
+    dialect = Dialect(used, profile.dialect.delimiter, profile.dialect.decimal)
+    complete = text[: text.rfind("\n") + 1] if len(sample) == SAMPLE else text
+    table = frame(path, complete, dialect, notes)
+    if table is None or not table.rows:
+        return None
+    return _Sniffed(used, table, complete, warnings)
+
+
+def _scan(path: Path, encoding: str | None, profile: Profile, cap: int) -> ParsedLedger | None:
+    sniffed = _sniff(path, encoding, profile)
+    if sniffed is None:
+        return None
+    table = sniffed.table
+    spec = with_columns(KINDS["ledger"], profile.columns)
+    found = scan(
+        path, spec, encoding=sniffed.encoding, delimiter=table.delimiter, decimal=table.decimal, cap=cap
+    )
+    if found is None:
+        return None
+    problems, more = found
+    return ParsedLedger(None, [*sniffed.warnings, *problems], notes=table.notes, more_problems=more)
+
+
+def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | None:
+    """DuckDB over the file (transcoded to UTF-8 first if need be), or None to take the slow path."""
+    sniffed = _sniff(path, encoding, profile)
+    if sniffed is None:
+        return None
+    table, complete, warnings, used = sniffed.table, sniffed.text, sniffed.warnings, sniffed.encoding
+    spec = with_columns(KINDS["ledger"], profile.columns)
+    positions, header_problems = map_header(table, spec.fields)
+    if header_problems:
+        return None
+    cleanup: list[Path] = []
+    target = path
+    if used.lower().replace("_", "-") not in _UTF8:
+        target = _transcode(path, used)
+        cleanup.append(target)
+    skip = _lines_before_data(complete, table.delimiter)
+    source = bulk.open_ledger(
+        target,
+        delimiter=table.delimiter,
+        decimal=table.decimal,
+        skip=skip,
+        width=len(table.header),
+        columns=positions,
+    )
+    if source is None:
+        for item in cleanup:
+            item.unlink(missing_ok=True)
+        return None
+    return ParsedLedger(source, warnings, notes=table.notes, fast=True, cleanup=cleanup)
+
+
+def _lines_before_data(text: str, delimiter: str) -> int:
+    """Physical lines up to and including the header (blank lines above it count)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip().strip(delimiter).strip():
+            return number
+    return 0
+
+
+def _transcode(path: Path, encoding: str) -> Path:
+    """A UTF-8 copy of the file in the temporary folder, written in blocks (memory stays flat)."""
+    descriptor, name = tempfile.mkstemp(suffix=".csv", prefix="toteuma-utf8-")
+    with path.open("rb") as raw, open(descriptor, "wb") as handle:
+        reader = codecs.getreader(encoding)(raw)
+        writer = codecs.getwriter("utf-8")(handle)
+        shutil.copyfileobj(reader, writer, 1 << 20)
+    return Path(name)
+
+
+class RecordsLedger:
+    """A ledger already parsed row by row (XLSX, small or irregular files), as a LedgerSource."""
+
+    def __init__(self, records: list[LedgerRecord]) -> None:
+        self._records = records
+
+    def totals(self) -> LedgerTotals:
+        months: dict[str, list[int]] = {}
+        for record in self._records:
+            entry = months.setdefault(f"{record.posted:%Y-%m}", [0, 0])
+            entry[0] += 1
+            entry[1] += record.amount_cents
+        dates = [record.posted for record in self._records]
+        return LedgerTotals(
+            lines=len(self._records),
+            total_cents=sum(record.amount_cents for record in self._records),
+            first=min(dates, default=None),
+            last=max(dates, default=None),
+            per_month={month: (lines, cents) for month, (lines, cents) in sorted(months.items())},
+        )
+
+    def balances(self) -> list[BalanceRow]:
+        sums: dict[tuple[str, int, int, int], list[int]] = {}
+        for r in self._records:
+            entry = sums.setdefault((r.unit, r.posted.year, r.posted.month, r.account), [0, 0])
+            entry[0] += r.amount_cents
+            entry[1] += 1
+        return [BalanceRow(*key, cents, lines) for key, (cents, lines) in sorted(sums.items())]
+
+    def _rows(self, batch_id: int, unit_ids: Mapping[str, int]) -> Iterator[tuple[Any, ...]]:
+        for r in self._records:
+            if r.unit in unit_ids:
+                yield (batch_id, r.posted.isoformat(), r.posted.year, r.posted.month, r.document,
+                       r.account, unit_ids[r.unit], r.project, r.amount_cents, r.text)  # fmt: skip
+
+    def row_chunks(
+        self, batch_id: int, unit_ids: Mapping[str, int], size: int
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        rows = list(self._rows(batch_id, unit_ids))
+        for start in range(0, len(rows), size):
+            yield rows[start : start + size]
+
+    def write_csv(self, path: Path, batch_id: int, unit_ids: Mapping[str, int]) -> None:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, quoting=csv.QUOTE_NONNUMERIC)  # "" stays "", not NULL
+            writer.writerows(self._rows(batch_id, unit_ids))

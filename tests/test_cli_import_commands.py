@@ -1,0 +1,100 @@
+"""Tests of cli/import_commands.py: import, check and batches as a controller types them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toteuma.cli import main
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "heinola-2024-q1"
+PROBLEMS = Path(__file__).parent / "data" / "problems"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def org() -> None:
+    for kind, name in (("units", "units.csv"), ("accounts", "accounts.csv")):
+        code, output = run("import", kind, str(EXAMPLE / name))
+        assert code == 0, output
+
+
+def test_import_prints_the_summary_per_month(org: None) -> None:
+    code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"))
+    assert code == 0, output
+    assert "Imported 478 ledger records from" in output
+    assert "  2024-01         154 lines" in output
+    assert "  total           478 lines" in output
+    assert "encoding utf-8 (detected; override with --encoding)" in output
+
+
+def test_dry_run_says_would_and_batches_stay_empty(org: None) -> None:
+    code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"), "--dry-run")
+    assert code == 0, output
+    assert "Would import 478 ledger records" in output
+    assert run("batches") == (0, "No batches imported yet.\n")
+
+
+def test_problems_exit_1_and_usage_errors_exit_2(org: None) -> None:
+    code, output = run("import", "ledger", str(PROBLEMS / "ledger.unknown-unit.csv"))
+    assert code == 1
+    assert "[ledger.unknown-unit]" in output
+    assert "nothing was imported" in output
+    assert run("import", "nonsense", "x.csv")[0] == 2
+    assert run("import", "ledger")[0] == 2
+
+
+def test_check_validates_without_importing(org: None) -> None:
+    code, output = run("check", str(PROBLEMS / "value.date.csv"))
+    assert code == 1
+    assert "[value.date]" in output
+    assert "1 error(s), 0 warning(s)" in output
+    code, output = run("check", str(EXAMPLE / "ledger-2024.csv"))
+    assert code == 0
+    assert "478 ledger records, no problems" in output
+
+
+def test_batches_list_show_and_rollback(org: None) -> None:
+    assert run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"))[0] == 0
+    code, listing = run("batches", "list")
+    assert code == 0
+    assert "ledger-2024.csv" in listing
+    batch = listing.split()[0]
+    code, shown = run("batches", "show", batch)
+    assert "sha256:" in shown
+    assert "lines:        478" in shown
+    code, output = run("batches", "rollback", batch)
+    assert code == 0
+    assert f"Rolled back batch {batch}: 478 lines" in output
+    assert run("batches", "show", batch)[0] == 1
+
+
+def test_replace_and_accept_warnings(org: None, tmp_path: Path) -> None:
+    assert run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"))[0] == 0
+    extra = tmp_path / "ledger-late-invoice.csv"
+    extra.write_text("Kirjauspvm;Tosite;Tili;Kustannuspaikka;Summa\n31.3.2024;9;4300;110010;10,00\n")
+    code, output = run("import", "ledger", str(extra))
+    assert code == 1
+    assert "[batch.overlap]" in output
+    code, output = run("import", "ledger", str(extra), "--accept-warnings")
+    assert code == 0, output
+    code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"), "--replace")
+    assert code == 0, output
+    assert "imported before" in output  # same content: recognised by its hash, not loaded again
+
+
+def test_an_import_into_a_database_without_tables_says_to_run_init(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from toteuma import storage
+
+    monkeypatch.setattr(storage, "ready", lambda: False)
+    code, output = run("import", "units", str(EXAMPLE / "units.csv"))
+    assert code == 1
+    assert "run `toteuma init` first" in output
