@@ -1,0 +1,102 @@
+"""The web's own tables (app label `workflow`): roles, drafts with workflow state, the audit log.
+
+Like `toteuma.storage`, the functions are imported lazily so Django can import this package first.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from toteuma.storage.workflow.types import AuditInfo, ConflictError, DraftInfo, UserInfo, WorkflowError
+
+_LAZY = {
+    "add_user": "users",
+    "user_info": "users",
+    "user_names": "users",
+    "ROLES": "users",
+    "record": "audit",
+    "audit_log": "audit",
+    "audit_count": "audit",
+    "draft": "drafts",
+    "drafts": "drafts",
+    "save_draft": "drafts",
+    "set_state": "drafts",
+    "goal_subject": "drafts",
+    "COMMENTARY": "drafts",
+    "STATES": "drafts",
+    "balance_periods": "figures",
+    "monthly_account_sums": "figures",
+    "unit_account_sums": "figures",
+    "ledger_page": "figures",
+    "ledger_total": "figures",
+    "ledger_rows": "figures",
+    "account_names": "figures",
+    "goal_ids": "figures",
+}
+
+if TYPE_CHECKING:
+    from toteuma.storage.workflow.audit import audit_count, audit_log, record
+    from toteuma.storage.workflow.drafts import (
+        COMMENTARY,
+        STATES,
+        draft,
+        drafts,
+        goal_subject,
+        save_draft,
+        set_state,
+    )
+    from toteuma.storage.workflow.figures import (
+        account_names,
+        balance_periods,
+        goal_ids,
+        ledger_page,
+        ledger_rows,
+        ledger_total,
+        monthly_account_sums,
+        unit_account_sums,
+    )
+    from toteuma.storage.workflow.users import ROLES, add_user, user_info, user_names
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from toteuma import storage
+
+    storage.setup()
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "COMMENTARY",
+    "ROLES",
+    "STATES",
+    "AuditInfo",
+    "ConflictError",
+    "DraftInfo",
+    "UserInfo",
+    "WorkflowError",
+    "account_names",
+    "add_user",
+    "audit_count",
+    "audit_log",
+    "balance_periods",
+    "draft",
+    "drafts",
+    "goal_ids",
+    "goal_subject",
+    "ledger_page",
+    "ledger_rows",
+    "ledger_total",
+    "monthly_account_sums",
+    "record",
+    "save_draft",
+    "set_state",
+    "unit_account_sums",
+    "user_info",
+    "user_names",
+]

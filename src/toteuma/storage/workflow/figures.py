@@ -1,0 +1,134 @@
+"""Reading for the dashboard: periods with data, monthly sums, sums per cost center, ledger lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, QuerySet, Sum
+
+from toteuma.storage.models import Account, Goal, LedgerLine, MonthlyBalance, Unit
+
+# Sort keys a user may pick, to the ledger's columns; the id breaks ties so pages never overlap.
+SORTS = {
+    "date": ("posted", "id"),
+    "-date": ("-posted", "-id"),
+    "amount": ("amount_cents", "id"),
+    "-amount": ("-amount_cents", "-id"),
+    "account": ("account", "posted", "id"),
+    "document": ("document", "id"),
+}
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    posted: date
+    document: str
+    account: int
+    unit: str
+    project: str
+    amount_cents: int  # debit +
+    text: str
+
+
+def _unit_ids(codes: Iterable[str]) -> QuerySet[Unit, int]:
+    return Unit.objects.filter(code__in=list(codes)).values_list("id", flat=True)
+
+
+def balance_periods() -> list[str]:
+    """Every month (YYYY-MM) that has ledger lines, newest first."""
+    rows = MonthlyBalance.objects.values_list("year", "month").distinct().order_by("-year", "-month")
+    return [f"{year:04d}-{month:02d}" for year, month in rows]
+
+
+def monthly_account_sums(codes: Iterable[str], year: int) -> dict[tuple[int, int], int]:
+    """Per (month, account): cents debit + of the units in the year."""
+    rows = (
+        MonthlyBalance.objects.filter(unit_id__in=_unit_ids(codes), year=year)
+        .values_list("month", "account")
+        .annotate(cents=Sum("amount_cents"))
+        .order_by()
+    )
+    return {(month, account): cents for month, account, cents in rows}
+
+
+def unit_account_sums(
+    codes: Iterable[str], year: int, month_from: int, month_to: int, accounts: Iterable[int]
+) -> dict[tuple[str, int], tuple[int, int]]:
+    """Per (cost center code, account): (cents debit +, line count) over the months."""
+    rows = (
+        MonthlyBalance.objects.filter(
+            unit_id__in=_unit_ids(codes),
+            year=year,
+            month__gte=month_from,
+            month__lte=month_to,
+            account__in=list(accounts),
+        )
+        .values_list("unit__code", "account")
+        .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
+        .order_by()
+    )
+    return {(unit, account): (cents, count) for unit, account, cents, count in rows}
+
+
+def _lines(
+    codes: Iterable[str], accounts: Iterable[int], year: int, month_from: int, month_to: int
+) -> QuerySet[LedgerLine]:
+    return LedgerLine.objects.filter(
+        unit_id__in=_unit_ids(codes),
+        account__in=list(accounts),
+        year=year,
+        month__gte=month_from,
+        month__lte=month_to,
+    )
+
+
+def ledger_total(
+    codes: Iterable[str], accounts: Iterable[int], year: int, month_from: int, month_to: int
+) -> tuple[int, int]:
+    """(cents debit +, line count) of the lines, summed by the database from the lines themselves."""
+    found = _lines(codes, accounts, year, month_from, month_to).aggregate(
+        cents=Sum("amount_cents"), count=Count("id")
+    )
+    return found["cents"] or 0, found["count"]
+
+
+def _row(values: tuple[date, str, int, str, str, int, str]) -> LedgerRow:
+    return LedgerRow(*values)
+
+
+_FIELDS = ("posted", "document", "account", "unit__code", "project", "amount_cents", "text")
+
+
+def ledger_page(
+    codes: Iterable[str],
+    accounts: Iterable[int],
+    year: int,
+    months: tuple[int, int],
+    sort: str = "date",
+    offset: int = 0,
+    limit: int = 50,
+) -> list[LedgerRow]:
+    """One page of the lines in the chosen order."""
+    lines = _lines(codes, accounts, year, *months).order_by(*SORTS.get(sort, SORTS["date"]))
+    return [_row(values) for values in lines.values_list(*_FIELDS)[offset : offset + limit]]
+
+
+def ledger_rows(
+    codes: Iterable[str], accounts: Iterable[int], year: int, months: tuple[int, int], sort: str = "date"
+) -> Iterator[LedgerRow]:
+    """Every line, streamed in chunks (a CSV download of a big cell must not load it all at once)."""
+    lines = _lines(codes, accounts, year, *months).order_by(*SORTS.get(sort, SORTS["date"]))
+    for values in lines.values_list(*_FIELDS).iterator(chunk_size=5000):
+        yield _row(values)
+
+
+def account_names(numbers: Iterable[int]) -> dict[int, str]:
+    return dict(Account.objects.filter(number__in=list(numbers)).values_list("number", "name"))
+
+
+def goal_ids(unit_code: str, year: int) -> dict[tuple[str, str], int]:
+    """The unit's goals of the year: (level, aim) -> id."""
+    rows = Goal.objects.filter(unit__code=unit_code, year=year).values_list("level", "aim", "id")
+    return {(level, aim): goal_id for level, aim, goal_id in rows}
