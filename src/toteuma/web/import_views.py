@@ -68,8 +68,8 @@ def batches(request: HttpRequest, who: Actor) -> HttpResponse:
     return render(request, "web/imports.html", context)
 
 
-@require_POST
 @with_actor
+@require_POST
 def upload(request: HttpRequest, who: Actor) -> HttpResponse:
     require_controller(who)
     kind = request.POST.get("laji", "")
@@ -92,8 +92,8 @@ def upload(request: HttpRequest, who: Actor) -> HttpResponse:
     return render(request, "web/import_check.html", {"check": check}, status=422 if check.problems else 200)
 
 
-@require_POST
 @with_actor
+@require_POST
 def confirm(request: HttpRequest, who: Actor) -> HttpResponse:
     require_controller(who)
     found = _staged(request)
@@ -114,8 +114,8 @@ def confirm(request: HttpRequest, who: Actor) -> HttpResponse:
     return redirect("imports")
 
 
-@require_POST
 @with_actor
+@require_POST
 def rollback(request: HttpRequest, who: Actor, batch_id: int) -> HttpResponse:
     uploads.rollback(who, batch_id)
     messages.success(request, _("Erä %(id)s peruttu.") % {"id": batch_id})

@@ -18,8 +18,8 @@ def _back(code: str, period: Period) -> HttpResponse:
     return redirect(f"{reverse('unit', args=[code])}?kausi={period}#tekstit")
 
 
-@require_POST
 @with_actor
+@require_POST
 def save(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     period = period_of(request) or dashboard.default_period()
     goal_id = int_param(request, "tavoite")
@@ -44,8 +44,8 @@ def save(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
 _MOVES = {"laheta": workflow.submit, "hyvaksy": workflow.approve}
 
 
-@require_POST
 @with_actor
+@require_POST
 def move(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     period = period_of(request) or dashboard.default_period()
     goal_id = int_param(request, "tavoite")

@@ -18,13 +18,13 @@ _LAZY = {
     "record": "audit",
     "audit_log": "audit",
     "audit_count": "audit",
-    "draft": "drafts",
-    "drafts": "drafts",
-    "save_draft": "drafts",
-    "set_state": "drafts",
-    "goal_subject": "drafts",
-    "COMMENTARY": "drafts",
-    "STATES": "drafts",
+    "draft": "editing",
+    "drafts": "editing",
+    "save_draft": "editing",
+    "set_state": "editing",
+    "goal_subject": "editing",
+    "COMMENTARY": "editing",
+    "STATES": "editing",
     "balance_periods": "figures",
     "monthly_account_sums": "figures",
     "unit_account_sums": "figures",
@@ -37,7 +37,7 @@ _LAZY = {
 
 if TYPE_CHECKING:
     from toteuma.storage.workflow.audit import audit_count, audit_log, record
-    from toteuma.storage.workflow.drafts import (
+    from toteuma.storage.workflow.editing import (
         COMMENTARY,
         STATES,
         draft,
