@@ -8,11 +8,14 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+import pytest
 from django.test import Client
 
 from webdemo import AREA, PERIOD, demo_data, signed_in
 
 __all__ = ["demo_data", "signed_in"]
+
+pytestmark = pytest.mark.django_db
 
 DRILL = f"/porautuminen/{AREA}/palvelujen_ostot/tot/"
 

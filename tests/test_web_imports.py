@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from webdemo import demo_data, signed_in
 
 __all__ = ["demo_data", "signed_in"]
+
+pytestmark = pytest.mark.django_db
 
 DATA = Path(__file__).parent / "data"
 GOOD = (

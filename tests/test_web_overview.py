@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from django.test import Client
 
 from webdemo import AREA, PERIOD, demo_data, signed_in
 
 __all__ = ["demo_data", "signed_in"]
+
+pytestmark = pytest.mark.django_db
 
 
 def test_overview_lists_the_binding_unit_and_its_areas_with_alerts(signed_in: Callable[..., Client]) -> None:

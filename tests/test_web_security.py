@@ -16,6 +16,8 @@ from webdemo import AREA, OTHER_AREA, PERIOD, demo_data, signed_in
 
 __all__ = ["demo_data", "signed_in"]
 
+pytestmark = pytest.mark.django_db
+
 DRILL = f"/porautuminen/{AREA}/palvelujen_ostot/tot/"
 GET_URLS = (
     "/",

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from django.test import Client
 
 from webdemo import AREA, PERIOD, demo_data, signed_in
 
 __all__ = ["demo_data", "signed_in"]
+
+pytestmark = pytest.mark.django_db
 
 UNIT_URL = f"/yksikko/{AREA}/"
 

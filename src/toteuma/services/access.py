@@ -64,7 +64,9 @@ def require_drafts(who: Actor) -> None:
         raise ForbiddenError(f"{who.name} ({who.role}) sees approved texts only")
 
 
-def add_user(name: str, role: str, password: str, units: tuple[str, ...] = (), by: str = "") -> None:
+def add_user(
+    name: str, role: str, password: str, units: tuple[str, ...] = (), by: str = ""
+) -> workflow.UserInfo:
     """Create a user; assigned units must exist."""
     storage.setup()
     tree = storage.org_tree()
@@ -74,6 +76,6 @@ def add_user(name: str, role: str, password: str, units: tuple[str, ...] = (), b
     if not password:
         raise ServiceError("the password is empty")
     try:
-        workflow.add_user(name, role, password, units, by=by)
+        return workflow.add_user(name, role, password, units, by=by)
     except workflow.WorkflowError as exc:
         raise ServiceError(str(exc)) from exc
