@@ -89,7 +89,8 @@ def test_walk_through_drill_down_commentary_approval_refusal_and_bad_upload(page
     status = page.evaluate(
         """async ([url, period]) => {
             const token = document.querySelector("input[name=csrfmiddlewaretoken]").value;
-            const body = new URLSearchParams({csrfmiddlewaretoken: token, kausi: period, teksti: "x", versio: "0"});
+            const fields = {csrfmiddlewaretoken: token, kausi: period, teksti: "x", versio: "0"};
+            const body = new URLSearchParams(fields);
             return (await fetch(url, {method: "POST", body})).status;
         }""",
         [f"/yksikko/{OTHER_AREA}/teksti/", PERIOD],
