@@ -1,4 +1,4 @@
-"""The production settings (settings_production.py): `check --deploy` clean; gunicorn serves pages and static files."""
+"""Production settings (settings_production.py): `check --deploy` clean; gunicorn serves pages and static."""
 
 from __future__ import annotations
 
