@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Django's management commands for toteuma: `./manage.py check --deploy --settings toteuma.settings_production`."""
+"""Django's management commands for toteuma, e.g. `./manage.py check --deploy`."""
 
 import os
 import sys
