@@ -17,8 +17,9 @@ ROOT = Path(__file__).parents[1]
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    inherited = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "toteuma.settings_production",
         "TOTEUMA_SECRET_KEY": secrets.token_urlsafe(64),
         "TOTEUMA_STATIC_ROOT": str(tmp_path / "static"),

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from toteuma import storage
-from toteuma.core.money import percent
+from toteuma.core.money import percent, to_report_sign
 from toteuma.core.org import Binding, OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
-from toteuma.core.records import GoalLevel, GoalRecord, TextKind
+from toteuma.core.records import BudgetKind, GoalLevel, GoalRecord, TextKind
 from toteuma.core.report import UnitRef
-from toteuma.core.statement import Column, Statement
+from toteuma.core.statement import Column, RowFigures, Statement, compute_statement
 from toteuma.core.structure import LineKind
 from toteuma.reports.model import Table
 from toteuma.reports.tables import statement_table
 from toteuma.services import dashboard_charts as charts
-from toteuma.services.common import ServiceError, default_structure
+from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.reporting import find_unit, unit_statement
 from toteuma.storage import workflow
 
@@ -85,16 +84,43 @@ def _alerts(unit: Unit, statement: Statement, share: Decimal) -> tuple[str, ...]
     return tuple(found)
 
 
-def goal_counts(unit_code: str, period: Period) -> dict[str, int]:
-    records = [
-        *storage.goals(unit_code, GoalLevel.BINDING, period.year, period),
-        *storage.goals(unit_code, GoalLevel.PLAN, period.year, period),
-    ]
-    return dict(Counter(record.status.value if record.status else "" for record in records))
+@dataclass(frozen=True)
+class _AllSums:
+    """The period's actuals and budget of every unit, read in two queries, and the goals' statuses."""
+
+    tot: dict[tuple[str, int], int]
+    budget: dict[tuple[str, int, str], int]
+    goals: dict[str, dict[str, int]]
+
+    @classmethod
+    def read(cls, period: Period) -> _AllSums:
+        return cls(
+            workflow.sums_by_unit(period.year, 1, period.month),
+            workflow.budget_by_unit(period.year, period.end),
+            workflow.goal_statuses(period.year, str(period)),
+        )
+
+    def statement(self, codes: set[str]) -> Statement:
+        """The unit's statement with this year's columns (TA, TOT); the overview shows no others."""
+        mapping = default_mapping()
+        rows: dict[str, list[int]] = {}
+        for (code, account), cents in self.tot.items():
+            if code in codes and (row := mapping.row_of(account)) is not None:
+                rows.setdefault(row, [0, 0, 0])[0] += to_report_sign(cents)
+        for (code, account, kind), cents in self.budget.items():
+            if code in codes and (row := mapping.row_of(account)) is not None:
+                rows.setdefault(row, [0, 0, 0])[1 if kind == BudgetKind.ORIGINAL else 2] += to_report_sign(
+                    cents
+                )
+        figures = {
+            key: RowFigures(tot=tot, budget_original=original, amendments=amended, active=True)
+            for key, (tot, original, amended) in rows.items()
+        }
+        return compute_statement(default_structure(), figures)
 
 
-def _glance(tree: OrgTree, unit: Unit, depth: int, period: Period) -> Glance:
-    statement = unit_statement(tree, unit, period)
+def _glance(tree: OrgTree, unit: Unit, depth: int, period: Period, sums: _AllSums) -> Glance:
+    statement = sums.statement({item.code for item in tree.descendants(unit.code)})
     summary = default_structure().summary
     menot, netto = statement.line(summary.menot), statement.line(summary.netto)
     return Glance(
@@ -105,7 +131,7 @@ def _glance(tree: OrgTree, unit: Unit, depth: int, period: Period) -> Glance:
         netto_budget=netto.money[Column.BUDGET],
         netto_tot=netto.money[Column.TOT],
         pct=menot.pct if menot.money[Column.BUDGET] else None,
-        goals=goal_counts(unit.code, period),
+        goals=sums.goals.get(unit.code, {}),
         alerts=_alerts(unit, statement, year_share(period)),
     )
 
@@ -115,12 +141,13 @@ def overview(period: Period | None = None) -> Overview:
     storage.setup()
     at = period or default_period()
     tree = storage.org_tree()
+    sums = _AllSums.read(at)
     glances: list[Glance] = []
     for unit in (item for item in tree if item.binding_level):
-        glances.append(_glance(tree, unit, 0, at))
+        glances.append(_glance(tree, unit, 0, at, sums))
         for child in tree.children(unit.code):
             if child.kind is not UnitKind.COST_CENTER:
-                glances.append(_glance(tree, child, 1, at))
+                glances.append(_glance(tree, child, 1, at, sums))
     share = year_share(at)
     return Overview(at, tuple(periods()), share, tuple(glances), charts.bullet_chart(glances, share))
 
@@ -163,11 +190,12 @@ def unit_page(unit_code: str, period: Period | None = None) -> UnitPage:
     unit = find_unit(tree, unit_code)
     statement = unit_statement(tree, unit, at)
     ref = UnitRef(unit.code, unit.name)
+    sums = _AllSums.read(at)
     children = tuple(
-        _glance(tree, child, 1, at)
+        _glance(tree, child, 1, at, sums)
         for child in tree.children(unit.code)
         if child.kind is not UnitKind.COST_CENTER
-    ) or tuple(_glance(tree, child, 1, at) for child in tree.children(unit.code))
+    ) or tuple(_glance(tree, child, 1, at, sums) for child in tree.children(unit.code))
     return UnitPage(
         unit=unit,
         period=at,

@@ -33,6 +33,9 @@ _LAZY = {
     "ledger_rows": "figures",
     "account_names": "figures",
     "goal_ids": "figures",
+    "sums_by_unit": "figures",
+    "budget_by_unit": "figures",
+    "goal_statuses": "figures",
 }
 
 if TYPE_CHECKING:
@@ -49,11 +52,14 @@ if TYPE_CHECKING:
     from toteuma.storage.workflow.figures import (
         account_names,
         balance_periods,
+        budget_by_unit,
         goal_ids,
+        goal_statuses,
         ledger_page,
         ledger_rows,
         ledger_total,
         monthly_account_sums,
+        sums_by_unit,
         unit_account_sums,
     )
     from toteuma.storage.workflow.users import ROLES, add_user, user_info, user_names
@@ -85,9 +91,11 @@ __all__ = [
     "audit_count",
     "audit_log",
     "balance_periods",
+    "budget_by_unit",
     "draft",
     "drafts",
     "goal_ids",
+    "goal_statuses",
     "goal_subject",
     "ledger_page",
     "ledger_rows",
@@ -96,6 +104,7 @@ __all__ = [
     "record",
     "save_draft",
     "set_state",
+    "sums_by_unit",
     "unit_account_sums",
     "user_info",
     "user_names",

@@ -132,3 +132,45 @@ def goal_ids(unit_code: str, year: int) -> dict[tuple[str, str], int]:
     """The unit's goals of the year: (level, aim) -> id."""
     rows = Goal.objects.filter(unit__code=unit_code, year=year).values_list("level", "aim", "id")
     return {(level, aim): goal_id for level, aim, goal_id in rows}
+
+
+def sums_by_unit(year: int, month_from: int, month_to: int) -> dict[tuple[str, int], int]:
+    """Per (unit code, account): cents debit + over the months, of every unit in one query (the overview)."""
+    rows = (
+        MonthlyBalance.objects.filter(year=year, month__gte=month_from, month__lte=month_to)
+        .values_list("unit__code", "account")
+        .annotate(cents=Sum("amount_cents"))
+        .order_by()
+    )
+    return {(code, account): cents for code, account, cents in rows}
+
+
+def budget_by_unit(year: int, decided_by: date) -> dict[tuple[str, int, str], int]:
+    """Per (unit code, account, kind): budget cents in force at `decided_by`, of every unit in one query."""
+    from django.db.models import Q
+
+    from toteuma.storage.models import BudgetLine
+
+    in_force = Q(kind="TA") | Q(kind="muutos", decided__lte=decided_by)
+    rows = (
+        BudgetLine.objects.filter(in_force, year=year)
+        .values_list("unit__code", "account", "kind")
+        .annotate(cents=Sum("amount_cents"))
+        .order_by()
+    )
+    return {(code, account, kind): cents for code, account, kind, cents in rows}
+
+
+def goal_statuses(year: int, period: str) -> dict[str, dict[str, int]]:
+    """Per unit code: how many of its goals of the year have each status at `period` ("" = not assessed)."""
+    from toteuma.storage.models import GoalAssessment
+
+    assessed = dict(
+        GoalAssessment.objects.filter(goal__year=year, period=period).values_list("goal_id", "status")
+    )
+    found: dict[str, dict[str, int]] = {}
+    for goal_id, code in Goal.objects.filter(year=year).values_list("id", "unit__code"):
+        status = assessed.get(goal_id, "")
+        counts = found.setdefault(code, {})
+        counts[status] = counts.get(status, 0) + 1
+    return found
