@@ -57,4 +57,8 @@ def test_pages_open_in_finnish_and_switch_to_swedish(signed_in: Callable[..., Cl
     client = signed_in("talous")
     assert '<html lang="fi">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     client.post("/i18n/setlang/", {"language": "sv", "next": "/"})
-    assert '<html lang="sv">' in client.get("/").content.decode()
+    swedish = client.get("/").content.decode()
+    assert '<html lang="sv">' in swedish
+    assert "Översikt 2024-03" in swedish
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "Overview 2024-03" in client.get("/").content.decode()
