@@ -11,6 +11,7 @@ from toteuma.core.org import Unit
 from toteuma.core.periods import Period
 from toteuma.core.statement import Column
 from toteuma.core.structure import LineKind
+from toteuma.reports.tables import statement_columns
 from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.reporting import find_unit, unit_statement
 from toteuma.storage import workflow
@@ -33,6 +34,11 @@ class Cell:
     cents: int  # the statement's exact figure, report sign
     accounts: tuple[int, ...]  # the accounts that feed the row
     codes: tuple[str, ...]  # the unit and everything under it
+
+    @property
+    def column_label(self) -> str:
+        """The column's heading as the statement prints it, e.g. "TOT 2024 3 kk"."""
+        return next(spec.label for spec in statement_columns(self.period) if spec.key == self.column)
 
 
 @dataclass(frozen=True)
