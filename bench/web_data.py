@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import os
 import time
+from typing import Any
 
 
-def _sql(statement: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+def _sql(statement: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -27,7 +28,7 @@ def ensure_data(lines: int) -> None:
     if not storage.batches():
         import_example()
     add_demo_users()
-    have = int(_sql("SELECT count(*) FROM toteuma_ledgerline")[0][0])  # type: ignore[call-overload]
+    have = int(_sql("SELECT count(*) FROM toteuma_ledgerline")[0][0])
     if have >= lines:
         print(f"ledger already holds {have} lines")
         return

@@ -21,7 +21,8 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 
 PAGES = {
     "overview": "/?kausi=2024-03",
@@ -60,7 +61,10 @@ def sign_in(port: int) -> str:
     return _cookie(second, "sessionid")
 
 
-def client(port: int, session: str, rounds: int, times: dict[str, list[float]], errors: dict[str, int]) -> None:
+Times = dict[str, list[float]]
+
+
+def client(port: int, session: str, rounds: int, times: Times, errors: dict[str, int]) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {**HEADERS, "Cookie": f"sessionid={session}"}
     for _ in range(rounds):
@@ -93,9 +97,10 @@ def _server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
         "TOTEUMA_SECRET_KEY": secrets.token_urlsafe(64),
         "TOTEUMA_STATIC_ROOT": "/tmp/toteuma-bench-static",
     }
-    manage = [sys.executable, str(Path(__file__).parents[1] / "manage.py"), "collectstatic", "--noinput", "-v0"]
+    manage = [sys.executable, str(ROOT / "manage.py"), "collectstatic", "--noinput", "-v0"]
     subprocess.run(manage, env=env, check=True)
-    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}", "toteuma.web.wsgi"]
+    bind = f"127.0.0.1:{port}"
+    command = [sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", bind, "toteuma.web.wsgi"]
     server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     for _ in range(100):
         try:
@@ -108,7 +113,7 @@ def _server(workers: int) -> tuple[subprocess.Popen[bytes], int]:
 
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def main() -> None:
