@@ -1,7 +1,7 @@
 """Screenshots of each dashboard page type into docs/img/web-*.png, taken in Debian's Chromium.
 
-    .venv/bin/toteuma demo && .venv/bin/toteuma serve --port 8765 &
-    .venv/bin/python scripts/web_screenshots.py http://127.0.0.1:8765 docs/img
+.venv/bin/toteuma demo && .venv/bin/toteuma serve --port 8765 &
+.venv/bin/python scripts/web_screenshots.py http://127.0.0.1:8765 docs/img
 """
 
 from __future__ import annotations
