@@ -37,6 +37,8 @@ CSRF_TRUSTED_ORIGINS = [
     if origin.strip()
 ]
 
+CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "30"))
+
 # whitenoise serves the collected static files with far-future caching and pre-compressed copies.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STATIC_ROOT = os.environ.get("TOTEUMA_STATIC_ROOT") or "/var/lib/toteuma/static"

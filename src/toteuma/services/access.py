@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from toteuma import storage
 from toteuma.services.common import ServiceError
+from toteuma.services.figure_cache import cached
 from toteuma.storage import workflow
 
 ADMIN, CONTROLLER, RESPONSIBLE, READER = "admin", "controller", "responsible", "reader"
@@ -37,6 +38,10 @@ class Actor:
 
 def actor(user_id: int) -> Actor:
     """The user's role and the units they may edit: those assigned to them and everything under them."""
+    return cached(("actor", user_id), lambda: _actor(user_id))
+
+
+def _actor(user_id: int) -> Actor:
     info = workflow.user_info(user_id)
     if info is None:
         raise ForbiddenError("unknown user")

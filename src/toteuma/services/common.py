@@ -27,3 +27,9 @@ def default_structure() -> Structure:
 @cache
 def default_mapping() -> AccountMapping:
     return load_mapping(row_keys=default_structure().row_keys)
+
+
+@cache
+def row_of(account: int) -> str | None:
+    """The default mapping's row of an account, remembered (the mapping scans its ranges)."""
+    return default_mapping().row_of(account)

@@ -16,7 +16,8 @@ from toteuma.core.structure import LineKind
 from toteuma.reports.model import Table
 from toteuma.reports.tables import statement_table
 from toteuma.services import dashboard_charts as charts
-from toteuma.services.common import ServiceError, default_mapping, default_structure
+from toteuma.services.common import ServiceError, default_structure, row_of
+from toteuma.services.figure_cache import cached
 from toteuma.services.reporting import find_unit, unit_statement
 from toteuma.storage import workflow
 
@@ -53,7 +54,7 @@ class Overview:
 def periods() -> list[str]:
     """Month-ends with ledger data, newest first."""
     storage.setup()
-    return workflow.balance_periods()
+    return cached("periods", workflow.balance_periods)
 
 
 def default_period() -> Period:
@@ -102,13 +103,12 @@ class _AllSums:
 
     def statement(self, codes: set[str]) -> Statement:
         """The unit's statement with this year's columns (TA, TOT); the overview shows no others."""
-        mapping = default_mapping()
         rows: dict[str, list[int]] = {}
         for (code, account), cents in self.tot.items():
-            if code in codes and (row := mapping.row_of(account)) is not None:
+            if code in codes and (row := row_of(account)) is not None:
                 rows.setdefault(row, [0, 0, 0])[0] += to_report_sign(cents)
         for (code, account, kind), cents in self.budget.items():
-            if code in codes and (row := mapping.row_of(account)) is not None:
+            if code in codes and (row := row_of(account)) is not None:
                 rows.setdefault(row, [0, 0, 0])[1 if kind == BudgetKind.ORIGINAL else 2] += to_report_sign(
                     cents
                 )
@@ -140,6 +140,10 @@ def overview(period: Period | None = None) -> Overview:
     """Every binding unit, each followed by its service areas."""
     storage.setup()
     at = period or default_period()
+    return cached(("overview", at), lambda: _overview(at))
+
+
+def _overview(at: Period) -> Overview:
     tree = storage.org_tree()
     sums = _AllSums.read(at)
     glances: list[Glance] = []
@@ -186,6 +190,10 @@ def _goals(unit: Unit, period: Period) -> tuple[tuple[int, GoalRecord], ...]:
 def unit_page(unit_code: str, period: Period | None = None) -> UnitPage:
     storage.setup()
     at = period or default_period()
+    return cached(("unit", unit_code, at), lambda: _unit_page(unit_code, at))
+
+
+def _unit_page(unit_code: str, at: Period) -> UnitPage:
     tree = storage.org_tree()
     unit = find_unit(tree, unit_code)
     statement = unit_statement(tree, unit, at)

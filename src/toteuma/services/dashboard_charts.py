@@ -15,7 +15,7 @@ from toteuma.core.money import to_report_sign
 from toteuma.core.org import OrgTree, Unit
 from toteuma.core.periods import Period
 from toteuma.core.statement import Column, RowFigures, compute_statement
-from toteuma.services.common import default_mapping, default_structure
+from toteuma.services.common import default_structure, row_of
 from toteuma.storage import workflow
 
 if TYPE_CHECKING:
@@ -63,12 +63,12 @@ def bullet_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
 
 def _cumulative_costs(codes: list[str], year: int, months: int) -> list[int]:
     """The costs line (Toimintakulut) from January to each month, report sign, exact cents."""
-    mapping, structure = default_mapping(), default_structure()
+    structure = default_structure()
     sums = workflow.monthly_account_sums(codes, year)
     found, running = [], dict[str, int]()
     for month in range(1, months + 1):
         for (at, account), cents in sums.items():
-            row = mapping.row_of(account)
+            row = row_of(account)
             if at == month and row is not None:
                 running[row] = running.get(row, 0) + to_report_sign(cents)
         figures = {key: RowFigures(tot=cents, active=True) for key, cents in running.items()}

@@ -12,7 +12,8 @@ from toteuma.core.periods import Period
 from toteuma.core.statement import Column
 from toteuma.core.structure import LineKind
 from toteuma.reports.tables import statement_columns
-from toteuma.services.common import ServiceError, default_mapping, default_structure
+from toteuma.services.common import ServiceError, default_structure, row_of
+from toteuma.services.figure_cache import cached
 from toteuma.services.reporting import find_unit, unit_statement
 from toteuma.storage import workflow
 from toteuma.storage.workflow.figures import SORTS, LedgerRow
@@ -81,6 +82,10 @@ def _span(column: str, period: Period) -> tuple[int, tuple[int, int]]:
 
 def cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
     storage.setup()
+    return cached(("cell", unit_code, row, column, period), lambda: _cell(unit_code, row, column, period))
+
+
+def _cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
     tree = storage.org_tree()
     unit = find_unit(tree, unit_code)
     year, months = _span(column, period)
@@ -90,9 +95,8 @@ def cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
     except KeyError as exc:
         raise ServiceError(f"no statement row {row!r}") from exc
     codes = tuple(item.code for item in tree.descendants(unit.code))
-    mapping = default_mapping()
     sums = storage.account_sums(codes, year, *months)
-    feeding = tuple(sorted(account for account in sums if mapping.row_of(account) in rows))
+    feeding = tuple(sorted(account for account in sums if row_of(account) in rows))
     return Cell(
         unit, row, line.label, column, period, year, months, line.money[Column(column)], feeding, codes
     )
@@ -100,6 +104,10 @@ def cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
 
 def accounts(found: Cell) -> list[Part]:
     """The cell's figure per account."""
+    return cached(("accounts", found), lambda: _accounts(found))
+
+
+def _accounts(found: Cell) -> list[Part]:
     sums = storage.account_sums(found.codes, found.year, *found.months)
     names = workflow.account_names(found.accounts)
     return [
@@ -110,6 +118,10 @@ def accounts(found: Cell) -> list[Part]:
 
 def cost_centers(found: Cell, account: int | None = None) -> list[Part]:
     """The cell's figure (or one account's part of it) per cost center."""
+    return cached(("centers", found, account), lambda: _cost_centers(found, account))
+
+
+def _cost_centers(found: Cell, account: int | None) -> list[Part]:
     chosen = found.accounts if account is None else (account,)
     sums = workflow.unit_account_sums(found.codes, found.year, *found.months, chosen)
     per_unit: dict[str, tuple[int, int]] = {}
@@ -139,7 +151,10 @@ def lines(
 ) -> LinesPage:
     """One page of the ledger lines behind the cell (or one account, or one cost center of it)."""
     codes, chosen = _narrow(found, account, cost_center)
-    cents, count = workflow.ledger_total(codes, chosen, found.year, *found.months)
+    cents, count = cached(
+        ("total", found, account, cost_center),
+        lambda: workflow.ledger_total(codes, chosen, found.year, *found.months),
+    )
     pages = max(1, -(-count // PAGE_SIZE))
     page = min(max(1, page), pages)
     order = sort if sort in SORTS else "date"

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
+from toteuma.services import figure_cache
+
 
 class ChosenLanguageMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -21,6 +23,7 @@ class ChosenLanguageMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         language = chosen if chosen in self.codes else settings.LANGUAGE_CODE
+        figure_cache.begin_request()  # figures read by this request are checked against fresh data
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

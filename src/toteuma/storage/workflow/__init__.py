@@ -36,6 +36,7 @@ _LAZY = {
     "sums_by_unit": "figures",
     "budget_by_unit": "figures",
     "goal_statuses": "figures",
+    "data_version": "figures",
 }
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
         account_names,
         balance_periods,
         budget_by_unit,
+        data_version,
         goal_ids,
         goal_statuses,
         ledger_page,
@@ -92,6 +94,7 @@ __all__ = [
     "audit_log",
     "balance_periods",
     "budget_by_unit",
+    "data_version",
     "draft",
     "drafts",
     "goal_ids",

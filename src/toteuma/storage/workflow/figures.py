@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 
 from toteuma.storage.models import Account, Goal, LedgerLine, MonthlyBalance, Unit
 
@@ -174,3 +174,13 @@ def goal_statuses(year: int, period: str) -> dict[str, dict[str, int]]:
         counts = found.setdefault(code, {})
         counts[status] = counts.get(status, 0) + 1
     return found
+
+
+def data_version() -> tuple[int, int, int]:
+    """Changes whenever a batch is imported or rolled back, or anything is written through the web."""
+    from toteuma.storage.models import ImportBatch
+    from toteuma.storage.workflow.models import AuditEntry
+
+    batches = ImportBatch.objects.aggregate(last=Max("id"), count=Count("id"))
+    audit = AuditEntry.objects.aggregate(last=Max("id"))
+    return batches["last"] or 0, batches["count"], audit["last"] or 0
