@@ -74,3 +74,24 @@ def test_a_user_keeps_role_and_units_and_a_name_is_taken_once(tiny_org: object) 
     assert workflow.user_info(made.id) == workflow.UserInfo(made.id, "anna", "responsible", ("1100", "1200"))
     with pytest.raises(workflow.WorkflowError):
         workflow.add_user("anna", "reader", "pw")
+
+
+def test_the_audit_log_cannot_be_changed_in_postgresql_only(tiny_org: object) -> None:
+    from django.db import DatabaseError, connection, transaction
+
+    from toteuma.storage import workflow
+    from toteuma.storage.workflow.models import AuditEntry
+
+    workflow.save_draft("1100", "2024-03", "commentary", "A", "", 0, "anna")
+    if connection.vendor != "postgresql":
+        # On SQLite no trigger guards it (Django's test flush deletes rows); only the code never updates it.
+        AuditEntry.objects.update(user="mallory")
+        assert not AuditEntry.objects.filter(user="anna").exists()
+        return
+    for change in (
+        lambda: AuditEntry.objects.update(user="mallory"),
+        lambda: AuditEntry.objects.all().delete(),
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            change()
+    assert AuditEntry.objects.filter(user="anna").exists()
