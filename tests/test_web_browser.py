@@ -75,6 +75,8 @@ def test_walk_through_drill_down_commentary_approval_refusal_and_bad_upload(page
     page.click("text=Kaikki kirjanpidon rivit")
     total, cell = page.inner_text("#rivisumma"), page.inner_text("#solu")
     assert total == cell == "-53\u00a0505,18"
+    shown = page.locator("table.lines tbody td.num").all_inner_texts()  # one page holds all 17 lines
+    assert sum(int(text.replace("\u00a0", "").replace(",", "")) for text in shown) == -5_350_518
 
     page.goto(f"{site}/yksikko/{AREA}/?kausi={PERIOD}")
     page.fill("#teksti-commentary", "Palvelujen ostot pysyivät budjetissa.")

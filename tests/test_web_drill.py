@@ -39,6 +39,10 @@ def test_every_level_sums_to_the_cell(demo_data: None) -> None:
         share = next(part.cents for part in drill.accounts(cell) if part.key == str(account))
         assert sum(part.cents for part in drill.cost_centers(cell, account)) == share
     assert drill.lines(cell).total_cents == cell.cents
+    from toteuma.storage import workflow
+
+    lines_cents, lines_count = workflow.ledger_total(cell.codes, cell.accounts, cell.year, *cell.months)
+    assert (-lines_cents, lines_count) == (cell.cents, drill.lines(cell).count)  # the lines themselves
 
 
 def test_a_subtotal_drills_into_every_row_under_it(demo_data: None) -> None:

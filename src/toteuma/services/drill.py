@@ -153,7 +153,7 @@ def lines(
     codes, chosen = _narrow(found, account, cost_center)
     cents, count = cached(
         ("total", found, account, cost_center),
-        lambda: workflow.ledger_total(codes, chosen, found.year, *found.months),
+        lambda: workflow.balance_total(codes, chosen, found.year, *found.months),
     )
     pages = max(1, -(-count // PAGE_SIZE))
     page = min(max(1, page), pages)

@@ -37,6 +37,7 @@ _LAZY = {
     "budget_by_unit": "figures",
     "goal_statuses": "figures",
     "data_version": "figures",
+    "balance_total": "figures",
 }
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from toteuma.storage.workflow.figures import (
         account_names,
         balance_periods,
+        balance_total,
         budget_by_unit,
         data_version,
         goal_ids,
@@ -93,6 +95,7 @@ __all__ = [
     "audit_count",
     "audit_log",
     "balance_periods",
+    "balance_total",
     "budget_by_unit",
     "data_version",
     "draft",

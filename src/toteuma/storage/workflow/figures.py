@@ -184,3 +184,21 @@ def data_version() -> tuple[int, int, int]:
     batches = ImportBatch.objects.aggregate(last=Max("id"), count=Count("id"))
     audit = AuditEntry.objects.aggregate(last=Max("id"))
     return batches["last"] or 0, batches["count"], audit["last"] or 0
+
+
+def balance_total(
+    codes: Iterable[str], accounts: Iterable[int], year: int, month_from: int, month_to: int
+) -> tuple[int, int]:
+    """(cents debit +, line count) of the same lines as `ledger_total`, read from the monthly balances.
+
+    The balances hold exactly the sums and counts of the ledger per cost center, account and month
+    (kept in the import's transaction), so this equals the lines' own sum at any ledger size.
+    """
+    found = MonthlyBalance.objects.filter(
+        unit_id__in=_unit_ids(codes),
+        account__in=list(accounts),
+        year=year,
+        month__gte=month_from,
+        month__lte=month_to,
+    ).aggregate(cents=Sum("amount_cents"), count=Sum("line_count"))
+    return found["cents"] or 0, found["count"] or 0

@@ -1,0 +1,18 @@
+"""An index for the drill-down's ledger-line pages: lines of a year in date order.
+
+The page of a whole cell (every account and cost center under a service area's row) would otherwise
+sort hundreds of thousands of lines to show fifty. The index is on storage's ledger table; the lead
+may move it into `toteuma.storage.models.LedgerLine.Meta.indexes` (docs/decisions.md, 12).
+"""
+
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("workflow", "0002_audit_append_only"), ("toteuma", "0001_initial")]
+    operations = [
+        migrations.RunSQL(
+            "CREATE INDEX IF NOT EXISTS workflow_ledger_posted ON toteuma_ledgerline (year, posted, id)",
+            "DROP INDEX IF EXISTS workflow_ledger_posted",
+        )
+    ]
