@@ -50,10 +50,15 @@ def _generate(count: int) -> None:
             """
             INSERT INTO toteuma_ledgerline
                 (batch_id, posted, year, month, document, account, unit_id, project, amount_cents, text)
-            SELECT %s, make_date(2024, 1 + g %% 3, 1 + g %% 28), 2024, 1 + g %% 3, 'B' || g,
-                   (%s::int[])[1 + (g / 7) %% %s], (%s::bigint[])[1 + g %% %s], '', 100 + g %% 99900,
+            SELECT %s, make_date(2024, 1, 1) + d, 2024, extract(month FROM make_date(2024, 1, 1) + d),
+                   'B' || g, (%s::int[])[1 + a %% %s], (%s::bigint[])[1 + u %% %s], '', 100 + g %% 99900,
                    'synteettinen rivi ' || g
-            FROM generate_series(1, %s) AS g
+            FROM (
+                -- Hashes spread the lines over dates, accounts and cost centers independently,
+                -- as in a real ledger; plain remainders of g would tie accounts to dates.
+                SELECT g, abs(hashint4(g)) %% 91 AS d, abs(hashint4(g + 1)) AS a, abs(hashint4(g + 2)) AS u
+                FROM generate_series(1, %s) AS g
+            ) AS spread
             """,
             (batch.id, accounts, len(accounts), units, len(units), count),
         )

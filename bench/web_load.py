@@ -24,12 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
+DRILL = "/porautuminen/1300/palvelujen_ostot/tot/"
 PAGES = {
     "overview": "/?kausi=2024-03",
     "unit page (1300)": "/yksikko/1300/?kausi=2024-03",
-    "drill-down: accounts": "/porautuminen/1300/palvelujen_ostot/tot/?kausi=2024-03",
-    "drill-down: ledger lines, page 1": "/porautuminen/1300/palvelujen_ostot/tot/rivit/?kausi=2024-03",
+    "drill-down: by account": f"{DRILL}?kausi=2024-03",
+    "drill-down: by cost center": f"{DRILL}?kausi=2024-03&tili=4410",
+    "drill-down: ledger lines of account 4410 in 130010": f"{DRILL}rivit/?kausi=2024-03&tili=4410&kp=130010",
 }
+# The lines of a whole cell at once (every account and cost center of a service area's row): measured
+# separately with --whole-cell, because it reads hundreds of thousands of lines at this scale.
+WHOLE_CELL = {"drill-down: every line of the cell, page 1": f"{DRILL}rivit/?kausi=2024-03"}
 HEADERS = {"X-Forwarded-Proto": "https", "Host": "localhost"}
 
 
@@ -122,7 +127,11 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=50, help="rounds over the pages per client")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--whole-cell", action="store_true", help="measure only the whole cell's lines")
     args = parser.parse_args()
+    if args.whole_cell:
+        PAGES.clear()
+        PAGES.update(WHOLE_CELL)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "toteuma.settings")
     import django
 
@@ -130,6 +139,7 @@ def main() -> None:
     from web_data import ensure_data
 
     ensure_data(args.lines)
+    load_before = os.getloadavg()
     server, port = _server(args.workers)
     try:
         session = sign_in(port)
@@ -150,7 +160,9 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=10)
     total = sum(len(values) for values in times.values())
-    print(f"\n{args.clients} clients, {args.workers} gunicorn workers, {total} requests in {elapsed:.1f} s\n")
+    load = ", ".join(f"{value:.1f}" for value in load_before)
+    print(f"\n{args.clients} clients, {args.workers} gunicorn workers, {total} requests in {elapsed:.1f} s")
+    print(f"{os.cpu_count()} CPUs, load average before the run {load}\n")
     print("| page | requests | p50 ms | p95 ms | errors |")
     print("|---|---:|---:|---:|---:|")
     for name, values in times.items():

@@ -75,8 +75,10 @@ def unit_account_sums(
 def _lines(
     codes: Iterable[str], accounts: Iterable[int], year: int, month_from: int, month_to: int
 ) -> QuerySet[LedgerLine]:
+    # The ids as literals, not a subquery: the planner then estimates how many lines match and picks
+    # the drill index (few lines, then sort) or the date index (many lines, stop after a page) rightly.
     return LedgerLine.objects.filter(
-        unit_id__in=_unit_ids(codes),
+        unit_id__in=list(_unit_ids(codes)),
         account__in=list(accounts),
         year=year,
         month__gte=month_from,
