@@ -220,6 +220,10 @@ T: dict[str, tuple[str, str]] = {
     "Palautettu luonnokseksi.": ("Skickades tillbaka som utkast.", "Sent back to draft."),
     "Lähetetty tarkastettavaksi.": ("Skickades för granskning.", "Sent for review."),
     "Hyväksytty.": ("Godkänd.", "Approved."),
+    "Päivämäärä, vanhin ensin": ("Datum, äldst först", "Date, oldest first"),
+    "Päivämäärä, uusin ensin": ("Datum, nyast först", "Date, newest first"),
+    "Summa (debet +), pienin ensin": ("Summa (debet +), minst först", "Amount (debit +), smallest first"),
+    "Summa (debet +), suurin ensin": ("Summa (debet +), störst först", "Amount (debit +), largest first"),
 }
 PLURALS = {
     ("Tiedostossa on %(n)s ongelma. Mitään ei tuotu.", "Tiedostossa on %(n)s ongelmaa. Mitään ei tuotu."): (

@@ -169,14 +169,3 @@ def all_lines(
 ) -> Iterator[LedgerRow]:
     codes, chosen = _narrow(found, account, cost_center)
     return workflow.ledger_rows(codes, chosen, found.year, found.months, sort if sort in SORTS else "date")
-
-
-# How a user may order the lines, as shown in the sort menu (Finnish; translated in the web layer).
-SORT_LABELS = {
-    "date": "Päivämäärä, vanhin ensin",
-    "-date": "Päivämäärä, uusin ensin",
-    "amount": "Summa, pienin ensin",
-    "-amount": "Summa, suurin ensin",
-    "account": "Tili",
-    "document": "Tosite",
-}

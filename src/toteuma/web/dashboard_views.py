@@ -84,7 +84,7 @@ def drill_lines(request: HttpRequest, who: Actor, code: str, row: str, column: s
     page = drill.lines(
         found, account, center, int_param(request, "sivu", 1) or 1, request.GET.get("jarjestys", "date")
     )
-    context = {"c": found, "account": account, "center": center, "page": page, "sorts": drill.SORT_LABELS}
+    context = {"c": found, "account": account, "center": center, "page": page}
     return render(request, "web/lines.html", context)
 
 
