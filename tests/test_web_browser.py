@@ -154,6 +154,7 @@ def test_every_page_type_has_no_axe_violations(page: Any, site: str) -> None:
 
 def test_pages_work_by_keyboard(page: Any, site: str) -> None:
     page.goto(f"{site}/kirjaudu/")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_username'")
     page.keyboard.type("talous")  # the user name field has the focus
     page.keyboard.press("Tab")
     page.keyboard.type("talous-demo")
