@@ -61,12 +61,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "toteuma.storage.apps.StorageConfig",
+    "toteuma.storage.workflow.apps.WorkflowConfig",
+    "toteuma.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "toteuma.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -89,7 +91,21 @@ TEMPLATES = [
     },
 ]
 
-# ROOT_URLCONF and WSGI_APPLICATION are set when the web layer (toteuma.web) exists.
+ROOT_URLCONF = "toteuma.web.urls"
+WSGI_APPLICATION = "toteuma.web.wsgi.application"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "overview"
+LOGOUT_REDIRECT_URL = "login"
+LOCALE_PATHS = [Path(__file__).resolve().parent / "web" / "locale"]
+# The largest file a browser upload may bring (bytes); Django refuses bigger request bodies as well.
+UPLOAD_LIMIT = int(os.environ.get("TOTEUMA_UPLOAD_LIMIT", str(50 * 1024 * 1024)))
+# Seconds a server process may reuse computed dashboard figures while no import or edit happened (0: off).
+CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "0"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
 
 DATABASES = {"default": database_from_env(os.environ, Path.cwd())}
 # Ledgers of big cities pass 2**31 rows over the years.
@@ -102,4 +118,11 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# vega, vega-lite and vega-embed from npm (make deps), served as our own static files: no outside requests.
+_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+STATICFILES_DIRS = [
+    (f"vendor/{name}", _NODE_MODULES / name / "build")
+    for name in ("vega", "vega-lite", "vega-embed")
+    if (_NODE_MODULES / name / "build").is_dir()
+]
 STATIC_ROOT = os.environ.get("TOTEUMA_STATIC_ROOT") or None

@@ -1,5 +1,6 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
+from toteuma.services.access import Actor, ForbiddenError, actor, add_user
 from toteuma.services.common import ServiceError, default_mapping, default_structure, init
 from toteuma.services.demo import DemoResult, run_demo
 from toteuma.services.imports import (
@@ -25,10 +26,14 @@ __all__ = [
     "FORMATS",
     "IMPORT_KINDS",
     "LANGUAGES",
+    "Actor",
     "DemoResult",
+    "ForbiddenError",
     "ImportOptions",
     "ImportResult",
     "ServiceError",
+    "actor",
+    "add_user",
     "build_report",
     "check_file",
     "default_mapping",

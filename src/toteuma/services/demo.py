@@ -27,6 +27,28 @@ EXAMPLE_FILES = (
 )
 
 
+# The demo's users, one per role (docs/web.md lists them); the password is the name followed by "-demo".
+DEMO_USERS = (
+    ("admin", "admin", ()),
+    ("talous", "controller", ()),
+    ("lakimies", "responsible", ("1100", "1300")),
+    ("digi", "responsible", ("1400",)),
+    ("valtuutettu", "reader", ()),
+)
+
+
+def demo_password(name: str) -> str:
+    return f"{name}-demo"
+
+
+def add_demo_users() -> None:
+    """Create (or reset) the demo users; only `toteuma demo` calls this, on the demo's database."""
+    from toteuma.storage import workflow
+
+    for name, role, units in DEMO_USERS:
+        workflow.add_user(name, role, demo_password(name), units, by="demo", replace=True)
+
+
 @dataclass(frozen=True)
 class DemoResult:
     html: Path
@@ -51,6 +73,7 @@ def run_demo(out_dir: Path, data_dir: Path = EXAMPLE_DIR) -> DemoResult:
         raise ServiceError(f"example data not found at {data_dir}; run from a checkout of toteuma")
     init()
     imports = import_example(data_dir)
+    add_demo_users()
     content = build_report(DEMO_UNIT, DEMO_PERIOD)
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"toteuma-{content.unit.code}-{content.period}"

@@ -1,0 +1,86 @@
+"""Who may do what: a signed-in user's role and the units they may edit, checked by every use case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from toteuma import storage
+from toteuma.services.common import ServiceError
+from toteuma.services.figure_cache import cached
+from toteuma.storage import workflow
+
+ADMIN, CONTROLLER, RESPONSIBLE, READER = "admin", "controller", "responsible", "reader"
+
+
+class ForbiddenError(ServiceError):
+    """The user's role does not allow this; nothing was changed."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: int
+    name: str
+    role: str
+    editable: frozenset[str]  # unit codes whose commentary and goals the user may write
+
+    @property
+    def is_controller(self) -> bool:
+        return self.role in (ADMIN, CONTROLLER)
+
+    @property
+    def sees_drafts(self) -> bool:
+        """Readers (board and council members) see approved texts only."""
+        return self.role != READER
+
+    def may_edit(self, unit_code: str) -> bool:
+        return self.is_controller or unit_code in self.editable
+
+
+def actor(user_id: int) -> Actor:
+    """The user's role and the units they may edit: those assigned to them and everything under them."""
+    return cached(("actor", user_id), lambda: _actor(user_id))
+
+
+def _actor(user_id: int) -> Actor:
+    info = workflow.user_info(user_id)
+    if info is None:
+        raise ForbiddenError("unknown user")
+    tree = storage.org_tree()
+    editable: set[str] = set()
+    if info.role == RESPONSIBLE:
+        for code in info.units:
+            if code in tree:
+                editable.update(unit.code for unit in tree.descendants(code))
+    return Actor(info.id, info.name, info.role, frozenset(editable))
+
+
+def require_controller(who: Actor) -> None:
+    if not who.is_controller:
+        raise ForbiddenError(f"{who.name} ({who.role}) may not do this; a controller may")
+
+
+def require_edit(who: Actor, unit_code: str) -> None:
+    if not who.may_edit(unit_code):
+        raise ForbiddenError(f"{who.name} may not edit the texts of unit {unit_code}")
+
+
+def require_drafts(who: Actor) -> None:
+    if not who.sees_drafts:
+        raise ForbiddenError(f"{who.name} ({who.role}) sees approved texts only")
+
+
+def add_user(
+    name: str, role: str, password: str, units: tuple[str, ...] = (), by: str = ""
+) -> workflow.UserInfo:
+    """Create a user; assigned units must exist."""
+    storage.setup()
+    tree = storage.org_tree()
+    unknown = [code for code in units if code not in tree]
+    if unknown:
+        raise ServiceError(f"unknown unit code(s) {', '.join(unknown)}; `toteuma units` lists them")
+    if not password:
+        raise ServiceError("the password is empty")
+    try:
+        return workflow.add_user(name, role, password, units, by=by)
+    except workflow.WorkflowError as exc:
+        raise ServiceError(str(exc)) from exc

@@ -1,0 +1,91 @@
+"""Imports from the browser: check an uploaded file without loading it, then load it or drop it; batches."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from toteuma import storage
+from toteuma.core.problems import Problem
+from toteuma.importers.kinds import KINDS
+from toteuma.services.access import Actor, require_controller
+from toteuma.services.common import ServiceError
+from toteuma.services.imports import ImportOptions, ImportResult, import_file
+from toteuma.storage import BatchInfo, workflow
+
+# An XLSX is a zip: refuse one that would unpack past this size or at a ratio no spreadsheet has.
+MAX_UNPACKED = 500 * 1024 * 1024
+MAX_RATIO = 200
+
+
+@dataclass(frozen=True)
+class Check:
+    kind: str
+    file_name: str
+    records: int
+    problems: tuple[Problem, ...]
+    already: bool  # the same content was imported before
+
+
+def refuse_zip_bomb(path: Path) -> None:
+    """Raise ServiceError for an XLSX that is no zip, or would unpack too big or at a suspicious ratio."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile as exc:
+        raise ServiceError(f"{path.name} is not a valid XLSX file (not a zip archive)") from exc
+    unpacked = sum(item.file_size for item in members)
+    packed = sum(item.compress_size for item in members) or 1
+    if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
+        raise ServiceError(
+            f"{path.name} would unpack to {unpacked} bytes from {packed}; refused as a possible zip bomb"
+        )
+
+
+def check_file(who: Actor, kind: str, path: Path) -> Check:
+    """Parse and check the file as an import would, loading nothing."""
+    require_controller(who)
+    if kind not in KINDS:
+        raise ServiceError(f"unknown kind {kind!r}")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        refuse_zip_bomb(path)
+    storage.setup()
+    result = import_file(kind, path, options=ImportOptions(dry_run=True, user=who.name))
+    return Check(kind, path.name, result.records, result.problems, result.skipped)
+
+
+def confirm(who: Actor, kind: str, path: Path) -> ImportResult:
+    """Load the checked file; with any problem nothing is loaded."""
+    require_controller(who)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        refuse_zip_bomb(path)
+    # The controller saw the problems table: confirming accepts its warnings; errors still stop it.
+    result = import_file(kind, path, options=ImportOptions(user=who.name, accept_warnings=True))
+    if result.ok and not result.skipped:
+        summary = {"records": result.records, **{k: str(v) for k, v in result.summary.items()}}
+        workflow.record(who.name, "import", f"{kind}:{path.name}", None, summary)
+    return result
+
+
+def batches(who: Actor) -> list[BatchInfo]:
+    require_controller(who)
+    storage.setup()
+    return storage.batches()
+
+
+def rollback(who: Actor, batch_id: int) -> None:
+    """Remove a batch's lines; the audit log keeps what was removed."""
+    require_controller(who)
+    storage.setup()
+    found = next((item for item in storage.batches() if item.id == batch_id), None)
+    if found is None:
+        raise ServiceError(f"there is no import batch {batch_id}")
+    storage.rollback_batch(batch_id)
+    before = {
+        "file": found.file_name,
+        "sha256": found.sha256,
+        "lines": found.lines,
+        "cents": found.total_cents,
+    }
+    workflow.record(who.name, "import.rollback", f"batch:{batch_id}", before, None)

@@ -1,0 +1,90 @@
+"""Commentary and goal assessments: write a draft, send it for review, approve or send back."""
+
+from __future__ import annotations
+
+from toteuma import storage
+from toteuma.core.periods import Period
+from toteuma.services.access import Actor, require_controller, require_drafts, require_edit
+from toteuma.services.common import ServiceError
+from toteuma.storage import workflow
+from toteuma.storage.workflow import ConflictError, DraftInfo
+
+__all__ = ["ConflictError", "DraftInfo", "approve", "save_text", "send_back", "submit"]
+
+
+def _subject(unit_code: str, year: int, goal_id: int | None) -> str:
+    if goal_id is None:
+        return workflow.COMMENTARY
+    if goal_id not in workflow.goal_ids(unit_code, year).values():
+        raise ServiceError(f"goal {goal_id} is not a goal of unit {unit_code} in {year}")
+    return workflow.goal_subject(goal_id)
+
+
+def _check_unit(unit_code: str) -> None:
+    if unit_code not in storage.org_tree():
+        raise ServiceError(f"no unit {unit_code!r}")
+
+
+def save_text(
+    who: Actor,
+    unit_code: str,
+    period: Period,
+    text: str,
+    version: int,
+    goal_id: int | None = None,
+    status: str = "",
+) -> DraftInfo:
+    """Save commentary (goal_id None) or a goal's realisation and status as a draft.
+
+    Raises ConflictError when someone else saved after `version`; ForbiddenError outside the user's units.
+    """
+    require_edit(who, unit_code)
+    _check_unit(unit_code)
+    subject = _subject(unit_code, period.year, goal_id)
+    try:
+        return workflow.save_draft(unit_code, str(period), subject, text, status, version, who.name)
+    except workflow.WorkflowError as exc:
+        if isinstance(exc, ConflictError):
+            raise
+        raise ServiceError(str(exc)) from exc
+
+
+def _move(
+    who: Actor, unit_code: str, period: Period, goal_id: int | None, state: str, note: str
+) -> DraftInfo:
+    subject = _subject(unit_code, period.year, goal_id)
+    try:
+        return workflow.set_state(unit_code, str(period), subject, state, who.name, note)
+    except workflow.WorkflowError as exc:
+        raise ServiceError(str(exc)) from exc
+
+
+def submit(who: Actor, unit_code: str, period: Period, goal_id: int | None = None) -> DraftInfo:
+    """Send the draft for review."""
+    require_edit(who, unit_code)
+    return _move(who, unit_code, period, goal_id, "ready", "")
+
+
+def approve(who: Actor, unit_code: str, period: Period, goal_id: int | None = None) -> DraftInfo:
+    """A controller approves: the text becomes what the documents print."""
+    require_controller(who)
+    return _move(who, unit_code, period, goal_id, "approved", "")
+
+
+def send_back(
+    who: Actor, unit_code: str, period: Period, comment: str, goal_id: int | None = None
+) -> DraftInfo:
+    """A controller returns the text to draft with a comment saying what to change."""
+    require_controller(who)
+    return _move(who, unit_code, period, goal_id, "draft", comment)
+
+
+def drafts(who: Actor, unit_code: str, period: Period) -> dict[str, DraftInfo]:
+    """Every draft of the unit and period, for those who may see drafts."""
+    require_drafts(who)
+    return workflow.drafts(unit_code, str(period))
+
+
+def audit_log(who: Actor, limit: int = 200, offset: int = 0) -> list[workflow.AuditInfo]:
+    require_controller(who)
+    return workflow.audit_log(limit, offset)

@@ -1,0 +1,146 @@
+"""Drafts of commentary and goal assessments: versioned saves, state changes, approval written through.
+
+On approval the text goes into the tables the reports read (UnitText, GoalAssessment), so a
+document prints exactly what was approved and the report code needs no knowledge of drafts.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from toteuma.core.records import GoalStatus, TextKind
+from toteuma.storage.models import Goal, GoalAssessment, Unit, UnitText
+from toteuma.storage.workflow.audit import record
+from toteuma.storage.workflow.models import Draft, State
+from toteuma.storage.workflow.types import ConflictError, DraftInfo, WorkflowError
+
+COMMENTARY = "commentary"
+STATES = tuple(state.value for state in State)
+
+
+def goal_subject(goal_id: int) -> str:
+    return f"goal:{goal_id}"
+
+
+def _info(row: Draft) -> DraftInfo:
+    return DraftInfo(
+        row.unit_code,
+        row.period,
+        row.subject,
+        row.text,
+        row.status,
+        row.state,
+        row.version,
+        row.review_comment,
+        row.updated_by,
+        row.updated_at,
+    )
+
+
+def draft(unit_code: str, period: str, subject: str) -> DraftInfo | None:
+    row = Draft.objects.filter(unit_code=unit_code, period=period, subject=subject).first()
+    return None if row is None else _info(row)
+
+
+def drafts(unit_code: str, period: str) -> dict[str, DraftInfo]:
+    """Every draft of the unit and period by subject."""
+    rows = Draft.objects.filter(unit_code=unit_code, period=period)
+    return {row.subject: _info(row) for row in rows}
+
+
+def _target(unit_code: str, period: str, subject: str) -> str:
+    return f"{unit_code}/{period}/{subject}"
+
+
+def _check_status(status: str) -> None:
+    if status and status not in {item.value for item in GoalStatus}:
+        raise WorkflowError(f"unknown goal status {status!r}")
+
+
+def save_draft(
+    unit_code: str, period: str, subject: str, text: str, status: str, expected_version: int, user: str
+) -> DraftInfo:
+    """Save the text as a draft; `expected_version` is the version the edit started from (0: none).
+
+    The update only applies where the stored version is still the expected one; otherwise the
+    ConflictError carries what the other person saved, so nothing is overwritten silently.
+    """
+    _check_status(status)
+    with transaction.atomic():
+        before = draft(unit_code, period, subject)
+        fields = {"text": text, "status": status, "state": State.DRAFT, "updated_by": user}
+        if before is None and expected_version == 0:
+            _, created = Draft.objects.get_or_create(
+                unit_code=unit_code, period=period, subject=subject, defaults=fields
+            )
+            if not created:
+                raise ConflictError(_current(unit_code, period, subject), text)
+        else:
+            changed = Draft.objects.filter(
+                unit_code=unit_code, period=period, subject=subject, version=expected_version
+            ).update(**fields, version=F("version") + 1, updated_at=timezone.now())
+            if not changed:
+                raise ConflictError(_current(unit_code, period, subject), text)
+        after = _current(unit_code, period, subject)
+        record(user, "draft.save", _target(unit_code, period, subject), _snap(before), after.snapshot())
+    return after
+
+
+def _current(unit_code: str, period: str, subject: str) -> DraftInfo:
+    found = draft(unit_code, period, subject)
+    if found is None:
+        raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+    return found
+
+
+def _snap(info: DraftInfo | None) -> dict[str, object] | None:
+    return None if info is None else info.snapshot()
+
+
+def set_state(
+    unit_code: str, period: str, subject: str, state: str, user: str, comment: str = ""
+) -> DraftInfo:
+    """Move a draft to `state`; approving writes its text through to what the reports print."""
+    if state not in STATES:
+        raise WorkflowError(f"unknown state {state!r}")
+    with transaction.atomic():
+        row = (
+            Draft.objects.select_for_update()
+            .filter(unit_code=unit_code, period=period, subject=subject)
+            .first()
+        )
+        if row is None:
+            raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+        before = _info(row)
+        row.state, row.review_comment, row.updated_by = state, comment, user
+        row.version += 1
+        row.updated_at = timezone.now()
+        row.save()
+        if state == State.APPROVED:
+            _publish(row)
+        after = _info(row)
+        record(
+            user, f"draft.{state}", _target(unit_code, period, subject), before.snapshot(), after.snapshot()
+        )
+    return after
+
+
+def _publish(row: Draft) -> None:
+    year = int(row.period[:4])
+    if row.subject == COMMENTARY:
+        unit = Unit.objects.get(code=row.unit_code)
+        UnitText.objects.update_or_create(
+            unit=unit,
+            year=year,
+            period=row.period,
+            kind=TextKind.COMMENTARY.value,
+            defaults={"text": row.text},
+        )
+        return
+    goal = Goal.objects.get(id=int(row.subject.removeprefix("goal:")))
+    paragraphs = [part.strip() for part in row.text.replace("\r\n", "\n").split("\n\n") if part.strip()]
+    GoalAssessment.objects.update_or_create(
+        goal=goal, period=row.period, defaults={"realisation": paragraphs, "status": row.status}
+    )

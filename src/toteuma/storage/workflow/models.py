@@ -1,0 +1,69 @@
+"""Tables of the dashboard's workflow: roles and units, versioned drafts with a state, the audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin"
+    CONTROLLER = "controller"
+    RESPONSIBLE = "responsible"  # vastuuhenkilö: edits the units assigned to them and their sub-units
+    READER = "reader"  # board and council members: approved reports and figures only
+
+
+class State(models.TextChoices):
+    DRAFT = "draft"
+    READY = "ready"  # sent for review
+    APPROVED = "approved"
+
+
+class Profile(models.Model):
+    """A user's role and the units they answer for (unit codes, so a unit import never breaks a link)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="toteuma")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.READER)
+    units = models.JSONField(default=list)  # unit codes
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.role}"
+
+
+class Draft(models.Model):
+    """The text a responsible writes for a unit and period: commentary, or one goal's assessment.
+
+    `subject` is "commentary" or "goal:<id>"; `version` grows by one with every save, so a save that
+    started from an older version is detected instead of overwriting a colleague's change.
+    """
+
+    unit_code = models.CharField(max_length=32)
+    period = models.CharField(max_length=7)  # YYYY-MM
+    subject = models.CharField(max_length=40)
+    text = models.TextField(blank=True)
+    status = models.CharField(max_length=20, blank=True)  # a goal's status word, "" for commentary
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    version = models.IntegerField(default=1)
+    review_comment = models.TextField(blank=True)
+    updated_by = models.CharField(max_length=150, blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("unit_code", "period", "subject"), name="workflow_draft_key"),
+        )
+
+
+class AuditEntry(models.Model):
+    """One change: who, when, what, the state before and after. Only ever added to."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    user = models.CharField(max_length=150)
+    action = models.CharField(max_length=40)
+    target = models.CharField(max_length=200)
+    before = models.JSONField(null=True)
+    after = models.JSONField(null=True)
+
+    class Meta:
+        ordering = ("-at", "-id")

@@ -1,0 +1,59 @@
+"""What the workflow storage returns and raises: plain Python, importable before Django is set up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+class WorkflowError(Exception):
+    """A workflow change the data refuses; the message says why."""
+
+
+class ConflictError(WorkflowError):
+    """Someone saved the draft after this edit started; `current` is what they saved."""
+
+    def __init__(self, current: DraftInfo, attempted: str) -> None:
+        super().__init__(
+            f"{current.updated_by or 'someone'} saved this text (version {current.version}) "
+            "after you started editing; compare both and save again"
+        )
+        self.current = current
+        self.attempted = attempted
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: int
+    name: str
+    role: str
+    units: tuple[str, ...]  # assigned unit codes
+
+
+@dataclass(frozen=True)
+class DraftInfo:
+    unit_code: str
+    period: str
+    subject: str
+    text: str
+    status: str
+    state: str
+    version: int
+    review_comment: str
+    updated_by: str
+    updated_at: datetime | None
+
+    def snapshot(self) -> dict[str, Any]:
+        """The fields the audit log keeps before and after a change."""
+        return {"text": self.text, "status": self.status, "state": self.state, "version": self.version}
+
+
+@dataclass(frozen=True)
+class AuditInfo:
+    at: datetime
+    user: str
+    action: str
+    target: str
+    before: Any
+    after: Any

@@ -1,0 +1,64 @@
+"""What every view shares: the signed-in user as an Actor, the period from the query, refusals as pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import render
+
+from toteuma import services
+from toteuma.core.periods import Period
+from toteuma.services.access import Actor, ForbiddenError
+
+View = Callable[..., HttpResponseBase]
+
+
+def refuse(request: HttpRequest, message: str, status: int) -> HttpResponse:
+    return render(request, "web/error.html", {"message": message}, status=status)
+
+
+def with_actor(view: View) -> View:
+    """Sign-in required; the view gets the Actor; a refusal is a 403 page, a user error a 400 page."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        try:
+            who = services.actor(int(request.user.pk or 0))
+            request.actor = who  # type: ignore[attr-defined]  # the templates show the role
+            return view(request, who, *args, **kwargs)
+        except ForbiddenError as exc:
+            return refuse(request, str(exc), 403)
+        except services.ServiceError as exc:
+            return refuse(request, str(exc), 400)
+
+    return wrapped
+
+
+def period_of(request: HttpRequest) -> Period | None:
+    """The period from `?kausi=YYYY-MM`, or None for the newest with data."""
+    text = request.GET.get("kausi") or request.POST.get("kausi") or ""
+    if not text:
+        return None
+    try:
+        return Period.parse(text)
+    except ValueError as exc:
+        raise services.ServiceError(str(exc)) from exc
+
+
+def int_param(request: HttpRequest, name: str, default: int | None = None) -> int | None:
+    text = request.GET.get(name) or request.POST.get(name)
+    if text in (None, ""):
+        return default
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise services.ServiceError(f"{name} must be a whole number, got {text!r}") from exc
+
+
+__all__ = ["Actor", "int_param", "period_of", "refuse", "with_actor"]

@@ -1,0 +1,138 @@
+"""Overview, unit page and drill-down: read-only pages, each a call to one service."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from toteuma.core.money import to_report_sign
+from toteuma.core.records import GoalStatus
+from toteuma.services import dashboard, drill, workflow
+from toteuma.web.common import Actor, int_param, period_of, with_actor
+from toteuma.web.templatetags.toteuma_web import cell
+
+
+@with_actor
+def overview(request: HttpRequest, who: Actor) -> HttpResponse:
+    found = dashboard.overview(period_of(request))
+    return render(request, "web/overview.html", {"o": found, "margin": dashboard.AHEAD_MARGIN})
+
+
+@with_actor
+def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
+    page = dashboard.unit_page(code, period_of(request))
+    drafts = workflow.drafts(who, code, page.period) if who.sees_drafts else {}
+    goals = [(goal_id, record, drafts.get(f"goal:{goal_id}")) for goal_id, record in page.goals]
+    context = {
+        "p": page,
+        "goals": goals,
+        "draft": drafts.get("commentary"),
+        "may_edit": who.may_edit(code),
+        "drill_columns": drill.DRILL_COLUMNS,
+        "periods": dashboard.periods(),
+        "rows": _statement_rows(page),
+        "status_choices": STATUS_CHOICES,
+    }
+    return render(request, "web/unit.html", context)
+
+
+STATUS_CHOICES = [(status.value, status.value.capitalize()) for status in GoalStatus]
+
+
+def _statement_rows(page: dashboard.UnitPage) -> list[dict[str, Any]]:
+    """The statement's printed rows, each figure cell with a drill-down link where the ledger lies below."""
+    table = page.statement
+    found = []
+    for row in table.rows:
+        key = page.row_keys.get(row.label, "")
+        cells = []
+        for column, value in zip(table.columns, row.values, strict=True):
+            link = ""
+            if key and value is not None and column.key in drill.DRILL_COLUMNS and row.kind != "heading":
+                link = f"{reverse('drill', args=[page.unit.code, key, column.key])}?kausi={page.period}"
+            cells.append({"text": cell(value), "link": link, "column": column.label})
+        found.append({"label": row.label, "kind": row.kind.value, "cells": cells})
+    return found
+
+
+def _cell(request: HttpRequest, code: str, row: str, column: str) -> drill.Cell:
+    return drill.cell(code, row, column, period_of(request) or dashboard.default_period())
+
+
+@with_actor
+def drill_cell(request: HttpRequest, who: Actor, code: str, row: str, column: str) -> HttpResponse:
+    found = _cell(request, code, row, column)
+    account = int_param(request, "tili")
+    context = {
+        "c": found,
+        "account": account,
+        "accounts": drill.accounts(found) if account is None else None,
+        "centers": drill.cost_centers(found, account) if account is not None else None,
+    }
+    return render(request, "web/drill.html", context)
+
+
+@with_actor
+def drill_lines(request: HttpRequest, who: Actor, code: str, row: str, column: str) -> HttpResponse:
+    found = _cell(request, code, row, column)
+    account, center = int_param(request, "tili"), request.GET.get("kp") or None
+    page = drill.lines(
+        found, account, center, int_param(request, "sivu", 1) or 1, request.GET.get("jarjestys", "date")
+    )
+    context = {"c": found, "account": account, "center": center, "page": page}
+    return render(request, "web/lines.html", context)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@with_actor
+def drill_csv(request: HttpRequest, who: Actor, code: str, row: str, column: str) -> StreamingHttpResponse:
+    found = _cell(request, code, row, column)
+    account, center = int_param(request, "tili"), request.GET.get("kp") or None
+    rows = drill.all_lines(found, account, center, request.GET.get("jarjestys", "date"))
+    writer = csv.writer(_Echo(), delimiter=";")
+
+    def produce() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow(
+            [
+                "Pvm",
+                "Tosite",
+                "Tili",
+                "Kustannuspaikka",
+                "Projekti",
+                "Summa (debet +)",
+                "Summa (raportti)",
+                "Selite",
+            ]
+        )
+        for line in rows:
+            yield writer.writerow(
+                [
+                    line.posted.isoformat(),
+                    line.document,
+                    line.account,
+                    line.unit,
+                    line.project,
+                    _decimal(line.amount_cents),
+                    _decimal(to_report_sign(line.amount_cents)),
+                    line.text,
+                ]
+            )
+
+    response = StreamingHttpResponse(produce(), content_type="text/csv; charset=utf-8")
+    name = f"toteuma-{found.unit.code}-{found.row}-{found.column}-{found.period}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _decimal(cents: int) -> str:
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100},{abs(cents) % 100:02d}"

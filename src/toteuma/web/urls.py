@@ -1,0 +1,33 @@
+"""URLs of the dashboard (Finnish paths: the users' own words)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from toteuma.web import dashboard_views, import_views, report_views, workflow_views
+
+urlpatterns = [
+    path("", dashboard_views.overview, name="overview"),
+    path(
+        "kirjaudu/",
+        auth_views.LoginView.as_view(template_name="web/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("ulos/", auth_views.LogoutView.as_view(), name="logout"),
+    path("yksikko/<str:code>/", dashboard_views.unit, name="unit"),
+    path("yksikko/<str:code>/teksti/", workflow_views.save, name="save-text"),
+    path("yksikko/<str:code>/tila/", workflow_views.move, name="move-text"),
+    path("porautuminen/<str:code>/<str:row>/<str:column>/", dashboard_views.drill_cell, name="drill"),
+    path("porautuminen/<str:code>/<str:row>/<str:column>/rivit/", dashboard_views.drill_lines, name="lines"),
+    path(
+        "porautuminen/<str:code>/<str:row>/<str:column>/rivit.csv",
+        dashboard_views.drill_csv,
+        name="lines-csv",
+    ),
+    path("tuonnit/", import_views.batches, name="imports"),
+    path("tuonnit/lataa/", import_views.upload, name="upload"),
+    path("tuonnit/vahvista/", import_views.confirm, name="confirm-import"),
+    path("tuonnit/<int:batch_id>/peru/", import_views.rollback, name="rollback"),
+    path("raportit/", report_views.reports, name="reports"),
+    path("loki/", workflow_views.audit, name="audit"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

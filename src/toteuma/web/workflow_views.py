@@ -1,0 +1,70 @@
+"""Writing commentary and goal assessments, moving them through review, and reading the audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from toteuma.core.periods import Period
+from toteuma.services import dashboard, workflow
+from toteuma.web.common import Actor, int_param, period_of, with_actor
+
+
+def _back(code: str, period: Period) -> HttpResponse:
+    return redirect(f"{reverse('unit', args=[code])}?kausi={period}#tekstit")
+
+
+@with_actor
+@require_POST
+def save(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
+    period = period_of(request) or dashboard.default_period()
+    goal_id = int_param(request, "tavoite")
+    text = request.POST.get("teksti", "")
+    status = request.POST.get("tila", "")
+    try:
+        workflow.save_text(who, code, period, text, int_param(request, "versio", 0) or 0, goal_id, status)
+    except workflow.ConflictError as exc:
+        context = {
+            "code": code,
+            "period": period,
+            "goal_id": goal_id,
+            "mine": text,
+            "status": status,
+            "theirs": exc.current,
+        }
+        return render(request, "web/conflict.html", context, status=409)
+    messages.success(request, _("Luonnos tallennettu."))
+    return _back(code, period)
+
+
+_MOVES = {"laheta": workflow.submit, "hyvaksy": workflow.approve}
+
+
+@with_actor
+@require_POST
+def move(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
+    period = period_of(request) or dashboard.default_period()
+    goal_id = int_param(request, "tavoite")
+    action = request.POST.get("toiminto", "")
+    if action == "palauta":
+        workflow.send_back(who, code, period, request.POST.get("kommentti", ""), goal_id)
+        messages.success(request, _("Palautettu luonnokseksi."))
+    elif action in _MOVES:
+        _MOVES[action](who, code, period, goal_id)
+        messages.success(
+            request, _("Lähetetty tarkastettavaksi.") if action == "laheta" else _("Hyväksytty.")
+        )
+    else:
+        return render(request, "web/error.html", {"message": f"unknown action {action!r}"}, status=400)
+    return _back(code, period)
+
+
+@with_actor
+def audit(request: HttpRequest, who: Actor) -> HttpResponse:
+    page = int_param(request, "sivu", 1) or 1
+    entries = workflow.audit_log(who, 100, (max(page, 1) - 1) * 100)
+    return render(request, "web/audit.html", {"entries": entries, "page": page})
