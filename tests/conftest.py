@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 
 from toteuma.core.org import UnitKind
@@ -34,3 +37,22 @@ def tiny_org(db: None) -> tuple[UnitRecord, ...]:
 
     storage.load_units(TINY_ORG)
     return TINY_ORG
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> Iterator[None]:
+    """The test database, and at the end no other session left on it so that it can be dropped.
+
+    A live server's threads (browser tests) may still hold a PostgreSQL connection when the session
+    ends; PostgreSQL refuses to drop a database that has sessions, which would leave it behind.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

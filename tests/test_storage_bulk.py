@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,27 +50,31 @@ def _run(code: str, *args: str, env: dict[str, str]) -> subprocess.Popen[str]:
     )
 
 
-def _database(tmp_path: Path) -> str:
-    """A throw-away database on the backend this half of the suite runs on (TOTEUMA_DATABASE_URL)."""
+@pytest.fixture
+def killed_database(tmp_path: Path) -> Iterator[str]:
+    """A throw-away database on the backend this half of the suite runs on, dropped afterwards."""
     url = os.environ.get("TOTEUMA_DATABASE_URL", "")
     if not url.startswith("postgres"):
-        return f"sqlite:///{tmp_path / 'killed.sqlite3'}"
+        yield f"sqlite:///{tmp_path / 'killed.sqlite3'}"
+        return
     import psycopg
 
     server = url.rsplit("/", 1)[0]
     with psycopg.connect(f"{server}/postgres", autocommit=True) as con:
         con.execute("DROP DATABASE IF EXISTS toteuma_killed_import WITH (FORCE)")
         con.execute("CREATE DATABASE toteuma_killed_import")
-    return f"{server}/toteuma_killed_import"
+    yield f"{server}/toteuma_killed_import"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as con:
+        con.execute("DROP DATABASE IF EXISTS toteuma_killed_import WITH (FORCE)")
 
 
 # Marked django_db only so that the PostgreSQL half of the suite runs it too (on its own database).
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_an_import_killed_midway_leaves_the_database_consistent(tmp_path: Path) -> None:
+def test_an_import_killed_midway_leaves_the_database_consistent(tmp_path: Path, killed_database: str) -> None:
     ledger = tmp_path / "ledger-300k.csv"
     write(ledger, 300_000)
-    env = {**os.environ, "TOTEUMA_DATABASE_URL": _database(tmp_path)}
+    env = {**os.environ, "TOTEUMA_DATABASE_URL": killed_database}
     child = _run(IMPORT, str(ledger), str(EXAMPLE), env=env)
     assert child.stdout is not None
     first = child.stdout.readline()  # the first chunk of lines is in the database, uncommitted
