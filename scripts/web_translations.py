@@ -192,12 +192,10 @@ T: dict[str, tuple[str, str]] = {
     "sitova": ("bindande", "binding"),
     "Kausi": ("Period", "Period"),
     "Muoto": ("Format", "Format"),
-    "Kieli: suomi. Asettelu: Heinolan oletus. Muut kielet, asettelut ja muodot (PDF, DOCX, XLSX) "
-    "tulevat dokumenttien mukana.": (
-        "Språk: finska. Layout: Heinolas standard. Andra språk, layouter och format (PDF, DOCX, XLSX) "
-        "kommer med dokumenten.",
-        "Language: Finnish. Layout: Heinola's default. Other languages, layouts and formats (PDF, DOCX, "
-        "XLSX) come with the documents.",
+    "Asettelu": ("Layout", "Layout"),
+    "PDF, DOCX, XLSX ja CSV ladataan aina tiedostona.": (
+        "PDF, DOCX, XLSX och CSV laddas alltid ned som fil.",
+        "PDF, DOCX, XLSX and CSV always download as a file.",
     ),
     "Avaa": ("Öppna", "Open"),
     "Lataa": ("Ladda ner", "Download"),

@@ -1,4 +1,4 @@
-"""Reports in the browser: choose unit, period and format, download the document."""
+"""Reports in the browser: choose unit, period, language, layout and format; open or download."""
 
 from __future__ import annotations
 
@@ -6,11 +6,20 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from toteuma import services
+from toteuma.core.layout import shipped_layouts
 from toteuma.core.periods import Period
 from toteuma.services import dashboard
 from toteuma.web.common import Actor, with_actor
 
-CONTENT_TYPES = {"html": "text/html; charset=utf-8", "json": "application/json"}
+CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+LAYOUTS = shipped_layouts()
 
 
 @with_actor
@@ -21,10 +30,11 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
             at = Period.parse(period)
         except ValueError as exc:
             raise services.ServiceError(str(exc)) from exc
-        content = services.build_report(unit, at)
-        data = services.render_report(content, fmt)
+        layout = services.get_layout(request.GET.get("asettelu") or "reference")
+        content = services.build_report(unit, at, layout)
+        data = services.render_report(content, fmt, layout, request.GET.get("kieli", "fi"))
         response = HttpResponse(data, content_type=CONTENT_TYPES.get(fmt, "application/octet-stream"))
-        if request.GET.get("lataa"):
+        if request.GET.get("lataa") or fmt not in ("html", "json"):
             name = f"toteuma-{content.unit.code}-{content.period}.{fmt}"
             response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
@@ -34,5 +44,7 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         ],
         "periods": dashboard.periods(),
         "formats": services.FORMATS,
+        "languages": services.LANGUAGES,
+        "layouts": LAYOUTS,
     }
     return render(request, "web/reports.html", context)
