@@ -102,6 +102,26 @@ def sector_pace_chart(
     }
 
 
+def cumulative_years_chart(
+    values: Sequence[dict[str, Any]], *, title: str, month_axis: str, euro_axis: str, year_title: str
+) -> dict[str, Any]:
+    """A figure cumulated month by month, one line per year; `values` rows hold month, year and euros."""
+    return {
+        "$schema": SCHEMA,
+        "description": title,
+        "width": "container",
+        "config": _CONFIG,
+        "data": {"values": list(values)},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "month", "type": "ordinal", "title": month_axis, "axis": {"labelAngle": 0}},
+            "y": {"field": "euros", "type": "quantitative", "title": euro_axis},
+            "color": {"field": "year", "type": "nominal", "title": year_title},
+            "strokeDash": {"field": "year", "type": "nominal", "title": year_title},
+        },
+    }
+
+
 def spec_json(spec: dict[str, Any]) -> str:
     """A spec as canonical JSON text: the form the presentation model carries (hashable, deterministic)."""
     return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

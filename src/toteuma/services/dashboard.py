@@ -154,7 +154,7 @@ def _overview(at: Period) -> Overview:
             if child.kind is not UnitKind.COST_CENTER:
                 glances.append(_glance(tree, child, 1, at, sums))
     share = year_share(at)
-    return Overview(at, tuple(periods()), share, tuple(glances), charts.bullet_chart(glances, share))
+    return Overview(at, tuple(periods()), share, tuple(glances), charts.overview_chart(glances, share))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,4 @@
-"""Vega-Lite definitions of the dashboard's charts, with the figures they show as plain data.
-
-The documents' chart module (toteuma.reports.charts) is being written in parallel; these two charts
-are to move there on merge so the browser and the documents share one definition.
-"""
+"""The dashboard's charts: their figures from the database, their definitions from the documents' charts."""
 
 from __future__ import annotations
 
@@ -11,54 +7,28 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from toteuma import storage
-from toteuma.core.money import to_report_sign
+from toteuma.core.money import round_euros, to_report_sign
 from toteuma.core.org import OrgTree, Unit
 from toteuma.core.periods import Period
 from toteuma.core.statement import Column, RowFigures, compute_statement
+from toteuma.reports import charts
 from toteuma.services.common import default_mapping, default_structure
 from toteuma.storage import workflow
 
 if TYPE_CHECKING:
     from toteuma.services.dashboard import Glance
 
-SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 
-
-def bullet_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
-    """Per unit: costs used of the budget (bar) against the share of the year gone (tick), in percent."""
-    values = [
-        {
-            "yksikko": f"{item.unit.code} {item.unit.name}",
-            "kaytetty": float(item.pct) if item.pct is not None else 0.0,  # display only, never summed
-            "vuotta": float(share),
-        }
-        for item in glances
-    ]
-    encoding_y = {"field": "yksikko", "type": "nominal", "sort": None, "title": None}
-    return {
-        "$schema": SCHEMA,
-        "description": "Menot: käytetty osuus talousarviosta ja kulunut osuus vuodesta, prosenttia",
-        "data": {"values": values},
-        "width": "container",
-        "layer": [
-            {
-                "mark": {"type": "bar", "color": "#e4e4e4"},
-                "encoding": {"y": encoding_y, "x": {"datum": 100, "type": "quantitative"}},
-            },
-            {
-                "mark": {"type": "bar", "color": "#1f5f8b", "height": 10},
-                "encoding": {
-                    "y": encoding_y,
-                    "x": {"field": "kaytetty", "type": "quantitative", "title": "% talousarviosta"},
-                    "tooltip": [{"field": "yksikko"}, {"field": "kaytetty", "title": "käytetty %"}],
-                },
-            },
-            {
-                "mark": {"type": "tick", "color": "#000", "thickness": 3},
-                "encoding": {"y": encoding_y, "x": {"field": "vuotta", "type": "quantitative"}},
-            },
-        ],
-    }
+def overview_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
+    """Per unit: costs used of the budget against the share of the year gone: the documents' chart."""
+    items = [(f"{item.unit.code} {item.unit.name}", item.pct or Decimal(0)) for item in glances]
+    return charts.area_budget_chart(
+        items,
+        share,
+        title="Menot: käytetty osuus talousarviosta ja kulunut osuus vuodesta, prosenttia",
+        axis="Menot, % talousarviosta",
+        pace=f"Vuodesta kulunut {str(share).replace('.', ',')} %",
+    )
 
 
 def _cumulative_costs(codes: list[str], year: int, months: int) -> list[int]:
@@ -82,23 +52,17 @@ def cumulative_data(tree: OrgTree, unit: Unit, period: Period) -> list[dict[str,
     rows = []
     for year, months in ((period.year - 1, 12), (period.year, period.month)):
         for month, cents in enumerate(_cumulative_costs(codes, year, months), start=1):
-            rows.append({"kuukausi": month, "vuosi": str(year), "euroa": -cents // 100})
+            rows.append({"month": month, "year": str(year), "euros": -round_euros(cents)})
     return rows
 
 
 def cumulative_chart(tree: OrgTree, unit: Unit, period: Period) -> dict[str, Any]:
     """Costs cumulated month by month, this year against the previous, in whole euros."""
     storage.setup()
-    return {
-        "$schema": SCHEMA,
-        "description": f"{unit.name}: toimintakulut kumulatiivisesti kuukausittain, euroa",
-        "data": {"values": cumulative_data(tree, unit, period)},
-        "width": "container",
-        "mark": {"type": "line", "point": True},
-        "encoding": {
-            "x": {"field": "kuukausi", "type": "ordinal", "title": "Kuukausi"},
-            "y": {"field": "euroa", "type": "quantitative", "title": "Toimintakulut, €"},
-            "color": {"field": "vuosi", "type": "nominal", "title": "Vuosi"},
-            "strokeDash": {"field": "vuosi", "type": "nominal"},
-        },
-    }
+    return charts.cumulative_years_chart(
+        cumulative_data(tree, unit, period),
+        title=f"{unit.name}: toimintakulut kumulatiivisesti kuukausittain, euroa",
+        month_axis="Kuukausi",
+        euro_axis="Toimintakulut, €",
+        year_title="Vuosi",
+    )

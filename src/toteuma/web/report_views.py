@@ -19,7 +19,7 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-LAYOUTS = shipped_layouts()
+LAYOUTS = ("reference", *(name for name in shipped_layouts() if name != "reference"))  # the default first
 
 
 @with_actor
