@@ -43,7 +43,9 @@ def test_an_xlsx_in_swedish_with_the_year_end_layout_downloads(signed_in: Callab
 
 
 def test_a_pdf_downloads_as_a_file(signed_in: Callable[..., Client]) -> None:
-    response = signed_in("valtuutettu").get("/raportit/", {"yksikko": "1000", "kausi": PERIOD, "muoto": "pdf"})
+    response = signed_in("valtuutettu").get(
+        "/raportit/", {"yksikko": "1000", "kausi": PERIOD, "muoto": "pdf"}
+    )
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
