@@ -45,7 +45,7 @@ test-postgres: install ## the database tests again on PostgreSQL (127.0.0.1:5432
 	TOTEUMA_DATABASE_URL=$(PG_URL) $(PYTEST) -q -m "django_db and not sqlite"
 
 screenshots: deps demo ## the report pictures in docs/img, taken in Chromium
-	$(BIN)/python scripts/screenshots.py out/toteuma-1000-2024-03.html docs/img
+	$(BIN)/python -m scripts.screenshots out/toteuma-1000-2024-03.html docs/img
 
 format: install ## apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix $(LINTED)

@@ -10,16 +10,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from scripts.browser import launch
+
 # (file name, CSS selector of the element to capture, viewport width)
 SHOTS = (
     ("report-title.png", "header", 1280),
@@ -32,7 +24,7 @@ SHOTS = (
 def main(report: Path, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         for name, selector, width in SHOTS:
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(report.resolve().as_uri())

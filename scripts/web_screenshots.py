@@ -1,7 +1,7 @@
 """Screenshots of each dashboard page type into docs/img/web-*.png, taken in Debian's Chromium.
 
 .venv/bin/toteuma demo && .venv/bin/toteuma serve --port 8765 &
-.venv/bin/python scripts/web_screenshots.py http://127.0.0.1:8765 docs/img
+.venv/bin/python -m scripts.web_screenshots http://127.0.0.1:8765 docs/img
 """
 
 from __future__ import annotations
@@ -11,15 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from scripts.browser import launch
+
 DRILL = "/porautuminen/1300/palvelujen_ostot/tot/"
 PAGES = {
     "overview": "/?kausi=2024-03",
@@ -35,7 +28,7 @@ PAGES = {
 def main(base: str, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         page.goto(f"{base}/kirjaudu/")
         page.screenshot(path=str(out / "web-sign-in.png"))

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from scripts.browser import AXE, launch
 
 from demo_report import demo_content
 from toteuma.core.layout import load_layout
 from toteuma.core.report import ReportContent
 from toteuma.services import render_report
 
-AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
@@ -47,7 +36,7 @@ def _axe(html: str, width: int) -> tuple[list[dict[str, Any]], list[str]]:
 
     requests: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         page = browser.new_page(viewport={"width": width, "height": 900})
         page.on("request", lambda request: requests.append(request.url))
         page.set_content(html)

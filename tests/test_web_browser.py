@@ -8,23 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scripts.browser import AXE, launch
 
 from webdemo import AREA, OTHER_AREA, PERIOD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-AXE = Path(__file__).parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -44,7 +32,7 @@ def page(site: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     # Playwright's sync API runs an event loop in this thread; the test's own database calls are safe.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(playwright)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         yield context.new_page()
         browser.close()
