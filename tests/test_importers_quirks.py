@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from toteuma.core.records import BudgetKind
@@ -142,3 +143,17 @@ def test_budget_title_rows_above_the_header_are_skipped() -> None:
         (6000000, BudgetKind.ORIGINAL, None),
         (4000050, BudgetKind.AMENDMENT, date(2024, 2, 26)),
     ]
+
+
+def test_a_fast_source_frees_duckdb_once_its_rows_are_out() -> None:
+    # The rows go once: DuckDB's buffers must not stay beside the database's index builds.
+    parsed = read_ledger(DATA / "ledger-crlf.csv")
+    try:
+        assert parsed.fast
+        assert parsed.source is not None
+        assert _rows(parsed.source)
+        assert parsed.source.totals().lines > 0  # the sums stay readable
+        with pytest.raises(duckdb.ConnectionException):
+            _rows(parsed.source)
+    finally:
+        parsed.close()

@@ -103,13 +103,20 @@ class DuckLedger:
         cursor = self._con.execute(self._rows_sql(batch_id, unit_ids))
         while chunk := cursor.fetchmany(size):
             yield chunk
+        self.close()
 
     def write_csv(self, path: Path, batch_id: int, unit_ids: Mapping[str, int]) -> None:
         # DuckDB quotes empty strings ("") and leaves NULL unquoted, as PostgreSQL's COPY csv expects.
         query = self._rows_sql(batch_id, unit_ids)
         self._con.execute(f"COPY ({query}) TO {_quote(str(path))} (FORMAT csv, HEADER false)")
+        self.close()
 
     def close(self) -> None:
+        """Free DuckDB's memory and spill files.
+
+        Done as soon as the rows are out (they go once), so that the database's index builds and
+        commit do not run beside DuckDB's buffers (peak memory of a big load).
+        """
         self._con.close()
 
 

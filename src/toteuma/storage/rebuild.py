@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from django.db import connection
 
 SQLITE_CACHE_KIB = 64 * 1024  # page cache while loading: index builds sort in memory, not on disk
-PG_SORT_MEMORY = "256MB"  # maintenance_work_mem for the index builds of this transaction
+PG_SORT_MEMORY = "1GB"  # maintenance_work_mem of this transaction, for its index builds (server memory)
 
 _PG_INDEXES = """
     SELECT indexname, indexdef FROM pg_indexes
@@ -66,3 +66,10 @@ def without_indexes(table: str, rebuild: bool) -> Iterator[None]:
             cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(name)} {definition}")
         if keys:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        if rebuild:
+            # Fresh planner statistics: without them the first reports after a big load pick a
+            # bitmap scan of the whole ledger (0.58 s against 0.13 s for the tie-out at 1 M lines), and
+            # SQLite may read a year's lines by the dashboard's date index instead of the covering one.
+            if not postgres:
+                cursor.execute("PRAGMA analysis_limit = 1000")  # sampled statistics: seconds, not minutes
+            cursor.execute(f"ANALYZE {quote(table)}")
