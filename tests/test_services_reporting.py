@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import re
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +122,7 @@ def test_ten_euros_more_on_one_ledger_line_changes_exactly_the_affected_figures(
     assert text.count(ORIGINAL_LINE) == 1
     ledger.write_text(text.replace(ORIGINAL_LINE, CHANGED_LINE), encoding="utf-8")
 
-    formats = (*REPRODUCIBLE, "docx")
+    formats = (*REPRODUCIBLE, "docx", "pdf")
     _, before = _render_all(django_db_blocker, formats=formats)
     _, after = _render_all(django_db_blocker, changed_dir, formats)
 
@@ -147,6 +150,30 @@ def test_ten_euros_more_on_one_ledger_line_changes_exactly_the_affected_figures(
         assert {(unit, label) for _, unit, label, _ in cells} == printed_rows, fmt
     json_changed = _changed(_json_cells(before["json"]), _json_cells(after["json"]))
     assert len(json_changed) == len(changed)
+    table_lines, other_lines = _pdf_changes(before["pdf"], after["pdf"], tmp_path)
+    assert len(table_lines) == len(printed_rows)  # one printed row a line in the PDF's text
+    # Besides the tables only what describes the data may change: the chart's text alternative, the
+    # tie-out sentence with the new total, the changed file's hash and the time the PDF was made.
+    assert all(_DESCRIBES_DATA.search(line) for line in other_lines), other_lines
+
+
+_TABLE_ROW = re.compile(r"-?\d+,\d\d\s*$")  # a statement row ends with its percentage
+_DESCRIBES_DATA = re.compile(r"euroa|täsmäävät|sha256:|^\s*\d{4}-\d\d-\d\dT")
+
+
+def _pdf_changes(before: bytes, after: bytes, tmp_path: Path) -> tuple[list[str], list[str]]:
+    """The lines of the PDF's text (pdftotext -layout) that the change altered: table rows, and the rest."""
+    texts = []
+    for name, data in (("before.pdf", before), ("after.pdf", after)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        found = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        )
+        texts.append(found.stdout.splitlines())
+    removed = [line[2:] for line in difflib.ndiff(*texts) if line.startswith("- ") and line[2:].strip()]
+    rows = [line for line in removed if _TABLE_ROW.search(line) and len(re.findall(r"\d+", line)) >= 6]
+    return rows, [line for line in removed if line not in rows]
 
 
 def _docx(data: bytes) -> dict[str, Any]:
