@@ -121,6 +121,45 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+# wrk (Debian's package) is the load generator with --wrk: written in C, it leaves the two CPUs to the
+# server instead of spending them on 16 Python client threads.
+_WRK_REPORT = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) not_ok = 0 end
+function response(status, headers, body) if status ~= 200 then not_ok = not_ok + 1 end end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  local bad = e.connect + e.read + e.write + e.timeout
+  for _, thread in ipairs(threads) do bad = bad + thread:get("not_ok") end
+  io.write(string.format("WRK %d %.3f %.3f %d\\n", summary.requests, latency:percentile(50) / 1000,
+    latency:percentile(95) / 1000, bad))
+end
+"""
+
+
+def wrk_page(port: int, session: str, url: str, clients: int, seconds: int) -> tuple[int, float, float, int]:
+    """`clients` connections on one page for `seconds`: requests, p50 and p95 ms, errors (status not 200)."""
+    script = Path("/tmp/toteuma-wrk-report.lua")
+    script.write_text(_WRK_REPORT, encoding="utf-8")
+    headers = [f"-H{name}: {value}" for name, value in {**HEADERS, "Cookie": f"sessionid={session}"}.items()]
+    command = ["wrk", f"-t{min(clients, 2)}", f"-c{clients}", f"-d{seconds}s", "-s", str(script), *headers]
+    found = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{url}"], capture_output=True, text=True, check=True
+    )
+    line = next(item for item in found.stdout.splitlines() if item.startswith("WRK "))
+    requests, p50, p95, errors = line.split()[1:]
+    return int(requests), float(p50), float(p95), int(errors)
+
+
+def _wrk_all(port: int, session: str, clients: int, seconds: int) -> None:
+    print("| page | requests | p50 ms | p95 ms | errors |")
+    print("|---|---:|---:|---:|---:|")
+    for name, url in PAGES.items():
+        requests, p50, p95, errors = wrk_page(port, session, url, clients, seconds)
+        print(f"| {name} | {requests} | {p50:.0f} | {p95:.0f} | {errors} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--lines", type=int, default=10_000_000)
@@ -128,6 +167,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=50, help="rounds over the pages per client")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--whole-cell", action="store_true", help="measure only the whole cell's lines")
+    parser.add_argument("--wrk", type=int, metavar="SECONDS", help="load each page with wrk for SECONDS")
     args = parser.parse_args()
     if args.whole_cell:
         PAGES.clear()
@@ -144,6 +184,11 @@ def main() -> None:
     try:
         session = sign_in(port)
         client(port, session, 2, {name: [] for name in PAGES}, dict.fromkeys(PAGES, 0))  # warm up
+        if args.wrk:
+            print(f"wrk, {args.clients} connections, {args.workers} gunicorn workers, {args.wrk} s a page")
+            print(f"{os.cpu_count()} CPUs, load average before the run {os.getloadavg()}\n")
+            _wrk_all(port, session, args.clients, args.wrk)
+            return
         times: dict[str, list[float]] = {name: [] for name in PAGES}
         errors = dict.fromkeys(PAGES, 0)
         threads = [
