@@ -18,6 +18,7 @@ from toteuma.importers.profiles import Profile, load_profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
 from toteuma.services import import_checks
 from toteuma.services.common import ServiceError, default_mapping, default_structure, shipped_mapping
+from toteuma.storage import workflow
 
 IMPORT_KINDS = tuple(KINDS)
 MAX_PROBLEMS = 200  # listed in full; the rest are counted
@@ -102,7 +103,18 @@ def import_file(
         result = _import_ledger(path, profile, options)
     else:
         result = _import_records(kind, path, profile, options)
+    if result.imported:
+        _audit_import(result, options.user)
     return replace(result, seconds=time.perf_counter() - started)
+
+
+def _audit_import(result: ImportResult, user: str) -> None:
+    """Every import is in the audit log, from the command line as from the browser."""
+    after: dict[str, object] = {"records": result.records, "batch": result.batch_id}
+    after |= {"replaced": list(result.replaced), **{key: str(value) for key, value in result.summary.items()}}
+    workflow.record(
+        user or os.environ.get("USER", ""), "import", f"{result.kind}:{result.file.name}", None, after
+    )
 
 
 def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
@@ -267,10 +279,18 @@ def show_batch(batch_id: int) -> storage.BatchInfo:
     raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them")
 
 
-def rollback(batch_id: int) -> storage.LoadResult:
-    """Remove a batch's lines and take them out of the monthly balances."""
+def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
+    """Remove a batch's lines and take them out of the monthly balances; the audit log keeps what went."""
     storage.setup()
-    try:
-        return storage.rollback_batch(batch_id)
-    except storage.BatchNotFoundError as exc:
-        raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them") from exc
+    found = next((item for item in storage.batches() if item.id == batch_id), None)
+    if found is None:
+        raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them")
+    result = storage.rollback_batch(batch_id)
+    before = {
+        "file": found.file_name,
+        "sha256": found.sha256,
+        "lines": found.lines,
+        "cents": found.total_cents,
+    }
+    workflow.record(user or os.environ.get("USER", ""), "import.rollback", f"batch:{batch_id}", before, None)
+    return result

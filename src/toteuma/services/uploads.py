@@ -9,10 +9,11 @@ from pathlib import Path
 from toteuma import storage
 from toteuma.core.problems import Problem
 from toteuma.importers.kinds import KINDS
+from toteuma.services import imports
 from toteuma.services.access import Actor, require_controller
 from toteuma.services.common import ServiceError
 from toteuma.services.imports import ImportOptions, ImportResult, import_file
-from toteuma.storage import BatchInfo, workflow
+from toteuma.storage import BatchInfo
 
 # An XLSX is a zip: refuse one that would unpack past this size or at a ratio no spreadsheet has.
 MAX_UNPACKED = 500 * 1024 * 1024
@@ -61,11 +62,7 @@ def confirm(who: Actor, kind: str, path: Path) -> ImportResult:
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         refuse_zip_bomb(path)
     # The controller saw the problems table: confirming accepts its warnings; errors still stop it.
-    result = import_file(kind, path, options=ImportOptions(user=who.name, accept_warnings=True))
-    if result.ok and not result.skipped:
-        summary = {"records": result.records, **{k: str(v) for k, v in result.summary.items()}}
-        workflow.record(who.name, "import", f"{kind}:{path.name}", None, summary)
-    return result
+    return import_file(kind, path, options=ImportOptions(user=who.name, accept_warnings=True))
 
 
 def batches(who: Actor) -> list[BatchInfo]:
@@ -77,15 +74,4 @@ def batches(who: Actor) -> list[BatchInfo]:
 def rollback(who: Actor, batch_id: int) -> None:
     """Remove a batch's lines; the audit log keeps what was removed."""
     require_controller(who)
-    storage.setup()
-    found = next((item for item in storage.batches() if item.id == batch_id), None)
-    if found is None:
-        raise ServiceError(f"there is no import batch {batch_id}")
-    storage.rollback_batch(batch_id)
-    before = {
-        "file": found.file_name,
-        "sha256": found.sha256,
-        "lines": found.lines,
-        "cents": found.total_cents,
-    }
-    workflow.record(who.name, "import.rollback", f"batch:{batch_id}", before, None)
+    imports.rollback(batch_id, who.name)
