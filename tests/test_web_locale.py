@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.pofile import read_po
+
+from webdemo import AREA, PERIOD, demo_data, signed_in
+
+__all__ = ["demo_data", "signed_in"]
 
 LOCALE = Path(__file__).parents[1] / "src" / "toteuma" / "web" / "locale"
 PLACEHOLDER = re.compile(r"%\(\w+\)s|%%")
@@ -25,3 +30,14 @@ def test_every_message_is_translated_with_the_same_placeholders(language: str) -
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         assert all(strings), f"{language}: no translation of {message.id!r}"
         assert sorted(PLACEHOLDER.findall(strings[0])) == sorted(PLACEHOLDER.findall(ids[0])), message.id
+
+
+@pytest.mark.django_db
+def test_the_unit_page_statement_follows_the_chosen_language_and_keeps_its_drill_links(
+    signed_in: Any, settings: Any
+) -> None:
+    client = signed_in("talous")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    page = client.get(f"/yksikko/{AREA}/", {"kausi": PERIOD}).content.decode()
+    assert "Köp av tjänster" in page  # Palvelujen ostot in the documents' Swedish catalogue
+    assert f"/porautuminen/{AREA}/palvelujen_ostot/tot/" in page

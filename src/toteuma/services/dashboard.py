@@ -13,6 +13,7 @@ from toteuma.core.records import BudgetKind, GoalLevel, GoalRecord, TextKind
 from toteuma.core.report import UnitRef
 from toteuma.core.statement import Column, RowFigures, Statement, compute_statement
 from toteuma.core.structure import LineKind
+from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.model import Table
 from toteuma.reports.tables import Frame, statement_table
 from toteuma.services import dashboard_charts as charts
@@ -188,13 +189,13 @@ def _goals(unit: Unit, period: Period) -> tuple[tuple[int, GoalRecord], ...]:
     return tuple((ids[(record.level.value, record.aim)], record) for record in records)
 
 
-def unit_page(unit_code: str, period: Period | None = None) -> UnitPage:
+def unit_page(unit_code: str, period: Period | None = None, lang: str = "fi") -> UnitPage:
     storage.setup()
     at = period or default_period()
-    return cached(("unit", unit_code, at), lambda: _unit_page(unit_code, at))
+    return cached(("unit", unit_code, at, lang), lambda: _unit_page(unit_code, at, lang))
 
 
-def _unit_page(unit_code: str, at: Period) -> UnitPage:
+def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
     tree = storage.org_tree()
     unit = find_unit(tree, unit_code)
     statement = unit_statement(tree, unit, at)
@@ -209,7 +210,13 @@ def _unit_page(unit_code: str, at: Period) -> UnitPage:
         unit=unit,
         period=at,
         path=_ancestors(tree, unit),
-        statement=statement_table(f"statement-{unit.code}", unit.name, ref, statement.lines, Frame(at)),
+        statement=statement_table(
+            f"statement-{unit.code}",
+            unit.name,
+            ref,
+            statement.lines,
+            Frame(at, cat=catalogue(lang if lang in LANGUAGES else "fi")),
+        ),
         children=children,
         goals=_goals(unit, at),
         commentary=storage.text(unit.code, TextKind.COMMENTARY, at.year, at),

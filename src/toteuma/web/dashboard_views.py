@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 
 from toteuma.core.money import to_report_sign
 from toteuma.core.records import GoalStatus
@@ -25,7 +26,7 @@ def overview(request: HttpRequest, who: Actor) -> HttpResponse:
 
 @with_actor
 def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
-    page = dashboard.unit_page(code, period_of(request))
+    page = dashboard.unit_page(code, period_of(request), translation.get_language() or "fi")
     drafts = workflow.drafts(who, code, page.period) if who.sees_drafts else {}
     goals = [(goal_id, record, drafts.get(f"goal:{goal_id}")) for goal_id, record in page.goals]
     context = {
@@ -49,7 +50,7 @@ def _statement_rows(page: dashboard.UnitPage) -> list[dict[str, Any]]:
     table = page.statement
     found = []
     for row in table.rows:
-        key = page.row_keys.get(row.label, "")
+        key = row.key or page.row_keys.get(row.label, "")
         cells = []
         for column, value in zip(table.columns, row.values, strict=True):
             link = ""
