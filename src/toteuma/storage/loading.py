@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from django.db import IntegrityError, connection, transaction
 
+from toteuma.core.bulk import LEDGER_COLUMNS
 from toteuma.core.records import BudgetKind, BudgetRecord, LedgerRecord
 from toteuma.storage import balances, sql
 from toteuma.storage.models import BudgetLine, ImportBatch, LedgerLine, Unit
@@ -80,22 +81,8 @@ def _close_batch(batch: ImportBatch, tally: _Tally) -> LoadResult:
     return LoadResult(lines=tally.lines, total_cents=tally.total, batch_id=batch.id)
 
 
-_LEDGER_COLUMNS = (
-    "batch_id",
-    "posted",
-    "year",
-    "month",
-    "document",
-    "account",
-    "unit_id",
-    "project",
-    "amount_cents",
-    "text",
-)
-
-
 def _ledger_row(batch_id: int, r: LedgerRecord, unit: int, posted: Any) -> tuple[Any, ...]:
-    """One ledger line's values in the order of _LEDGER_COLUMNS."""
+    """One ledger line's values in the order of LEDGER_COLUMNS."""
     year, month = r.posted.year, r.posted.month
     return (batch_id, posted, year, month, r.document, r.account, unit, r.project, r.amount_cents, r.text)
 
@@ -140,7 +127,7 @@ def load_ledger(
         for chunk in chunks(records, CHUNK):
             rows = load.rows(chunk)
             if not load.unknown:  # after the first unknown unit, read on only to name them all
-                sql.insert(LedgerLine._meta.db_table, _LEDGER_COLUMNS, rows)
+                sql.insert(LedgerLine._meta.db_table, LEDGER_COLUMNS, rows)
         if load.unknown:
             raise UnknownUnitError(load.unknown, "ledger lines")
         balances.add(balances.frozen(load.sums))
