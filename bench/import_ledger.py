@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import shutil
@@ -57,6 +58,14 @@ def child(ledger: Path) -> dict[str, object]:
     services.init()
     for kind, name in (("units", "units.csv"), ("accounts", "accounts.csv")):
         assert services.import_file(kind, EXAMPLE / name).ok
+    phases: list[str] = []  # what the import logs about its own phases (read, rows, indexes, commit)
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            phases.append(record.getMessage())
+
+    logging.getLogger("toteuma").addHandler(Collect(logging.INFO))
+    logging.getLogger("toteuma").setLevel(logging.INFO)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     result = services.import_file("ledger", ledger, user="bench")
@@ -85,6 +94,7 @@ def child(ledger: Path) -> dict[str, object]:
         "reports": len(timings),
         "slowest_report_s": max(timings),
         "all_reports_s": sum(timings),
+        "phases": phases,
     }
 
 

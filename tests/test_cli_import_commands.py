@@ -77,6 +77,26 @@ def test_batches_list_show_and_rollback(org: None) -> None:
     assert run("batches", "show", batch)[0] == 1
 
 
+def test_batches_verify_and_rebuild(org: None) -> None:
+    from toteuma.storage.models import LedgerLine
+
+    assert run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"))[0] == 0
+    code, output = run("batches", "verify")
+    assert (code, output.strip()) == (
+        0,
+        "The ledger agrees: 1 batches, 478 lines, balances equal to their sums.",
+    )
+    line = LedgerLine.objects.order_by("id").first()
+    assert line is not None
+    LedgerLine.objects.filter(id=line.id).update(amount_cents=line.amount_cents + 1)  # behind toteuma's back
+    code, output = run("batches", "verify")
+    assert code == 1
+    assert f"{line.year}-{line.month:02d} account {line.account}" in output
+    assert "`toteuma batches rebuild` recomputes them from the lines" in output
+    assert run("batches", "rebuild")[0] == 0
+    assert run("batches", "verify")[0] == 0
+
+
 def test_replace_and_accept_warnings(org: None, tmp_path: Path) -> None:
     assert run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"))[0] == 0
     extra = tmp_path / "ledger-late-invoice.csv"

@@ -9,7 +9,7 @@ import pytest
 from toteuma import storage
 from toteuma.core.records import LedgerRecord
 from toteuma.storage import balances, sql
-from toteuma.storage.models import MonthlyBalance, Unit
+from toteuma.storage.models import BatchBalance, LedgerLine, MonthlyBalance, Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,54 @@ def test_rebuild_recomputes_balances_from_the_ledger(unit_id: int) -> None:
         file_name="l.csv",
         sha256="a" * 64,
     )
-    MonthlyBalance.objects.update(amount_cents=0)  # damage them
+    LedgerLine.objects.filter(amount_cents=3).update(amount_cents=4)  # a line changed behind our back
+    MonthlyBalance.objects.update(amount_cents=0)  # and the balances damaged
     assert storage.rebuild_balances() == 1
-    assert balances.stored() == {(unit_id, 2024, 1, 4300): (123, 2)}
+    assert balances.stored() == {(unit_id, 2024, 1, 4300): (124, 2)}
+    assert balances.batch_sums() == balances.stored()
+    assert storage.verify_ledger().ok
+
+
+def _two_batches() -> None:
+    for month, sha in ((1, "a"), (2, "b")):
+        storage.load_ledger(
+            [LedgerRecord(date(2024, month, 2), "T", 4300, "110010", 100 * month)] * 2,
+            file_name=f"{sha}.csv",
+            sha256=sha * 64,
+        )
+
+
+def test_verify_finds_the_ledger_in_agreement(unit_id: int) -> None:
+    _two_batches()
+    check = storage.verify_ledger()
+    assert (check.ok, check.batches, check.lines, check.differences) == (True, 2, 4, ())
+
+
+def test_verify_names_a_line_changed_behind_toteumas_back(unit_id: int) -> None:
+    _two_batches()
+    line = LedgerLine.objects.filter(month=2).first()
+    assert line is not None
+    LedgerLine.objects.filter(id=line.id).update(amount_cents=150)
+    check = storage.verify_ledger()
+    assert not check.ok
+    assert check.differences == (
+        f"batch {line.batch_id} unit id {unit_id} 2024-02 account 4300: (400, 2) recorded, (350, 2) found "
+        "(cents, lines)",
+    )
+
+
+def test_verify_names_a_balance_that_drifted_from_the_batches(unit_id: int) -> None:
+    _two_batches()
+    MonthlyBalance.objects.filter(month=1).update(amount_cents=1)
+    assert storage.verify_ledger().differences == (
+        f"balance unit id {unit_id} 2024-01 account 4300: (200, 2) recorded, (1, 2) found (cents, lines)",
+    )
+
+
+def test_a_batchs_sums_go_with_it(unit_id: int) -> None:
+    _two_batches()
+    first = BatchBalance.objects.filter(month=1).get()
+    assert (first.amount_cents, first.line_count) == (200, 2)
+    storage.rollback_batch(first.batch_id)
+    assert list(BatchBalance.objects.values_list("month", "amount_cents")) == [(2, 400)]
+    assert balances.stored() == {(unit_id, 2024, 2, 4300): (400, 2)}

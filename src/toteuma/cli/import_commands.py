@@ -135,7 +135,9 @@ def check(file: Path, kind: str | None, profile: Path | None, encoding: str | No
     click.echo(f"{file}: {result.records} {result.kind} records, no problems.")
 
 
-@main.group(invoke_without_command=True, help="Imported ledger and budget files: list, show, roll back.")
+@main.group(
+    invoke_without_command=True, help="Imported ledger and budget files: list, show, roll back, verify."
+)
 @click.pass_context
 def batches(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
@@ -185,3 +187,24 @@ def rollback(batch_id: int) -> None:
     except services.ServiceError as exc:
         fail(str(exc))
     click.echo(f"Rolled back batch {batch_id}: {result.lines} lines, {_eur(result.total_cents)}.")
+
+
+@batches.command(help="Recount every ledger batch from its lines and the balances from the batches.")
+def verify() -> None:
+    check = services.verify_ledger()
+    for line in check.differences:
+        click.echo(line)
+    if not check.ok:
+        fail(
+            f"{len(check.differences)} differences between the ledger lines, the batches' sums and the "
+            "balances; `toteuma batches rebuild` recomputes them from the lines"
+        )
+    click.echo(
+        f"The ledger agrees: {check.batches} batches, {check.lines} lines, balances equal to their sums."
+    )
+
+
+@batches.command(help="Recompute the balances and the batches' sums from the ledger lines (a repair).")
+def rebuild() -> None:
+    rows = services.rebuild_sums()
+    click.echo(f"Recomputed the balances from the ledger lines: {rows} rows.")

@@ -7,13 +7,17 @@ know, so storage passes them in: the batch id and the unit code -> id map.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
+RowsDone = Callable[[int], None]  # rows written so far
+
 # The columns of a ledger row as sources yield them, in the order of the ledger table's bulk load.
+# Sources write the rows in the order of the drill index (cost center, account, year, month, date):
+# the index then builds from sorted input, and a leaf's lines sit together on disk.
 LEDGER_COLUMNS = (
     "batch_id",
     "posted",
@@ -65,5 +69,14 @@ class LedgerSource(Protocol):
     ) -> Iterator[list[tuple[Any, ...]]]: ...
 
     def write_csv(self, path: Path, batch_id: int, unit_ids: Mapping[str, int]) -> None:
-        """The rows as CSV in LEDGER_COLUMNS order: no header, empty text as "" (PostgreSQL COPY csv)."""
+        """The rows as CSV in LEDGER_COLUMNS order: no header, empty text as "" (PostgreSQL COPY csv).
+
+        `path` may be a pipe (/dev/fd/N) that the database reads while the rows are written.
+        """
+        ...
+
+    def write_sqlite(
+        self, path: Path, table: str, batch_id: int, unit_ids: Mapping[str, int], progress: RowsDone
+    ) -> None:
+        """The rows into a new table `table` (LEDGER_COLUMNS) of a scratch SQLite file at `path`."""
         ...

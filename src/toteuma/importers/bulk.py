@@ -15,13 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toteuma.core.bulk import BalanceRow, LedgerSource, LedgerTotals
+from toteuma.core.bulk import BalanceRow, LedgerSource, LedgerTotals, RowsDone
 from toteuma.importers.values import grouped
 
 # Shapes the row-by-row parser accepts too (values.parse_date, parse_int); anything else falls back.
 _DATE_FI = r"^\d{1,2}\.\d{1,2}\.\d{4}$"
 _DATE_ISO = r"^\d{4}-\d{2}-\d{2}$"
 _AMOUNT = r"^[+-]?(\d+(\.\d{0,2})?|\.\d{1,2})$"
+ARROW_ROWS = 100_000  # rows per Arrow batch on the way into SQLite
 MEMORY_LIMIT = "256MB"  # DuckDB's own; beyond it the parsed table spills to the temporary folder
 _SPACES = "[ \u00a0\u202f\u2009']"
 
@@ -94,7 +95,8 @@ class DuckLedger:
             f"SELECT {int(batch_id)} AS batch_id, strftime(posted, '%Y-%m-%d') AS posted, "
             "year(posted)::SMALLINT AS year, month(posted)::SMALLINT AS month, document, account, "
             "u.id AS unit_id, project, cents AS amount_cents, text "
-            f"FROM {self._view} AS l JOIN unit_ids AS u ON u.code = l.unit"
+            f"FROM {self._view} AS l JOIN unit_ids AS u ON u.code = l.unit "
+            "ORDER BY unit_id, account, posted, document"
         )
 
     def row_chunks(
@@ -109,6 +111,29 @@ class DuckLedger:
         # DuckDB quotes empty strings ("") and leaves NULL unquoted, as PostgreSQL's COPY csv expects.
         query = self._rows_sql(batch_id, unit_ids)
         self._con.execute(f"COPY ({query}) TO {_quote(str(path))} (FORMAT csv, HEADER false)")
+        self.close()
+
+    def write_sqlite(
+        self, path: Path, table: str, batch_id: int, unit_ids: Mapping[str, int], progress: RowsDone
+    ) -> None:
+        """Through Arrow and ADBC's SQLite driver: columns bound in C, not a Python tuple per line."""
+        import adbc_driver_sqlite.dbapi as adbc
+        import pyarrow
+
+        reader = self._con.sql(self._rows_sql(batch_id, unit_ids)).to_arrow_reader(ARROW_ROWS)
+
+        def counted() -> Iterator[pyarrow.RecordBatch]:
+            done = 0
+            for batch in reader:
+                yield batch
+                done += batch.num_rows
+                progress(done)
+
+        stream = pyarrow.RecordBatchReader.from_batches(reader.schema, counted())
+        with adbc.connect(str(path), autocommit=True) as target, target.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode = OFF")  # a scratch file: nothing to recover
+            cursor.execute("PRAGMA synchronous = OFF")
+            cursor.adbc_ingest(table, stream, mode="create")
         self.close()
 
     def close(self) -> None:

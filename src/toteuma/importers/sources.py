@@ -5,13 +5,16 @@ from __future__ import annotations
 import codecs
 import csv
 import shutil
+import sqlite3
 import tempfile
 from collections.abc import Iterator, Mapping
+from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from toteuma.core.bulk import BalanceRow, LedgerSource, LedgerTotals
+from toteuma.core.bulk import LEDGER_COLUMNS, BalanceRow, LedgerSource, LedgerTotals, RowsDone
 from toteuma.core.problems import Problem
 from toteuma.core.records import LedgerRecord
 from toteuma.importers import bulk
@@ -187,7 +190,10 @@ class RecordsLedger:
         return [BalanceRow(*key, cents, lines) for key, (cents, lines) in sorted(sums.items())]
 
     def _rows(self, batch_id: int, unit_ids: Mapping[str, int]) -> Iterator[tuple[Any, ...]]:
-        for r in self._records:
+        def drill_order(r: LedgerRecord) -> tuple[int, int, date]:
+            return unit_ids.get(r.unit, 0), r.account, r.posted
+
+        for r in sorted(self._records, key=drill_order):
             if r.unit in unit_ids:
                 yield (batch_id, r.posted.isoformat(), r.posted.year, r.posted.month, r.document,
                        r.account, unit_ids[r.unit], r.project, r.amount_cents, r.text)  # fmt: skip
@@ -203,3 +209,14 @@ class RecordsLedger:
         with path.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, quoting=csv.QUOTE_NONNUMERIC)  # "" stays "", not NULL
             writer.writerows(self._rows(batch_id, unit_ids))
+
+    def write_sqlite(
+        self, path: Path, table: str, batch_id: int, unit_ids: Mapping[str, int], progress: RowsDone
+    ) -> None:
+        with closing(sqlite3.connect(path)) as target, target:
+            target.execute(f"CREATE TABLE {table} ({', '.join(LEDGER_COLUMNS)})")
+            target.executemany(
+                f"INSERT INTO {table} VALUES ({', '.join('?' for _ in LEDGER_COLUMNS)})",
+                self._rows(batch_id, unit_ids),
+            )
+        progress(len(self._records))

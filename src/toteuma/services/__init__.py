@@ -10,8 +10,10 @@ from toteuma.services.imports import (
     check_file,
     import_file,
     list_batches,
+    rebuild_sums,
     rollback,
     show_batch,
+    verify_ledger,
 )
 from toteuma.services.reporting import (
     FORMATS,
@@ -42,9 +44,11 @@ __all__ = [
     "import_file",
     "init",
     "list_batches",
+    "rebuild_sums",
     "render_report",
     "rollback",
     "run_demo",
     "show_batch",
     "unit_listing",
+    "verify_ledger",
 ]

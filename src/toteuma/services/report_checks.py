@@ -24,8 +24,8 @@ def build_time() -> datetime:
 
 
 def _ledger_total(codes: list[str], year: int, month: int, mapping: AccountMapping) -> int:
-    """Report-sign cents of the income-statement accounts, summed from the ledger lines themselves."""
-    sums = storage.ledger_sums(codes, year, month)
+    """Report-sign cents of the income-statement accounts, from the ledger batches' recorded sums."""
+    sums = storage.batch_sums(codes, year, month)
     return sum(to_report_sign(cents) for account, (cents, _) in sums.items() if mapping.row_of(account))
 
 

@@ -18,6 +18,7 @@ from toteuma.storage.types import (
     DuplicateKeyError,
     Flow,
     InvestmentSums,
+    LedgerCheck,
     LoadResult,
     StorageError,
     Sums,
@@ -48,7 +49,8 @@ _LAZY = {
     "accounts": "queries",
     "known_accounts": "queries",
     "account_sums": "queries",
-    "ledger_sums": "queries",
+    "batch_sums": "queries",
+    "verify_ledger": "balances",
     "budget_sums": "queries",
     "investment_sums": "queries",
     "goals": "queries",
@@ -59,20 +61,20 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from toteuma.storage.balances import rebuild_balances
+    from toteuma.storage.balances import rebuild_balances, verify_ledger
     from toteuma.storage.bulk import load_ledger_source
     from toteuma.storage.loading import load_budget, load_ledger, rollback_batch
     from toteuma.storage.queries import (
         account_sums,
         accounts,
         batch_exists,
+        batch_sums,
         batches,
         budget_sums,
         goals,
         investment_sums,
         known_accounts,
         ledger_accounts,
-        ledger_sums,
         mapping_ranges,
         metric_values,
         org_tree,
@@ -136,6 +138,7 @@ __all__ = [
     "DuplicateKeyError",
     "Flow",
     "InvestmentSums",
+    "LedgerCheck",
     "LoadResult",
     "StorageError",
     "Sums",
@@ -143,13 +146,13 @@ __all__ = [
     "account_sums",
     "accounts",
     "batch_exists",
+    "batch_sums",
     "batches",
     "budget_sums",
     "goals",
     "investment_sums",
     "known_accounts",
     "ledger_accounts",
-    "ledger_sums",
     "load_accounts",
     "load_budget",
     "load_goals",
@@ -171,4 +174,5 @@ __all__ = [
     "setup",
     "text",
     "units",
+    "verify_ledger",
 ]

@@ -13,7 +13,8 @@ from django.db import connection
 from django.db.models import Count, Sum
 
 from toteuma.storage import sql
-from toteuma.storage.models import LedgerLine, MonthlyBalance
+from toteuma.storage.models import BatchBalance, ImportBatch, LedgerLine, MonthlyBalance
+from toteuma.storage.types import LedgerCheck
 
 # (unit id, year, month, account)
 BalanceKey = tuple[int, int, int, int]
@@ -71,6 +72,21 @@ def ledger_sums(batch_id: int | None = None) -> dict[BalanceKey, BalanceSums]:
     return {(unit, year, month, account): (cents, count) for unit, year, month, account, cents, count in rows}
 
 
+def record_batch(batch_id: int, sums: Mapping[BalanceKey, BalanceSums]) -> None:
+    """Keep a batch's own sums beside it: the tie-out's figures, and what a rollback subtracts."""
+    rows = [(batch_id, *key, cents, lines) for key, (cents, lines) in sums.items()]
+    sql.insert(BatchBalance._meta.db_table, ("batch_id", *_KEY_COLUMNS, "amount_cents", "line_count"), rows)
+
+
+def batch_sums(batch_id: int | None = None) -> dict[BalanceKey, BalanceSums]:
+    """The recorded sums of one batch, or of every batch added up: what the balances must equal."""
+    rows = BatchBalance.objects.all() if batch_id is None else BatchBalance.objects.filter(batch_id=batch_id)
+    summed = rows.values_list(*_KEY_COLUMNS).annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
+    return {
+        (unit, year, month, account): (cents, count) for unit, year, month, account, cents, count in summed
+    }
+
+
 def stored() -> dict[BalanceKey, BalanceSums]:
     """Every balance row as it is stored."""
     rows: Iterable[tuple[int, int, int, int, int, int]] = MonthlyBalance.objects.values_list(
@@ -80,8 +96,45 @@ def stored() -> dict[BalanceKey, BalanceSums]:
 
 
 def rebuild_balances() -> int:
-    """Recompute every balance from the ledger (a repair tool; imports keep them right). Returns rows."""
+    """Recompute every balance and batch's sums from the ledger lines (a repair tool). Returns rows.
+
+    Imports keep both right; this is for a database whose lines were changed behind toteuma's back.
+    """
     MonthlyBalance.objects.all().delete()
+    BatchBalance.objects.all().delete()
+    for batch_id in ImportBatch.objects.filter(kind=ImportBatch.Kind.LEDGER).values_list("id", flat=True):
+        record_batch(batch_id, ledger_sums(batch_id))
     sums = ledger_sums()
     add(sums)
     return len(sums)
+
+
+def _differences(
+    what: str, expected: Mapping[BalanceKey, BalanceSums], found: Mapping[BalanceKey, BalanceSums]
+) -> list[str]:
+    return [
+        f"{what} unit id {key[0]} {key[1]}-{key[2]:02d} account {key[3]}: "
+        f"{expected.get(key, (0, 0))} recorded, {found.get(key, (0, 0))} found (cents, lines)"
+        for key in sorted(set(expected) | set(found))
+        if expected.get(key, (0, 0)) != found.get(key, (0, 0))
+    ]
+
+
+def verify_ledger() -> LedgerCheck:
+    """Recount every ledger batch from its lines and the balances from the batches (reads every line).
+
+    Reports tie out to the batches' recorded sums; this is the check behind that: the lines still
+    add up to what each batch recorded when it was loaded, and the balances to the batches.
+    """
+    differences: list[str] = []
+    batches = list(ImportBatch.objects.filter(kind=ImportBatch.Kind.LEDGER).values_list("id", flat=True))
+    lines = 0
+    for batch_id in batches:
+        counted = ledger_sums(batch_id)
+        lines += sum(count for _, count in counted.values())
+        differences += _differences(f"batch {batch_id}", batch_sums(batch_id), counted)
+    orphans = LedgerLine.objects.exclude(batch_id__in=batches).count()
+    if orphans:
+        differences.append(f"{orphans} ledger lines belong to no ledger batch")
+    differences += _differences("balance", batch_sums(), stored())
+    return LedgerCheck(batches=len(batches), lines=lines, differences=tuple(differences))

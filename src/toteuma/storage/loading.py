@@ -130,7 +130,9 @@ def load_ledger(
                 sql.insert(LedgerLine._meta.db_table, LEDGER_COLUMNS, rows)
         if load.unknown:
             raise UnknownUnitError(load.unknown, "ledger lines")
-        balances.add(balances.frozen(load.sums))
+        sums = balances.frozen(load.sums)
+        balances.add(sums)
+        balances.record_batch(batch.id, sums)
         return _close_batch(batch, load.tally)
 
 
@@ -197,7 +199,7 @@ def rollback_batch(batch_id: int) -> LoadResult:
         if batch is None:
             raise BatchNotFoundError(batch_id)
         if batch.kind == ImportBatch.Kind.LEDGER:
-            balances.add(balances.ledger_sums(batch.id), sign=-1)
+            balances.add(balances.batch_sums(batch.id), sign=-1)  # exactly what its load added
             LedgerLine.objects.filter(batch_id=batch.id).delete()
         else:
             BudgetLine.objects.filter(batch_id=batch.id).delete()

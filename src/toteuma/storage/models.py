@@ -108,17 +108,48 @@ class LedgerLine(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
+        # Every secondary index is rebuilt after a big load and costs seconds per ten million lines
+        # (docs/performance.md), so there are only those a page needs (docs/decisions.md, 24).
         indexes = (
-            # Drill-down: cost center -> account -> lines of a period (unit_id leads, so no own index).
-            # The amount at the end makes it covering for the report's tie-out (storage.ledger_sums):
-            # SQLite then sums the index alone instead of fetching every line (7x faster at 1 M lines).
+            # Drill-down to the lines of a cost center and account in a period (unit_id leads, so no
+            # own index); a leaf's few thousand lines are sorted after reading.
+            models.Index(fields=("unit", "account", "year", "month"), name="toteuma_ledger_drill"),
+            # Investments: the lines of given projects. Most lines carry no project, so the index
+            # holds only those that do; queries say `project <> ''` to use it.
             models.Index(
-                fields=("unit", "account", "year", "month", "amount_cents"), name="toteuma_ledger_drill"
+                fields=("project", "year", "month"),
+                name="toteuma_ledger_project",
+                condition=~Q(project=""),
             ),
-            models.Index(fields=("project", "year", "month"), name="toteuma_ledger_project"),
-            models.Index(fields=("document",), name="toteuma_ledger_document"),
         )
         constraints = (models.CheckConstraint(condition=_MONTH_RANGE, name="toteuma_ledger_month"),)
+
+
+class BatchBalance(models.Model):
+    """A ledger batch summed per cost center, account and month, recorded when the batch is loaded.
+
+    The report's tie-out adds these up over the batches in the database and compares them with the
+    statement, which is built from the monthly balances: a balance that drifted from the batches
+    behind it shows, without summing millions of lines per report. `storage.verify_ledger`
+    recounts them from the lines themselves.
+    """
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="balances")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    year = models.SmallIntegerField()
+    month = models.SmallIntegerField()
+    account = models.IntegerField()
+    amount_cents = models.BigIntegerField()
+    line_count = models.BigIntegerField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=("batch", "unit", "year", "month", "account"), name="toteuma_batch_balance_key"
+            ),
+            models.CheckConstraint(condition=_MONTH_RANGE, name="toteuma_batch_balance_month"),
+        )
+        indexes = (models.Index(fields=("unit", "year", "month"), name="toteuma_batch_balance_unit"),)
 
 
 class MonthlyBalance(models.Model):

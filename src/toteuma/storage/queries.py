@@ -97,15 +97,17 @@ def account_sums(
     return {account: (cents, count) for account, cents, count in rows}
 
 
-def ledger_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[int, tuple[int, int]]:
-    """Per account: (cents debit +, line count) summed from the ledger lines themselves, not the balances.
+def batch_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[int, tuple[int, int]]:
+    """Per account: (cents debit +, line count) added up from the ledger batches' recorded sums.
 
-    The report's tie-out compares these with the figures built from the monthly balances.
+    The report's tie-out compares these with the figures built from the monthly balances. They are
+    the batches' own sums kept beside each batch (storage.balances.record_batch), not the balances,
+    and a few thousand rows however long the ledger is.
     """
     rows = (
-        models.LedgerLine.objects.filter(unit_id__in=_unit_ids(unit_codes), year=year, month__lte=month_to)
+        models.BatchBalance.objects.filter(unit_id__in=_unit_ids(unit_codes), year=year, month__lte=month_to)
         .values_list("account")
-        .annotate(cents=Sum("amount_cents"), count=Count("id"))
+        .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
         .order_by("account")
     )
     return {account: (cents, count) for account, cents, count in rows}
@@ -165,7 +167,9 @@ def investment_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict
             "code", "group"
         )
     )
-    ledger = models.LedgerLine.objects.filter(project__in=list(projects), year=year, month__lte=month_to)
+    ledger = models.LedgerLine.objects.exclude(project="").filter(
+        project__in=list(projects), year=year, month__lte=month_to
+    )
     budget = models.BudgetLine.objects.filter(project__in=list(projects), year=year)
     actual = _flows(ledger)
     original = _flows(budget.filter(kind=BudgetKind.ORIGINAL.value))

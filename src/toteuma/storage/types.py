@@ -50,6 +50,23 @@ class BatchNotFoundError(StorageError):
 
 
 @dataclass(frozen=True)
+class LedgerCheck:
+    """A recount of the ledger: each batch's lines against its recorded sums, the balances against both.
+
+    `differences` names each (batch or balance, cost center id, year, month, account) that disagrees,
+    with both figures; empty when everything agrees.
+    """
+
+    batches: int
+    lines: int
+    differences: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.differences
+
+
+@dataclass(frozen=True)
 class LoadResult:
     """What one load did: the batch it made (ledger, budget), how many records, and their sum."""
 
