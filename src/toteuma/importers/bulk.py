@@ -9,6 +9,7 @@ None) and the row-by-row parser then reads the file and reports every problem wi
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -22,6 +23,7 @@ from toteuma.importers.values import grouped
 _DATE_FI = r"^\d{1,2}\.\d{1,2}\.\d{4}$"
 _DATE_ISO = r"^\d{4}-\d{2}-\d{2}$"
 _AMOUNT = r"^[+-]?(\d+(\.\d{0,2})?|\.\d{1,2})$"
+_ACCOUNT = r"^\d{1,9}$"
 ARROW_ROWS = 100_000  # rows per Arrow batch on the way into SQLite
 MEMORY_LIMIT = "256MB"  # DuckDB's own; beyond it the parsed table spills to the temporary folder
 _SPACES = "[ \u00a0\u202f\u2009']"
@@ -31,45 +33,137 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _amount_sql(column: str, decimal: str) -> tuple[str, str]:
-    """SQL for (normalised text, sign) of an amount cell, as values.parse_amount reads it."""
-    thousands = "." if decimal == "," else ","
-    a0 = f"replace(trim(coalesce({column}, '')), '\u2212', '-')"
-    paren = f"({a0} LIKE '(%)')"
-    a1 = f"(CASE WHEN {paren} THEN {a0}[2:-2] ELSE {a0} END)"
-    trail = f"({a1} LIKE '%-')"
-    a2 = f"(CASE WHEN {trail} THEN {a1}[1:-2] ELSE {a1} END)"
-    bare = f"regexp_replace({a2}, {_quote(_SPACES)}, '', 'g')"
-    shaped = f"(CASE WHEN regexp_matches({bare}, {_quote(grouped(decimal))}) THEN {bare} END)"
-    a3 = f"replace(replace({shaped}, '{thousands}', ''), '{decimal}', '.')"
-    sign = f"(CASE WHEN {paren} <> {trail} THEN -1 ELSE 1 END)"
-    return a3, sign
+def _fast_amounts(column: str, decimal: str) -> list[tuple[str, str]]:
+    """(shape of the raw cell, its cents) for the common amount forms, cheap to read.
+
+    Each shape is one the full reading (`_select`'s fallback, and values.parse_amount) takes to the
+    same cents: exactly two decimals, so the cell's digits are the cents as a BIGINT, and at most 14
+    whole digits (the full reading's DECIMAL(18,2) * 100 overflows, an error, from 10^14 euros up).
+    Any other cell takes the full reading.
+    """
+    point = re.escape(decimal)
+    digits = f"replace({column}, {_quote(decimal)}, '')"
+    spaced = f"replace(replace({column}, ' ', ''), {_quote(decimal)}, '')"
+    trailing = f"replace(replace(replace({column}, '-', ''), ' ', ''), {_quote(decimal)}, '')"
+    return [
+        (rf"^-?\d{{1,14}}{point}\d\d$", f"CAST({digits} AS BIGINT)"),  # -1234,56
+        (rf"^-?\d{{1,3}}( \d{{3}}){{1,3}}{point}\d\d$", f"CAST({spaced} AS BIGINT)"),  # -1 234,56
+        # 1 234,56-
+        (rf"^(\d{{1,3}}( \d{{3}}){{1,3}}|\d{{1,14}}){point}\d\d-$", f"-CAST({trailing} AS BIGINT)"),
+    ]
 
 
-def _select(columns: Mapping[str, str], decimal: str) -> str:
-    """The parsed columns and a `bad` flag over the raw text columns named in `columns`."""
+def _trimmed(column: str) -> str:
+    """SQL for trim(coalesce(column, '')), without trim's cost for cells it would leave as they are.
+
+    DuckDB's trim removes Unicode space separators (category Zs) from the ends; the only ASCII one
+    is the space. A cell all of ASCII (as many bytes as characters) that neither starts nor ends
+    with a space is its own trim.
+    """
+    return (
+        f"(CASE WHEN strlen({column}) = length({column}) AND NOT prefix({column}, ' ') "
+        f"AND NOT suffix({column}, ' ') THEN {column} ELSE trim(coalesce({column}, '')) END)"
+    )
+
+
+def _nonblank(column: str) -> str:
+    """SQL: the cell is not empty once trimmed (a printable ASCII first character says so cheaply)."""
+    return f"(ascii({column}) BETWEEN 33 AND 126 OR coalesce(trim({column}), '') <> '')"
+
+
+def _fast_posted(column: str) -> str:
+    """SQL: the date of a cell that is exactly d.m.yyyy or yyyy-mm-dd (as the full reading), else NULL."""
+    return (
+        f"CASE WHEN regexp_matches({column}, {_quote(_DATE_FI)}) THEN try_strptime({column}, '%d.%m.%Y') "
+        f"WHEN regexp_matches({column}, {_quote(_DATE_ISO)}) THEN try_strptime({column}, '%Y-%m-%d') END"
+    )
+
+
+def _fast_cents(column: str, decimal: str) -> str:
+    """SQL: the cents of a cell in one of `_fast_amounts`' shapes, else NULL."""
+    shapes = " ".join(
+        f"WHEN regexp_matches({column}, {_quote(shape)}) THEN {cents}"
+        for shape, cents in _fast_amounts(column, decimal)
+    )
+    return f"CASE {shapes} END"
+
+
+def _nest(source: str, stages: list[dict[str, str]]) -> str:
+    """`source` with each stage's columns added in turn (a stage's expressions see the earlier ones).
+
+    Intermediate values are computed once this way; an expression that named them by repeating
+    their text would be evaluated again at each repetition.
+    """
+    query = source
+    for stage in stages:
+        added = ", ".join(f"{sql} AS {name}" for name, sql in stage.items())
+        query = f"(SELECT *, {added} FROM {query})"
+    return query
+
+
+def _select(columns: Mapping[str, str], decimal: str, source: str, *, cheap: bool = True) -> str:
+    """The parsed columns of `source`'s raw text columns named in `columns`, NULL where unreadable.
+
+    Cells in the common shapes take a cheap expression guarded by a regular expression only they
+    match (`_fp`, `_fa`: NULL for the other cells). The rest take the full reading, step by step,
+    the way values.parse_date and parse_amount do it; NULL there makes the fast path give up.
+    `cheap=False` gives the full reading for every cell (the tests compare the two).
+    """
 
     def cell(name: str) -> str:
         raw = columns.get(name)
-        return f"trim(coalesce({raw}, ''))" if raw else "''"
+        if not raw:
+            return "''"
+        return _trimmed(raw) if cheap else f"trim(coalesce({raw}, ''))"
 
-    day = f"split_part(split_part({cell('posted')}, ' ', 1), 'T', 1)"
-    posted = (
-        f"(CASE WHEN regexp_matches({day}, '{_DATE_FI}') THEN try_strptime({day}, '%d.%m.%Y') "
-        f"WHEN regexp_matches({day}, '{_DATE_ISO}') THEN try_strptime({day}, '%Y-%m-%d') END)::DATE"
-    )
-    amount, sign = _amount_sql(columns["amount"], decimal)
+    posted, amount, account = columns["posted"], columns["amount"], columns["account"]
+    thousands = "." if decimal == "," else ","
+    stages = [
+        {
+            "_fp": _fast_posted(posted) if cheap else "NULL::TIMESTAMP",
+            "_fa": _fast_cents(amount, decimal) if cheap else "NULL::BIGINT",
+        },
+        {
+            "_day": (
+                f"CASE WHEN _fp IS NULL THEN split_part(split_part({cell('posted')}, ' ', 1), 'T', 1) END"
+            ),
+            "_a0": f"CASE WHEN _fa IS NULL THEN replace({cell('amount')}, '\u2212', '-') END",
+        },
+        {
+            "_posted": (
+                "(CASE WHEN _fp IS NOT NULL THEN _fp "
+                f"WHEN regexp_matches(_day, {_quote(_DATE_FI)}) THEN try_strptime(_day, '%d.%m.%Y') "
+                f"WHEN regexp_matches(_day, {_quote(_DATE_ISO)}) THEN try_strptime(_day, '%Y-%m-%d') "
+                "END)::DATE"
+            ),
+            "_paren": "_a0 LIKE '(%)'",
+            "_a1": "CASE WHEN _a0 LIKE '(%)' THEN _a0[2:-2] ELSE _a0 END",
+        },
+        {"_trail": "_a1 LIKE '%-'", "_a2": "CASE WHEN _a1 LIKE '%-' THEN _a1[1:-2] ELSE _a1 END"},
+        {"_bare": f"regexp_replace(_a2, {_quote(_SPACES)}, '', 'g')"},
+        {
+            "_a3": (
+                f"replace(replace(CASE WHEN regexp_matches(_bare, {_quote(grouped(decimal))}) "
+                f"THEN _bare END, '{thousands}', ''), '{decimal}', '.')"
+            )
+        },
+    ]
     cents = (
-        f"(CASE WHEN regexp_matches({amount}, '{_AMOUNT}') "
-        f"THEN {sign} * CAST(TRY_CAST({amount} AS DECIMAL(18,2)) * 100 AS BIGINT) END)"
+        f"CASE WHEN _fa IS NOT NULL THEN _fa WHEN regexp_matches(_a3, {_quote(_AMOUNT)}) THEN "
+        "(CASE WHEN _paren <> _trail THEN -1 ELSE 1 END) "
+        "* CAST(TRY_CAST(_a3 AS DECIMAL(18,2)) * 100 AS BIGINT) END"
     )
-    account = (
-        f"(CASE WHEN regexp_matches({cell('account')}, '^\\d{{1,9}}$') THEN {cell('account')}::INTEGER END)"
+    plain = f"WHEN regexp_matches({account}, {_quote(_ACCOUNT)}) THEN {account}::INTEGER " if cheap else ""
+    account_sql = (
+        f"CASE {plain}"
+        f"WHEN regexp_matches({cell('account')}, {_quote(_ACCOUNT)}) THEN {cell('account')}::INTEGER END"
     )
+    # Year 0 (1 BC to DuckDB) is no date to Python's datetime: refused as values.parse_date does.
     return (
-        f"SELECT {posted} AS posted, {account} AS account, {cell('unit')} AS unit, "
+        "SELECT CASE WHEN _posted >= DATE '0001-01-01' THEN _posted END AS posted, "
+        f"{account_sql} AS account, {cell('unit')} AS unit, "
         f"{cell('document')} AS document, {cell('project')} AS project, {cents} AS cents, "
-        f"{cell('text')} AS text"
+        f"{cell('text')} AS text FROM {_nest(source, stages)}"
     )
 
 
@@ -197,12 +291,12 @@ def open_ledger(
         f"read_csv({_quote(str(path))}, delim={_quote(delimiter)}, header=false, skip={int(skip)}, "
         f"quote='\"', escape='\"', auto_detect=false, columns={{{typed}}})"
     )
-    nonblank = " OR ".join(f"coalesce(trim({name}), '') <> ''" for name in names)
+    nonblank = " OR ".join(_nonblank(name) for name in names)
     named = {field: names[index] for field, index in columns.items()}
     try:
         con.execute(f"CREATE TEMP VIEW raw AS SELECT * FROM {source} WHERE {nonblank}")
         # Parsed once into a table (DuckDB spills it to disk past its memory limit), read twice.
-        con.execute(f"CREATE TEMP TABLE ledger AS {_select(named, decimal)} FROM raw")
+        con.execute(f"CREATE TEMP TABLE ledger AS {_select(named, decimal, 'raw')}")
         found = _totals(con, "ledger")
     except duckdb.Error:
         found = None  # a line DuckDB cannot split the way Python's csv does: let the slow path say where
