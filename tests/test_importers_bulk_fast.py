@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toteuma.importers import bulk
+from toteuma.importers.sources import read_ledger
 from toteuma.importers.values import parse_amount, parse_date, parse_int
 
 NAMED = {
@@ -276,11 +277,33 @@ def test_cells_are_trimmed_as_before() -> None:
     for field in ("unit", "project", "text"):
         assert _column(field, TEXTS) == _column(field, TEXTS, cheap=False)
     values = [*TEXTS, *(chr(code) + "x" + chr(code) for code in range(1, 128))]
-    # DuckDB's trim removes Unicode space separators; in ASCII only the space (what _trimmed assumes).
-    assert _cheap(bulk._trimmed, values) == _cheap(lambda column: f"trim(coalesce({column}, ''))", values)
-    blank = _cheap(lambda column: f"coalesce(trim({column}), '') <> ''", values)
+    values += [space + "x" + space for space in bulk.WHITESPACE] + list(bulk.WHITESPACE)
+    # The cheap test agrees with the full strip, and both with Python's, for every ASCII character
+    # and every whitespace character at either end.
+    stripped = _cheap(bulk._strip, values)
+    assert _cheap(bulk._trimmed, values) == stripped
+    assert stripped == [("" if value is None else value.strip()) for value in values]
+    blank = [bool(value and value.strip()) for value in values]
     # NULL (a missing cell) filters as false does in the WHERE it goes into.
     assert [bool(kept) for kept in _cheap(bulk._nonblank, values)] == blank
+
+
+def test_whitespace_is_what_python_strips() -> None:
+    assert "".join(ch for ch in map(chr, range(0x110000)) if ch.isspace()) == bulk.WHITESPACE
+
+
+def test_a_cost_center_with_a_tab_reads_the_same_on_both_paths(tmp_path: Path) -> None:
+    from toteuma.importers.kinds import parse_file
+
+    path = tmp_path / "ledger-tab.csv"
+    path.write_text(
+        "Kirjauspvm;Tosite;Tili;Kustannuspaikka;Summa;Selite\n1.1.2024;1;4300;110010\t;5,00;a\t\n"
+    )
+    fast = read_ledger(path).source
+    assert fast is not None
+    records, problems = parse_file("ledger", path)
+    assert not problems
+    assert [row.unit for row in fast.balances()] == [record.unit for record in records] == ["110010"]
 
 
 def test_a_year_zero_line_makes_the_fast_path_give_up(tmp_path: Path) -> None:

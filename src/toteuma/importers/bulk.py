@@ -53,22 +53,34 @@ def _fast_amounts(column: str, decimal: str) -> list[tuple[str, str]]:
     ]
 
 
-def _trimmed(column: str) -> str:
-    """SQL for trim(coalesce(column, '')), without trim's cost for cells it would leave as they are.
+# What Python's str.strip() removes (str.isspace), as the row-by-row reader strips every cell: DuckDB's
+# trim() alone removes only the space separators, and would keep a tab or a line break at the ends.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
-    DuckDB's trim removes Unicode space separators (category Zs) from the ends; the only ASCII one
-    is the space. A cell all of ASCII (as many bytes as characters) that neither starts nor ends
-    with a space is its own trim.
+
+def _strip(column: str) -> str:
+    """SQL for Python's `cell.strip()` of a possibly missing cell."""
+    return f"trim(coalesce({column}, ''), {_quote(WHITESPACE)})"
+
+
+def _trimmed(column: str) -> str:
+    """SQL for the stripped cell, without the trim's cost for cells it would leave as they are.
+
+    A cell all of ASCII (as many bytes as characters) whose first and last characters are printable
+    (above the space; ASCII's whitespace is the space and control characters) is its own strip.
     """
     return (
-        f"(CASE WHEN strlen({column}) = length({column}) AND NOT prefix({column}, ' ') "
-        f"AND NOT suffix({column}, ' ') THEN {column} ELSE trim(coalesce({column}, '')) END)"
+        f"(CASE WHEN strlen({column}) = length({column}) AND ascii({column}) > 32 "
+        f"AND ascii(right({column}, 1)) > 32 THEN {column} ELSE {_strip(column)} END)"
     )
 
 
 def _nonblank(column: str) -> str:
-    """SQL: the cell is not empty once trimmed (a printable ASCII first character says so cheaply)."""
-    return f"(ascii({column}) BETWEEN 33 AND 126 OR coalesce(trim({column}), '') <> '')"
+    """SQL: the cell is not empty once stripped (a printable ASCII first character says so cheaply)."""
+    return f"(ascii({column}) BETWEEN 33 AND 126 OR {_strip(column)} <> '')"
 
 
 def _fast_posted(column: str) -> str:
@@ -114,7 +126,7 @@ def _select(columns: Mapping[str, str], decimal: str, source: str, *, cheap: boo
         raw = columns.get(name)
         if not raw:
             return "''"
-        return _trimmed(raw) if cheap else f"trim(coalesce({raw}, ''))"
+        return _trimmed(raw) if cheap else _strip(raw)
 
     posted, amount, account = columns["posted"], columns["amount"], columns["account"]
     thousands = "." if decimal == "," else ","
