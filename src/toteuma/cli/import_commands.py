@@ -199,9 +199,8 @@ def verify() -> None:
             f"{len(check.differences)} differences between the ledger lines, the batches' sums and the "
             "balances; `toteuma batches rebuild` recomputes them from the lines"
         )
-    click.echo(
-        f"The ledger agrees: {check.batches} batches, {check.lines} lines, balances equal to their sums."
-    )
+    batches = f"{check.batches} batch" + ("" if check.batches == 1 else "es")
+    click.echo(f"The ledger agrees: {check.lines} lines in {batches}; the balances equal the batches' sums.")
 
 
 @batches.command(help="Recompute the balances and the batches' sums from the ledger lines (a repair).")

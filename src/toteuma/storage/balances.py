@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Count, Sum
 
 from toteuma.storage import sql
@@ -99,7 +99,13 @@ def rebuild_balances() -> int:
     """Recompute every balance and batch's sums from the ledger lines (a repair tool). Returns rows.
 
     Imports keep both right; this is for a database whose lines were changed behind toteuma's back.
+    All or nothing, in one transaction.
     """
+    with transaction.atomic():
+        return _rebuild()
+
+
+def _rebuild() -> int:
     MonthlyBalance.objects.all().delete()
     BatchBalance.objects.all().delete()
     for batch_id in ImportBatch.objects.filter(kind=ImportBatch.Kind.LEDGER).values_list("id", flat=True):
