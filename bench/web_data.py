@@ -1,7 +1,8 @@
 """Benchmark data for the dashboard: the reference example plus a synthetic ledger of N lines on PostgreSQL.
 
-The lines are generated inside the database (generate_series) and their monthly balances added in
-the same way an import adds them, so the pages read exactly the tables they read in production.
+The lines are generated inside the database (generate_series) and their monthly balances and the
+batch's own sums added as an import adds them, so the pages read exactly the tables they read in
+production.
 """
 
 from __future__ import annotations
@@ -70,6 +71,15 @@ def _generate(count: int) -> None:
             ON CONFLICT (unit_id, year, month, account) DO UPDATE SET
                 amount_cents = toteuma_monthlybalance.amount_cents + excluded.amount_cents,
                 line_count = toteuma_monthlybalance.line_count + excluded.line_count
+            """,
+            (batch.id,),
+        )
+        _sql(
+            """
+            INSERT INTO toteuma_batchbalance
+                (batch_id, unit_id, year, month, account, amount_cents, line_count)
+            SELECT batch_id, unit_id, year, month, account, sum(amount_cents), count(*)
+            FROM toteuma_ledgerline WHERE batch_id = %s GROUP BY batch_id, unit_id, year, month, account
             """,
             (batch.id,),
         )

@@ -61,20 +61,33 @@ WHITESPACE = (
 )
 
 
+# The part of it DuckDB's trim() does not remove (that removes the space separators, Unicode's Zs).
+_CONTROL_SPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"
+
+
 def _strip(column: str) -> str:
-    """SQL for Python's `cell.strip()` of a possibly missing cell."""
-    return f"trim(coalesce({column}, ''), {_quote(WHITESPACE)})"
+    """SQL for Python's `cell.strip()` of a possibly missing cell.
+
+    trim() with a list of characters costs ten times trim() alone, so only a cell that holds one
+    of the control spaces anywhere goes through a regular expression; the others are trim()'s.
+    """
+    cell = f"coalesce({column}, '')"
+    ends = f"^[{WHITESPACE}]+|[{WHITESPACE}]+$"
+    return (
+        f"(CASE WHEN regexp_matches({cell}, {_quote(f'[{_CONTROL_SPACE}]')}) "
+        f"THEN regexp_replace({cell}, {_quote(ends)}, '', 'g') ELSE trim({cell}) END)"
+    )
 
 
 def _trimmed(column: str) -> str:
-    """SQL for the stripped cell, without the trim's cost for cells it would leave as they are.
+    """SQL for the stripped cell, without the strip's cost for cells it would leave as they are.
 
-    A cell all of ASCII (as many bytes as characters) whose first and last characters are printable
-    (above the space; ASCII's whitespace is the space and control characters) is its own strip.
+    A cell all of ASCII (as many bytes as characters) whose first and last characters come after
+    the space (ASCII's whitespace is the space and control characters) is its own strip.
     """
     return (
-        f"(CASE WHEN strlen({column}) = length({column}) AND ascii({column}) > 32 "
-        f"AND ascii(right({column}, 1)) > 32 THEN {column} ELSE {_strip(column)} END)"
+        f"(CASE WHEN strlen({column}) = length({column}) AND {column} >= '!' "
+        f"AND substring({column}, length({column}), 1) >= '!' THEN {column} ELSE {_strip(column)} END)"
     )
 
 
