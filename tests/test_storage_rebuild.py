@@ -91,3 +91,36 @@ def test_a_rebuilt_table_is_analysed_on_postgresql(tiny_org: object) -> None:
     with without_indexes(TABLE, rebuild=True):
         pass
     assert _column_statistics() > 0
+
+
+def test_a_leafs_page_of_lines_reads_in_date_order_from_an_index(tiny_org: object) -> None:
+    from toteuma.storage.workflow.figures import SORTS
+
+    storage.load_ledger(
+        [
+            LedgerRecord(date(2024, 1 + n % 12, 1 + n % 28), str(n), 4300 + n % 5, unit, n)
+            for n in range(2000)
+            for unit in ("110010", "110020", "120010")
+        ],
+        file_name="leaf.csv",
+        sha256="l" * 64,
+    )
+    unit_id = LedgerLine.objects.filter(unit__code="110010").values_list("unit_id", flat=True)[0]
+    page = LedgerLine.objects.filter(
+        unit_id__in=[unit_id], account__in=[4300], year=2024, month__gte=1, month__lte=3
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {TABLE}")
+        if connection.vendor == "postgresql":
+            # For a hundred lines a sort is cheaper and PostgreSQL rightly picks it; at a big city's
+            # size it reads the index in order. Forbid the sort to see that the index can give it.
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+    plan = page.order_by(*SORTS["date"])[:50].explain()
+    if connection.vendor == "sqlite":  # PostgreSQL may read this small table by the date index instead
+        assert "toteuma_ledger_drill" in plan
+    # No sort step (PostgreSQL's Sort, SQLite's temporary B-tree): the index gives the order.
+    assert "sort" not in plan.lower().replace("toteuma", "")
+    assert "temp b-tree" not in plan.lower()
+    posted = list(page.order_by(*SORTS["date"]).values_list("posted", flat=True))
+    assert posted == sorted(posted)

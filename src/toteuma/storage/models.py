@@ -112,8 +112,10 @@ class LedgerLine(models.Model):
         # (docs/performance.md), so there are only those a page needs (docs/decisions.md, 24).
         indexes = (
             # Drill-down to the lines of a cost center and account in a period (unit_id leads, so no
-            # own index); a leaf's few thousand lines are sorted after reading.
-            models.Index(fields=("unit", "account", "year", "month"), name="toteuma_ledger_drill"),
+            # own index), in date order: a leaf's page reads its fifty lines and sorts nothing.
+            models.Index(
+                fields=("unit", "account", "year", "month", "posted", "id"), name="toteuma_ledger_drill"
+            ),
             # Investments: the lines of given projects. Most lines carry no project, so the index
             # holds only those that do; queries say `project <> ''` to use it.
             models.Index(

@@ -11,12 +11,15 @@ from django.db.models import Count, QuerySet, Sum
 from toteuma.storage.models import Account, Goal, LedgerLine, MonthlyBalance, Unit
 
 # Sort keys a user may pick, to the ledger's columns; the id breaks ties so pages never overlap.
+# Within one year, (month, posted) orders exactly as posted does; saying it lets the drill index
+# (unit, account, year, month, posted, id) and the date index (year, month, posted, id) give the
+# order themselves, so a page reads its fifty lines and sorts nothing.
 SORTS = {
-    "date": ("posted", "id"),
-    "-date": ("-posted", "-id"),
+    "date": ("year", "month", "posted", "id"),
+    "-date": ("-year", "-month", "-posted", "-id"),
     "amount": ("amount_cents", "id"),
     "-amount": ("-amount_cents", "-id"),
-    "account": ("account", "posted", "id"),
+    "account": ("account", "year", "month", "posted", "id"),
     "document": ("document", "id"),
 }
 
