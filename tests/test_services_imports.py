@@ -32,7 +32,7 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "file.empty": ("ledger", {}, "no data rows"),
     "header.missing-column": ("ledger", {}, "no column for 'account'"),
     "header.duplicate-column": ("ledger", {}, "columns 'Tili' and 'Account' both mean 'account'"),
-    "value.required": ("ledger", {}, "'unit' is empty"),
+    "value.required": ("ledger", {}, "'Kustannuspaikka' is empty"),
     "value.amount": ("ledger", {}, "'12,3,4' is not an amount"),
     "value.date": ("ledger", {}, "'31.2.2024' is not a date"),
     "value.integer": ("ledger", {}, "'43x0' is not a whole number"),

@@ -116,13 +116,14 @@ def parsed_rows(
             raw = cells[index] if index is not None and index < len(cells) else ""
             if not raw.strip():
                 if spec.required:
+                    column = table.header[index] if index is not None else spec.name
                     problems.append(
                         problem(
                             "value.required",
-                            f"{spec.name!r} is empty",
+                            f"{column!r} is empty",  # the file's own column name, as the user sees it
                             file=table.file,
                             row=number,
-                            column=table.header[index or 0],
+                            column=column,
                         )
                     )
                     ok = False
