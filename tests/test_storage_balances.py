@@ -85,7 +85,7 @@ def test_verify_names_a_line_changed_behind_toteumas_back(unit_id: int) -> None:
     check = storage.verify_ledger()
     assert not check.ok
     assert check.differences == (
-        f"batch {line.batch_id} unit id {unit_id} 2024-02 account 4300: (400, 2) recorded, (350, 2) found "
+        f"batch {line.batch_id} cost center 110010 2024-02 account 4300: (400, 2) recorded, (350, 2) found "
         "(cents, lines)",
     )
 
@@ -94,7 +94,7 @@ def test_verify_names_a_balance_that_drifted_from_the_batches(unit_id: int) -> N
     _two_batches()
     MonthlyBalance.objects.filter(month=1).update(amount_cents=1)
     assert storage.verify_ledger().differences == (
-        f"balance unit id {unit_id} 2024-01 account 4300: (200, 2) recorded, (1, 2) found (cents, lines)",
+        "balance cost center 110010 2024-01 account 4300: (200, 2) recorded, (1, 2) found (cents, lines)",
     )
 
 

@@ -25,7 +25,7 @@ def build_time() -> datetime:
 
 def _ledger_total(codes: list[str], year: int, month: int, mapping: AccountMapping) -> int:
     """Report-sign cents of the income-statement accounts, from the ledger batches' recorded sums."""
-    sums = storage.batch_sums(codes, year, month)
+    sums = storage.recorded_sums(codes, year, month)
     return sum(to_report_sign(cents) for account, (cents, _) in sums.items() if mapping.row_of(account))
 
 

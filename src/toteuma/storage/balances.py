@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Count, Sum
 
 from toteuma.storage import sql
-from toteuma.storage.models import BatchBalance, ImportBatch, LedgerLine, MonthlyBalance
+from toteuma.storage.models import BatchBalance, ImportBatch, LedgerLine, MonthlyBalance, Unit
 from toteuma.storage.types import LedgerCheck
 
 # (unit id, year, month, account)
@@ -118,8 +118,9 @@ def _rebuild() -> int:
 def _differences(
     what: str, expected: Mapping[BalanceKey, BalanceSums], found: Mapping[BalanceKey, BalanceSums]
 ) -> list[str]:
+    codes = dict(Unit.objects.values_list("id", "code"))
     return [
-        f"{what} unit id {key[0]} {key[1]}-{key[2]:02d} account {key[3]}: "
+        f"{what} cost center {codes.get(key[0], key[0])} {key[1]}-{key[2]:02d} account {key[3]}: "
         f"{expected.get(key, (0, 0))} recorded, {found.get(key, (0, 0))} found (cents, lines)"
         for key in sorted(set(expected) | set(found))
         if expected.get(key, (0, 0)) != found.get(key, (0, 0))

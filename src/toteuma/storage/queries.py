@@ -97,7 +97,7 @@ def account_sums(
     return {account: (cents, count) for account, cents, count in rows}
 
 
-def batch_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[int, tuple[int, int]]:
+def recorded_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[int, tuple[int, int]]:
     """Per account: (cents debit +, line count) added up from the ledger batches' recorded sums.
 
     The report's tie-out compares these with the figures built from the monthly balances. They are
