@@ -105,10 +105,14 @@ def rebuild_balances() -> int:
         return _rebuild()
 
 
+def _ledger_batches() -> list[int]:
+    return list(ImportBatch.objects.filter(kind=ImportBatch.Kind.LEDGER).values_list("id", flat=True))
+
+
 def _rebuild() -> int:
     MonthlyBalance.objects.all().delete()
     BatchBalance.objects.all().delete()
-    for batch_id in ImportBatch.objects.filter(kind=ImportBatch.Kind.LEDGER).values_list("id", flat=True):
+    for batch_id in _ledger_batches():
         record_batch(batch_id, ledger_sums(batch_id))
     sums = ledger_sums()
     add(sums)
@@ -134,7 +138,7 @@ def verify_ledger() -> LedgerCheck:
     add up to what each batch recorded when it was loaded, and the balances to the batches.
     """
     differences: list[str] = []
-    batches = list(ImportBatch.objects.filter(kind=ImportBatch.Kind.LEDGER).values_list("id", flat=True))
+    batches = _ledger_batches()
     lines = 0
     for batch_id in batches:
         counted = ledger_sums(batch_id)

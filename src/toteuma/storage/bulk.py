@@ -100,7 +100,7 @@ def _existing_lines() -> int:
 
 
 class _Meter:
-    """Reports lines done to a progress callback; on COPY, estimated from the bytes sent."""
+    """Reports lines done to a progress callback."""
 
     def __init__(self, total: int, callback: Progress | None) -> None:
         self.total, self.callback = total, callback
@@ -108,9 +108,6 @@ class _Meter:
     def lines(self, done: int) -> None:
         if self.callback is not None:
             self.callback(min(done, self.total), self.total)
-
-    def fraction(self, part: int, whole: int) -> None:
-        self.lines(self.total * part // max(whole, 1))
 
 
 def _insert(source: LedgerSource, batch_id: int, ids: dict[str, int], meter: _Meter) -> int:

@@ -42,7 +42,9 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="ledgerline",
-            index=models.Index(fields=["unit", "account", "year", "month"], name="toteuma_ledger_drill"),
+            index=models.Index(
+                fields=["unit", "account", "year", "month", "posted", "id"], name="toteuma_ledger_drill"
+            ),
         ),
         migrations.AddIndex(
             model_name="ledgerline",
