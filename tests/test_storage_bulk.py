@@ -59,13 +59,15 @@ def killed_database(tmp_path: Path) -> Iterator[str]:
         return
     import psycopg
 
-    server = url.rsplit("/", 1)[0]
+    # Named after the suite's own database, so that two checkouts' suites on one server never meet.
+    server, own = url.rsplit("/", 1)
+    name = f"{own}_killed_import"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as con:
-        con.execute("DROP DATABASE IF EXISTS toteuma_killed_import WITH (FORCE)")
-        con.execute("CREATE DATABASE toteuma_killed_import")
-    yield f"{server}/toteuma_killed_import"
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        con.execute(f'CREATE DATABASE "{name}"')
+    yield f"{server}/{name}"
     with psycopg.connect(f"{server}/postgres", autocommit=True) as con:
-        con.execute("DROP DATABASE IF EXISTS toteuma_killed_import WITH (FORCE)")
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 # Marked django_db only so that the PostgreSQL half of the suite runs it too (on its own database).
