@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from toteuma.storage.types import (
     BatchInfo,
     BatchNotFoundError,
+    BudgetSum,
     DuplicateImportError,
     DuplicateKeyError,
     Flow,
@@ -58,6 +59,8 @@ _LAZY = {
     "batches": "queries",
     "batch_exists": "queries",
     "rebuild_balances": "balances",
+    "subtree_ledger_sums": "subtree",
+    "subtree_budget_sums": "subtree",
 }
 
 if TYPE_CHECKING:
@@ -82,6 +85,7 @@ if TYPE_CHECKING:
         text,
         units,
     )
+    from toteuma.storage.subtree import subtree_budget_sums, subtree_ledger_sums
     from toteuma.storage.upserts import (
         load_accounts,
         load_goals,
@@ -134,6 +138,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "BatchInfo",
     "BatchNotFoundError",
+    "BudgetSum",
     "DuplicateImportError",
     "DuplicateKeyError",
     "Flow",
@@ -172,6 +177,8 @@ __all__ = [
     "responsible",
     "rollback_batch",
     "setup",
+    "subtree_budget_sums",
+    "subtree_ledger_sums",
     "text",
     "units",
     "verify_ledger",

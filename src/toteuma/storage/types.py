@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from toteuma.core.records import BudgetKind
+
 
 class StorageError(Exception):
     """A load or query the database refuses; the message says what and how to fix it."""
@@ -128,3 +130,16 @@ class InvestmentSums:
     @property
     def budget(self) -> Flow:
         return self.budget_original + self.amendments
+
+
+@dataclass(frozen=True)
+class BudgetSum:
+    """The budget lines of one cost center, account and decision: cents debit +, and how many lines."""
+
+    unit: str
+    account: int
+    kind: BudgetKind
+    decision: str  # "" for the original budget; the amendment's reference, e.g. "Kv 26.2.2024 § 14"
+    decided: date | None
+    cents: int
+    lines: int
