@@ -16,7 +16,12 @@ def init() -> None:
     click.echo("Database ready.")
 
 
-@main.command(help="Import the reference example and write its report as HTML and JSON.")
+@main.command(help="Import an example (the reference example by default) and write its reports.")
+@click.option(
+    "--example",
+    "example",
+    help="An example of examples/ by its folder's name, e.g. the second city's (default: the reference).",
+)
 @click.option(
     "--out",
     "out_dir",
@@ -25,16 +30,16 @@ def init() -> None:
     show_default=True,
     help="Folder for the report files.",
 )
-def demo(out_dir: Path) -> None:
+def demo(example: str | None, out_dir: Path) -> None:
     try:
-        result = services.run_demo(out_dir)
+        result = services.run_demo(out_dir, example)
     except services.ServiceError as exc:
         fail(str(exc))
     for item in result.imports:
         state = "already imported" if item.skipped else f"{item.records} records"
         click.echo(f"  {item.kind:<12} {item.file.name:<22} {state}")
-    click.echo(f"Report (HTML): {result.html}")
-    click.echo(f"Report (JSON): {result.json}")
+    for path in result.files:
+        click.echo(f"Report ({path.suffix[1:].upper()}): {path}")
 
 
 @main.command(help="List the organisation's units: code, kind and name, indented by level.")

@@ -69,6 +69,17 @@ CATALOGUE: tuple[ProblemType, ...] = (
         "The column profile cannot be used",
         "Correct the profile file; docs/file-formats.md shows a complete profile.",
     ),
+    ProblemType(
+        "profile.pattern",
+        "A prefix or pattern in the column profile cannot be used",
+        "Write a Python regular expression with at most one group, the part to keep, e.g. TILI/(\\d+); "
+        "or give `prefix` alone.",
+    ),
+    ProblemType(
+        "profile.not-for-kind",
+        "The column profile does not describe this kind of file",
+        "Import the file as one of the kinds the profile names, or add a section for this kind.",
+    ),
     ProblemType("file.empty", "The file has no data rows", "Export the data again; the file holds no rows."),
     ProblemType(
         "header.missing-column",
@@ -87,6 +98,16 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("value.integer", "Not a whole number", "Write a whole number, for example an account 4300."),
     ProblemType("value.choice", "Not one of the allowed values", "Use one of the values the message lists."),
     ProblemType("value.period", "Not a period", "Write the period as YYYY-MM, for example 2024-03."),
+    ProblemType(
+        "value.pattern",
+        "A cell does not have the shape the profile expects",
+        "Correct the cell, or the profile's prefix or pattern for this column.",
+    ),
+    ProblemType(
+        "value.conflict",
+        "Two rows give different values for one unit, account or account range",
+        "A file may repeat a unit, account or range on many rows, always the same: correct one of the rows.",
+    ),
     ProblemType(
         "ledger.unknown-account",
         "Lines on an account that is not in the chart of accounts",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -54,11 +55,46 @@ _CODES: dict[Parser, str] = {
 
 
 @dataclass(frozen=True)
+class Take:
+    """How a profile takes a field's text: a fixed value, or a column's cell cut by a pattern, then renamed.
+
+    `pattern` must match the whole cell; its first group (or the whole match) is the text. `names`
+    turns a text into another (the file's "Henkilöstömenot" into a row key); other texts stay.
+    """
+
+    column: str = ""  # the column's name in the export
+    value: str | None = None
+    pattern: re.Pattern[str] | None = None
+    names: Mapping[str, str] = field(default_factory=dict)
+    shown: str = ""  # the pattern as the profile wrote it (a prefix is shown as the prefix), for messages
+
+    @property
+    def plain(self) -> bool:
+        """Only a column's name: the cell is taken as it is."""
+        return self.value is None and self.pattern is None and not self.names
+
+    def text(self, cell: str) -> str:
+        if self.value is not None:
+            return self.value
+        found = self.pattern.fullmatch(cell.strip()) if self.pattern else None
+        if self.pattern is not None and found is None:
+            raise ValueError(f"{cell!r} does not match the profile's {self.shown}")
+        got = cell if found is None else (found.group(1) if found.groups() else found.group(0))
+        return self.names.get(got.strip(), got)
+
+
+@dataclass(frozen=True)
 class Field:
     name: str
     aliases: tuple[str, ...]
     parse: Parser = text
     required: bool = True
+    take: Take | None = None  # set by a profile: a fixed value, or how the column's cell is cut
+
+    @property
+    def fixed(self) -> bool:
+        """The profile gives the value: no column is looked for."""
+        return self.take is not None and self.take.value is not None
 
     def matches(self, header: str) -> bool:
         wanted = header.strip().casefold()
@@ -71,7 +107,7 @@ def map_header(table: RawTable, fields: tuple[Field, ...]) -> tuple[dict[str, in
     problems: list[Problem] = []
     for index, header in enumerate(table.header):
         for spec in fields:
-            if not spec.matches(header):
+            if spec.fixed or not spec.matches(header):
                 continue
             if spec.name in positions:
                 problems.append(
@@ -86,7 +122,7 @@ def map_header(table: RawTable, fields: tuple[Field, ...]) -> tuple[dict[str, in
                 )
             positions[spec.name] = index
     for spec in fields:
-        if spec.required and spec.name not in positions:
+        if spec.required and not spec.fixed and spec.name not in positions:
             names = ", ".join((spec.name, *spec.aliases))
             problems.append(
                 problem(
@@ -108,41 +144,46 @@ def parsed_rows(
     problems.extend(header_problems)
     if header_problems:
         return
+    columns = {spec.name: _column_name(table, positions.get(spec.name), spec) for spec in fields}
     for number, cells in table.rows:
         values: dict[str, Any] = {}
         ok = True
         for spec in fields:
             index = positions.get(spec.name)
             raw = cells[index] if index is not None and index < len(cells) else ""
-            if not raw.strip():
-                if spec.required:
-                    column = table.header[index] if index is not None else spec.name
-                    problems.append(
-                        problem(
-                            "value.required",
-                            f"{column!r} is empty",  # the file's own column name, as the user sees it
-                            file=table.file,
-                            row=number,
-                            column=column,
-                        )
-                    )
-                    ok = False
-                values[spec.name] = None
-                continue
-            try:
-                values[spec.name] = spec.parse(raw, table)
-            except ValueError as exc:
-                code = _CODES.get(spec.parse, "value.choice")
-                problems.append(
-                    problem(
-                        code,
-                        str(exc),
-                        file=table.file,
-                        row=number,
-                        column=table.header[index or 0],
-                        value=raw,
-                    )
-                )
-                ok = False
+            found = _value(spec, raw, table, (number, columns[spec.name]), problems)
+            ok = ok and found is not _REFUSED
+            values[spec.name] = None if found is _REFUSED else found
         if ok:
             yield number, values
+
+
+_REFUSED = object()  # a cell whose problem is reported: the row is skipped
+
+
+def _column_name(table: RawTable, index: int | None, spec: Field) -> str:
+    """The file's own column name, as the user sees it; a value the profile gives is named so."""
+    if index is not None:
+        return table.header[index]
+    return f"{spec.name} (profile)" if spec.fixed else spec.name
+
+
+def _value(spec: Field, raw: str, table: RawTable, where: tuple[int, str], problems: list[Problem]) -> Any:
+    """The cell's parsed value, None for an empty optional cell, or _REFUSED with its problem reported."""
+    number, column = where
+
+    def refuse(code: str, message: str, value: str = "") -> object:
+        problems.append(problem(code, message, file=table.file, row=number, column=column, value=value))
+        return _REFUSED
+
+    if spec.take is not None and (spec.fixed or raw.strip()):
+        try:
+            raw = spec.take.text(raw)
+        except ValueError as exc:
+            return refuse("value.pattern", str(exc), raw)
+    if not raw.strip():
+        return refuse("value.required", f"{column!r} is empty") if spec.required else None
+    try:
+        return spec.parse(raw, table)
+    except ValueError as exc:
+        return refuse(_CODES.get(spec.parse, "value.choice"), str(exc), raw)

@@ -14,6 +14,7 @@ from typing import Any
 from toteuma import storage
 from toteuma.core.bulk import LedgerTotals
 from toteuma.core.problems import Problem, Severity, problem
+from toteuma.core.records import RangeRecord
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
 from toteuma.importers.profiles import Profile, load_profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
@@ -122,14 +123,23 @@ def _audit_import(result: ImportResult, user: str) -> None:
 def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
     if path is None:
         return Profile(), []
-    profile, problems = load_profile(path, tuple(item.name for item in KINDS[kind].fields))
-    if profile.kind and profile.kind != kind:
+    fields = {name: tuple(item.name for item in spec.fields) for name, spec in KINDS.items()}
+    profile, problems = load_profile(path, fields)
+    kinds = profile.kinds()
+    if kinds and kind not in kinds:
+        fed = ", ".join(repr(item) for item in kinds)
         problems.append(
-            problem(
-                "profile.invalid", f"the profile is for {profile.kind!r} files, not {kind!r}", file=str(path)
-            )
+            problem("profile.not-for-kind", f"the profile is for {fed} files, not {kind!r}", file=str(path))
         )
     return profile, problems
+
+
+def profile_kinds(path: Path) -> tuple[str, ...]:
+    """The kinds a profile's file feeds, in import order; a profile that cannot be read is a ServiceError."""
+    profile, problems = load_profile(path)
+    if problems:
+        raise ServiceError("\n".join(str(item) for item in problems))
+    return profile.kinds()
 
 
 def _refused(
@@ -204,6 +214,7 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     if kind == "units":
         problems += import_checks.unit_tree(records, str(path))
     if kind == "mapping":
+        records = rows_by_key(records)
         keys, shipped = default_structure().row_keys, shipped_mapping()
         problems += import_checks.mapping_ranges(records, str(path), keys, shipped.is_balance_sheet)
     base = ImportResult(kind, path, len(records), dry_run=options.dry_run)
@@ -226,6 +237,14 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
         return _refused_by_storage(base, exc, path)
     batch_id = summary.get("batch_id")
     return replace(base, imported=True, summary=summary, batch_id=batch_id, replaced=tuple(replaces))
+
+
+def rows_by_key(records: list[RangeRecord]) -> list[RangeRecord]:
+    """A range may name its row by the row's label, as an export writes it ("Palvelujen ostot")."""
+    structure = default_structure()
+    keys = set(structure.row_keys)
+    labels = {line.label.casefold(): line.key for line in structure.lines if line.key in keys}
+    return [r if r.row in keys else replace(r, row=labels.get(r.row.casefold(), r.row)) for r in records]
 
 
 def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> ImportResult:

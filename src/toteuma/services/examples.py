@@ -1,0 +1,107 @@
+"""The shipped examples: folders of input files, each with an `example.toml` saying what the demo does.
+
+The manifest names the files to import (with a kind, or a profile that feeds several kinds), the
+period, the units to report, the layout and the formats; `toteuma demo --example NAME` runs it and
+`toteuma demo` runs the one marked `reference = true`. No example is named in the code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from toteuma.core.periods import Period
+from toteuma.services.common import ServiceError
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
+MANIFEST = "example.toml"
+BINDING = "binding"  # `units = "binding"`: every unit where the budget binds, in tree order
+_KEYS = {"title", "reference", "period", "units", "layout", "formats", "demo_users", "imports"}
+
+
+@dataclass(frozen=True)
+class ImportStep:
+    file: Path
+    kind: str = ""  # "" with a profile: every kind the profile feeds, in its order
+    profile: Path | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    folder: Path
+    title: str
+    period: Period
+    units: tuple[str, ...]  # codes or exact names, or (BINDING,)
+    imports: tuple[ImportStep, ...]
+    layout: str = "reference"  # a shipped layout's name, or a file in the folder
+    formats: tuple[str, ...] = ("html", "json")
+    reference: bool = False
+    demo_users: bool = False
+
+
+def example_names(root: Path = EXAMPLES_DIR) -> tuple[str, ...]:
+    return tuple(sorted(path.parent.name for path in root.glob(f"*/{MANIFEST}")))
+
+
+def find_example(name: str | None, root: Path = EXAMPLES_DIR) -> Example:
+    """The example called `name`, or the reference example; a missing one is a ServiceError."""
+    names = example_names(root)
+    if not names:
+        raise ServiceError(f"no examples found in {root}; run from a checkout of toteuma")
+    if name is None:
+        found = [example for example in (load_example(root / item) for item in names) if example.reference]
+        if len(found) != 1:
+            raise ServiceError(f"{len(found)} examples in {root} say `reference = true`; one must")
+        return found[0]
+    if name not in names:
+        raise ServiceError(f"no example {name!r}; the examples are {', '.join(names)}")
+    return load_example(root / name)
+
+
+def load_example(folder: Path) -> Example:
+    """The manifest of one example folder; a mistake in it is a ServiceError naming the key."""
+    path = folder / MANIFEST
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ServiceError(f"{path}: cannot read the example's manifest: {exc}") from exc
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise ServiceError(f"{path}: unknown key {unknown[0]!r}; known are {', '.join(sorted(_KEYS))}")
+    try:
+        return _example(folder, data)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ServiceError(f"{path}: {exc}") from exc
+
+
+def _example(folder: Path, data: dict[str, Any]) -> Example:
+    units = data["units"]
+    return Example(
+        name=folder.name,
+        folder=folder,
+        title=str(data.get("title", folder.name)),
+        period=Period.parse(str(data["period"])),
+        units=(BINDING,) if units == BINDING else tuple(str(unit) for unit in units),
+        imports=tuple(_step(folder, item) for item in data["imports"]),
+        layout=str(data.get("layout", "reference")),
+        formats=tuple(str(fmt) for fmt in data.get("formats", ("html", "json"))),
+        reference=bool(data.get("reference", False)),
+        demo_users=bool(data.get("demo_users", False)),
+    )
+
+
+def _step(folder: Path, item: dict[str, Any]) -> ImportStep:
+    profile = item.get("profile")
+    if not item.get("kind") and not profile:
+        raise ValueError(f"import of {item.get('file')!r} needs its `kind` or a `profile`")
+    kind = str(item.get("kind", ""))
+    return ImportStep(folder / str(item["file"]), kind, folder / str(profile) if profile else None)
+
+
+def layout_of(example: Example) -> str | Path:
+    """The example's layout: a file of its folder when one is named so, else a shipped layout's name."""
+    candidate = example.folder / example.layout
+    return candidate if example.layout.endswith(".toml") else example.layout
