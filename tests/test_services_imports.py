@@ -218,3 +218,19 @@ def test_text_with_quotes_and_delimiters_survives_the_bulk_load(loaded: Path, tm
 
     stored = sorted(LedgerLine.objects.filter(month=4).values_list("text", "project"))
     assert stored == [("", ""), (text, "")]
+
+
+def test_a_mapping_names_its_rows_by_key_or_by_label_as_an_export_writes_them(
+    loaded: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "mapping.csv"
+    path.write_text(
+        "Tilistä;Tiliin;Rivi\n3000;3999;MYYNTITUOTOT\n4000;4299;Henkilöstökulut\n4300;4499;palvelujen_ostot\n",
+        encoding="utf-8",
+    )
+    assert services.import_file("mapping", path).imported
+    assert [(r.first, r.row) for r in storage.mapping_ranges()] == [
+        (3000, "myyntituotot"),
+        (4000, "henkilostokulut"),
+        (4300, "palvelujen_ostot"),
+    ]

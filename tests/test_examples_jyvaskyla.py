@@ -1,0 +1,122 @@
+"""The second city's example: its own export, imported by a profile alone, reported for every unit.
+
+The sums here are computed straight from the CSV with the csv module and Decimal, independently of
+toteuma's importers, and compared with the exact cents of the demo's JSON reports.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from toteuma.cli import main
+from toteuma.importers.table import read_table
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "jyvaskyla-2011"
+CSV_FILE = EXAMPLE / "JKL_talousarvio_ja_toteuma_2011.csv"
+LEVELS = (
+    "Rapo2011hierarkia Taso 03 - Avain - Category Code",
+    "Rapo2011hierarkia Taso 05 - Avain - Category Code",
+)
+ROW = "Summataso3 - Pitkä nimi"
+BUDGET, ACTUAL = "Budjetti eur", "Toteuma eur"
+
+Sums = dict[str, dict[str, tuple[int, int]]]  # unit code -> row label -> (budget, actual), report sign
+
+
+def _cents(text: str) -> int:
+    """Whole euros with no-break spaces between thousands, as the export writes them."""
+    assert re.fullmatch(r"-?\d{1,3}(\u00a0\d{3})*", text), text
+    return int(Decimal(text.replace("\u00a0", "")) * 100)
+
+
+def file_sums() -> Sums:
+    """Every unit's (both levels) budget and actual per income-statement line, turned to report sign."""
+    sums: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    with CSV_FILE.open(encoding="utf-8", newline="") as handle:
+        for line in csv.DictReader(handle):
+            for code in (line[LEVELS[0]], line[LEVELS[1]]):
+                entry = sums[code][line[ROW]]
+                entry[0] -= _cents(line[BUDGET])  # ledger sign (costs +) to report sign (costs -)
+                entry[1] -= _cents(line[ACTUAL])
+    return {code: {row: (b, a) for row, (b, a) in rows.items()} for code, rows in sums.items()}
+
+
+def report_sums(out: Path) -> tuple[Sums, dict[str, tuple[int, int]]]:
+    """Per unit of the JSON reports: each row's (budget, tot) exact cents, and the Toimintakate line's."""
+    rows: Sums = {}
+    margins: dict[str, tuple[int, int]] = {}
+    for path in sorted(out.glob("*.json")):
+        for table in json.loads(path.read_text(encoding="utf-8"))["tables"]:
+            if table["kind"] != "statement":
+                continue
+            keys = [column["key"] for column in table["columns"]]
+            budget, tot = keys.index("budget"), keys.index("tot")
+            code = table["unit"]["code"]
+            pairs = {row["label"]: (row["exact"][budget], row["exact"][tot]) for row in table["rows"]}
+            assert code not in rows, f"{code} has two statement tables"
+            rows[code] = {r["label"]: pairs[r["label"]] for r in table["rows"] if r["kind"] == "row"}
+            margins[code] = pairs["Toimintakate"]
+    return rows, margins
+
+
+def test_the_file_is_the_citys_export_byte_for_byte() -> None:
+    stated = re.search(r"SHA-256 ([0-9a-f]{64})", (EXAMPLE / "SOURCE.md").read_text(encoding="utf-8"))
+    assert stated is not None
+    assert hashlib.sha256(CSV_FILE.read_bytes()).hexdigest() == stated.group(1)
+
+
+def test_the_text_is_plain_utf8_and_detected_as_such() -> None:
+    # Read as Windows-1252 (as a viewer guessing the encoding does) it shows "PitkÃ¤": that is the
+    # double-encoded look; the bytes are UTF-8 once (ä = C3 A4, no-break space = C2 A0), no BOM.
+    data = CSV_FILE.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert "Pitkä nimi" in data.decode("utf-8")
+    table, problems = read_table(CSV_FILE)
+    assert problems == []
+    assert table is not None
+    assert table.notes[:2] == [
+        "encoding utf-8 (detected; override with --encoding)",
+        "delimiter ',' (detected)",
+    ]
+    _, wrong = read_table(CSV_FILE, encoding="cp1252")
+    assert [(p.code, "try --encoding utf-8" in p.message) for p in wrong] == [("file.mojibake", True)]
+
+
+@pytest.fixture
+def demo_out(tmp_path: Path) -> Path:
+    """`toteuma demo --example jyvaskyla-2011 --out DIR`, as a user runs it."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["demo", "--example", "jyvaskyla-2011", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_unit_has_the_files_own_sums_on_every_row(demo_out: Path) -> None:
+    expected = file_sums()
+    rows, margins = report_sums(demo_out)
+    assert len(expected) == 11 + 40
+    assert set(rows) >= set(expected)
+    for code, lines in expected.items():
+        assert rows[code] == lines, code
+        assert margins[code] == tuple(sum(pair[i] for pair in lines.values()) for i in (0, 1)), code
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_demo_writes_one_report_per_binding_unit_and_runs_again_unchanged(demo_out: Path) -> None:
+    first = {path.name: path.read_bytes() for path in demo_out.iterdir()}
+    assert len([name for name in first if name.endswith(".json")]) == 11
+    again = CliRunner().invoke(main, ["demo", "--example", "jyvaskyla-2011", "--out", str(demo_out)])
+    assert again.exit_code == 0, again.output
+    assert "already imported" in again.output
+    json_files = {name: data for name, data in first.items() if name.endswith(".json")}
+    assert {name: (demo_out / name).read_bytes() for name in json_files} == json_files
