@@ -120,3 +120,30 @@ def test_the_demo_writes_one_report_per_binding_unit_and_runs_again_unchanged(de
     assert "already imported" in again.output
     json_files = {name: data for name, data in first.items() if name.endswith(".json")}
     assert {name: (demo_out / name).read_bytes() for name in json_files} == json_files
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_readmes_commands_import_the_file_kind_by_kind() -> None:
+    def run(*args: str) -> str:
+        result = CliRunner().invoke(main, list(args))
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    profile = str(EXAMPLE / "profile.toml")
+    refused = CliRunner().invoke(main, ["check", str(CSV_FILE), "--profile", profile])
+    assert refused.exit_code == 1
+    assert (
+        "the profile is for units, accounts, mapping, ledger, budget files; give one with --kind"
+        in refused.output
+    )
+    assert "52 units records, no problems" in run(
+        "check", str(CSV_FILE), "--kind", "units", "--profile", profile
+    )
+    counts = {"units": 52, "accounts": 215, "mapping": 215, "ledger": 2191, "budget": 2191}
+    for kind, count in counts.items():
+        assert f"Imported {count} {kind} records" in run("import", kind, str(CSV_FILE), "--profile", profile)
+    listing = run("units")
+    assert (
+        "  1111PAL100.11 toimiala         Konsernihallinto\n    1111MR100.11 palvelualue      Kaupunginvaltuusto\n"
+        in listing
+    )

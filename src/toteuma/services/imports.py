@@ -281,13 +281,22 @@ def ledger_as_records(records: list[Any]) -> RecordsLedger:
 
 def check_file(path: Path, kind: str | None = None, *, options: ImportOptions | None = None) -> ImportResult:
     """Everything an import checks, against the database too, without loading anything."""
-    found = kind or guess_kind(path, encoding=(options or ImportOptions()).encoding)
+    options = options or ImportOptions()
+    found = kind or _profile_kind(options.profile) or guess_kind(path, encoding=options.encoding)
     if found is None:
         raise ServiceError(
             f"cannot tell what kind of file {path} is from its header; give it with --kind "
             f"({', '.join(IMPORT_KINDS)})"
         )
-    return import_file(found, path, options=replace(options or ImportOptions(), dry_run=True))
+    return import_file(found, path, options=replace(options, dry_run=True))
+
+
+def _profile_kind(path: Path | None) -> str | None:
+    """The one kind a profile is for; a profile for several needs --kind."""
+    kinds = profile_kinds(path) if path is not None else ()
+    if len(kinds) > 1:
+        raise ServiceError(f"the profile is for {', '.join(kinds)} files; give one with --kind")
+    return kinds[0] if kinds else None
 
 
 def list_batches() -> list[storage.BatchInfo]:
