@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from toteuma.cli import main
+from toteuma.core.messages import use_language
 from toteuma.importers.table import read_table
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "jyvaskyla-2011"
@@ -83,12 +84,11 @@ def test_the_text_is_plain_utf8_and_detected_as_such() -> None:
     table, problems = read_table(CSV_FILE)
     assert problems == []
     assert table is not None
-    assert table.notes[:2] == [
-        "encoding utf-8 (detected; override with --encoding)",
-        "delimiter ',' (detected)",
-    ]
+    with use_language("en"):
+        notes = [str(note) for note in table.notes[:2]]
+    assert notes == ["encoding utf-8 (detected; override with --encoding)", "delimiter “,” (detected)"]
     _, wrong = read_table(CSV_FILE, encoding="cp1252")
-    assert [(p.code, "try --encoding utf-8" in p.message) for p in wrong] == [("file.mojibake", True)]
+    assert [(p.code, "--encoding utf-8" in p.message) for p in wrong] == [("file.mojibake", True)]
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_the_demo_writes_one_report_per_binding_unit_and_runs_again_unchanged(de
     assert len([name for name in first if name.endswith(".json")]) == 11
     again = CliRunner().invoke(main, ["demo", "--example", "jyvaskyla-2011", "--out", str(demo_out)])
     assert again.exit_code == 0, again.output
-    assert "already imported" in again.output
+    assert "tuotu jo aiemmin" in again.output
     json_files = {name: data for name, data in first.items() if name.endswith(".json")}
     assert {name: (demo_out / name).read_bytes() for name in json_files} == json_files
 
@@ -133,15 +133,13 @@ def test_the_readmes_commands_import_the_file_kind_by_kind() -> None:
     refused = CliRunner().invoke(main, ["check", str(CSV_FILE), "--profile", profile])
     assert refused.exit_code == 1
     assert (
-        "the profile is for units, accounts, mapping, ledger, budget files; give one with --kind"
-        in refused.output
+        "profiili on tiedostolajeille units, accounts, mapping, ledger, budget; anna yksi" in refused.output
     )
-    assert "52 units records, no problems" in run(
-        "check", str(CSV_FILE), "--kind", "units", "--profile", profile
-    )
-    counts = {"units": 52, "accounts": 215, "mapping": 215, "ledger": 2191, "budget": 2191}
+    checked = run("check", str(CSV_FILE), "--kind", "units", "--profile", profile)
+    assert ": 52 tietuetta (yksiköt), ei ongelmia" in checked
+    counts = {"units": "52", "accounts": "215", "mapping": "215", "ledger": "2 191", "budget": "2 191"}
     for kind, count in counts.items():
-        assert f"Imported {count} {kind} records" in run("import", kind, str(CSV_FILE), "--profile", profile)
+        assert f"Tuotiin {count} tietuetta" in run("import", kind, str(CSV_FILE), "--profile", profile)
     listing = run("units")
     unit, sub_unit = (
         "1111PAL100.11 toimiala         Konsernihallinto",

@@ -60,7 +60,7 @@ def test_an_invalid_profile_lists_every_mistake() -> None:
         ("profile.invalid", "#"),
         ("profile.invalid", "when"),
     ]
-    assert "fields: posted" in problems[2].message
+    assert "kentät: posted" in problems[2].message
 
 
 # One export feeding several kinds: a line per unit and account, budget and actual side by side.
@@ -190,7 +190,7 @@ def test_the_same_unit_named_two_ways_is_a_conflict_naming_both_rows(
     changed.write_text(EXPORT.replace("M10;Museo", "M11;Museo"), encoding="utf-8")
     _, problems = parse_file("units", changed, profile=export[1])
     assert [(p.code, p.row, p.value) for p in problems] == [("value.conflict", 4, "M11")]
-    assert "row 2 and row 4 give unit M11 different values: name 'Kirjasto' / 'Museo'" in problems[0].message
+    assert "rivit 2 ja 4 antavat yksikölle ”M11” eri tiedot: ”Kirjasto” / ”Museo”" in problems[0].message
 
 
 def test_a_cell_without_the_prefix_is_located(export: tuple[Path, Profile], tmp_path: Path) -> None:

@@ -59,10 +59,10 @@ def test_a_manifest_is_read_with_its_paths_in_its_folder(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("units =", "unitz =", "unknown key 'unitz'"),
-        ('"2024-12"', '"2024/12"', "'2024/12' is not of the form YYYY-MM"),
-        ("profile =", "profil =", "needs its `kind` or a `profile`"),
-        ("imports =", "imporz =", "unknown key 'imporz'"),
+        ("units =", "unitz =", "tuntematon avain ”unitz”"),
+        ('"2024-12"', '"2024/12"', "kausi ”2024/12” ei ole muotoa VVVV-KK"),
+        ("profile =", "profil =", "on annettava laji (kind) tai profiili (profile)"),
+        ("imports =", "imporz =", "tuntematon avain ”imporz”"),
     ],
 )
 def test_a_mistake_in_a_manifest_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -75,12 +75,12 @@ def test_a_mistake_in_a_manifest_is_named(tmp_path: Path, old: str, new: str, me
 def test_an_unknown_example_lists_the_known_ones() -> None:
     result = CliRunner().invoke(main, ["demo", "--example", "tampere-1999"])
     assert result.exit_code != 0
-    assert "no example 'tampere-1999'; the examples are heinola-2024-q1, jyvaskyla-2011" in result.output
+    assert "esimerkkiä ”tampere-1999” ei ole; esimerkit ovat heinola-2024-q1, jyvaskyla-2011" in result.output
 
 
 def test_exactly_one_example_is_the_reference(tmp_path: Path) -> None:
     _example(tmp_path, "a", MANIFEST)
-    with pytest.raises(ServiceError, match=r"0 examples .* say `reference = true`; one must"):
+    with pytest.raises(ServiceError, match=r"0 esimerkkiä on merkitty vertailuesimerkiksi"):
         find_example(None, tmp_path)
     assert find_example("a", tmp_path).name == "a"
 
@@ -92,7 +92,9 @@ def test_an_example_refuses_a_database_holding_another_examples_imports(tmp_path
     run_demo(tmp_path / "out", data_dir=copy)
     with pytest.raises(ServiceError) as caught:
         run_demo(tmp_path / "out-reference")
-    assert "already holds imports of other files (JKL_talousarvio_ja_toteuma_2011.csv)" in str(caught.value)
+    assert "tietokannassa on jo muiden tiedostojen tuonteja (JKL_talousarvio_ja_toteuma_2011.csv)" in str(
+        caught.value
+    )
     assert (
         "TOTEUMA_DATABASE_URL=sqlite:///heinola-2024-q1.sqlite3 toteuma demo --example heinola-2024-q1"
         in str(caught.value)

@@ -16,19 +16,17 @@ from toteuma.core.records import UnitRecord
 
 Numbered = list[tuple[int, Any]]  # (row as the user sees it, record)
 
-KEYS: dict[str, tuple[str, Callable[[Any], Hashable]]] = {
-    "units": ("unit", lambda record: record.code),
-    "accounts": ("account", lambda record: record.number),
-    "mapping": ("account range", lambda record: (record.first, record.last)),
+KEYS: dict[str, Callable[[Any], Hashable]] = {
+    "units": lambda record: record.code,
+    "accounts": lambda record: record.number,
+    "mapping": lambda record: (record.first, record.last),
 }
 
 
-def _differences(first: Any, other: Any) -> str:
-    return ", ".join(
-        f"{item.name} {getattr(first, item.name)!r} / {getattr(other, item.name)!r}"
-        for item in fields(first)
-        if getattr(first, item.name) != getattr(other, item.name)
-    )
+def _differing(first: Any, other: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The values of the fields in which two records differ, each record's in field order."""
+    names = [item.name for item in fields(first) if getattr(first, item.name) != getattr(other, item.name)]
+    return tuple(str(getattr(first, n)) for n in names), tuple(str(getattr(other, n)) for n in names)
 
 
 def _shown(key: Hashable) -> str:
@@ -39,22 +37,24 @@ def distinct(kind: str, numbered: Numbered, file: str, problems: list[Problem]) 
     """Each record once, in the order of first appearance; `kind`s without a key stay as they are."""
     if kind not in KEYS:
         return numbered
-    what, key = KEYS[kind]
     first: dict[Hashable, tuple[int, Any]] = {}
     for line, record in numbered:
-        value = key(record)
+        value = KEYS[kind](record)
         if value not in first:
             first[value] = (line, record)
         elif first[value][1] != record:
             before, kept = first[value]
+            ours, theirs = _differing(kept, record)
             problems.append(
                 problem(
                     "value.conflict",
-                    f"row {before} and row {line} give {what} {_shown(value)} different values: "
-                    f"{_differences(kept, record)}",
+                    kind,
                     file=file,
                     row=line,
                     value=_shown(value),
+                    before=before,
+                    first=ours,
+                    second=theirs,
                 )
             )
     return list(first.values())

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from toteuma.core.problems import Problem, problem
+from toteuma.core.problems import Problem, ProblemError, from_error, problem
 from toteuma.importers.table import RawTable
 from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int, parse_number
 
@@ -66,7 +66,7 @@ class Take:
     value: str | None = None
     pattern: re.Pattern[str] | None = None
     names: Mapping[str, str] = field(default_factory=dict)
-    shown: str = ""  # the pattern as the profile wrote it (a prefix is shown as the prefix), for messages
+    prefix: str = ""  # when the pattern is a prefix, the prefix as the profile wrote it (for messages)
 
     @property
     def plain(self) -> bool:
@@ -78,7 +78,9 @@ class Take:
             return self.value
         found = self.pattern.fullmatch(cell.strip()) if self.pattern else None
         if self.pattern is not None and found is None:
-            raise ValueError(f"{cell!r} does not match the profile's {self.shown}")
+            if self.prefix:
+                raise ProblemError("value.pattern", "prefix", prefix=self.prefix)
+            raise ProblemError("value.pattern", pattern=self.pattern.pattern)
         got = cell if found is None else (found.group(1) if found.groups() else found.group(0))
         return self.names.get(got.strip(), got)
 
@@ -95,6 +97,11 @@ class Field:
     def fixed(self) -> bool:
         """The profile gives the value: no column is looked for."""
         return self.take is not None and self.take.value is not None
+
+    @property
+    def label(self) -> str:
+        """The column's name as the user knows it: its first (Finnish) alias, else the field's name."""
+        return self.aliases[0] if self.aliases else self.name
 
     def matches(self, header: str) -> bool:
         wanted = header.strip().casefold()
@@ -113,8 +120,9 @@ def map_header(table: RawTable, fields: tuple[Field, ...]) -> tuple[dict[str, in
                 problems.append(
                     problem(
                         "header.duplicate-column",
-                        f"columns {table.header[positions[spec.name]]!r} and {header!r} "
-                        f"both mean {spec.name!r}",
+                        first=table.header[positions[spec.name]],
+                        second=header,
+                        name=spec.label,
                         file=table.file,
                         row=1,
                         column=header,
@@ -123,11 +131,11 @@ def map_header(table: RawTable, fields: tuple[Field, ...]) -> tuple[dict[str, in
             positions[spec.name] = index
     for spec in fields:
         if spec.required and not spec.fixed and spec.name not in positions:
-            names = ", ".join((spec.name, *spec.aliases))
             problems.append(
                 problem(
                     "header.missing-column",
-                    f"no column for {spec.name!r} (accepted names: {names})",
+                    name=spec.label,
+                    names=(*spec.aliases, spec.name),
                     file=table.file,
                     row=1,
                     column=spec.name,
@@ -162,28 +170,27 @@ _REFUSED = object()  # a cell whose problem is reported: the row is skipped
 
 
 def _column_name(table: RawTable, index: int | None, spec: Field) -> str:
-    """The file's own column name, as the user sees it; a value the profile gives is named so."""
-    if index is not None:
-        return table.header[index]
-    return f"{spec.name} (profile)" if spec.fixed else spec.name
+    """The file's own column name, as the user sees it; for a value the profile gives, the field's."""
+    return table.header[index] if index is not None else spec.name
 
 
 def _value(spec: Field, raw: str, table: RawTable, where: tuple[int, str], problems: list[Problem]) -> Any:
     """The cell's parsed value, None for an empty optional cell, or _REFUSED with its problem reported."""
     number, column = where
-
-    def refuse(code: str, message: str, value: str = "") -> object:
-        problems.append(problem(code, message, file=table.file, row=number, column=column, value=value))
-        return _REFUSED
-
+    at: dict[str, Any] = {"file": table.file, "row": number, "column": column}
     if spec.take is not None and (spec.fixed or raw.strip()):
         try:
             raw = spec.take.text(raw)
         except ValueError as exc:
-            return refuse("value.pattern", str(exc), raw)
+            problems.append(from_error(exc, "value.pattern", **at, value=raw))
+            return _REFUSED
     if not raw.strip():
-        return refuse("value.required", f"{column!r} is empty") if spec.required else None
+        if not spec.required:
+            return None
+        problems.append(problem("value.required", **at))  # names the file's own column
+        return _REFUSED
     try:
         return spec.parse(raw, table)
     except ValueError as exc:
-        return refuse(_CODES.get(spec.parse, "value.choice"), str(exc), raw)
+        problems.append(from_error(exc, _CODES.get(spec.parse, "value.choice"), **at, value=raw))
+        return _REFUSED

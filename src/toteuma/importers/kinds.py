@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toteuma.core.problems import Problem, problem
+from toteuma.core.problems import Problem, from_error, problem
 from toteuma.core.records import AccountRecord, InvestmentRecord, RangeRecord
 from toteuma.importers import builders
 from toteuma.importers.derive import distinct, in_file_order
@@ -173,7 +173,7 @@ def parse_file(
     numbered = [pair for spec in specs for pair in parse_numbered(spec, table, problems)]
     records = [record for _, record in distinct(kind, numbered, table.file, problems)]
     if not records and not problems:
-        problems.append(problem("file.empty", "the file has a header but no data rows", file=table.file))
+        problems.append(problem("file.empty", "no_data", file=table.file))
     return (in_file_order(records) if levels else records), problems
 
 
@@ -194,8 +194,7 @@ def parse_numbered(spec: Kind, table: RawTable, problems: list[Problem]) -> list
         try:
             records.append((line, spec.build(row)))
         except ValueError as exc:
-            code = getattr(exc, "code", "value.choice")
-            problems.append(problem(code, str(exc), file=table.file, row=line))
+            problems.append(from_error(exc, "value.choice", file=table.file, row=line))
     return records
 
 

@@ -75,34 +75,35 @@ class _Reader:
         self.fields = fields
         self.problems: list[Problem] = []
 
-    def bad(self, message: str, value: str = "", code: str = "profile.invalid") -> None:
-        self.problems.append(problem(code, message, file=str(self.path), value=value))
+    def bad(self, text: str, value: str = "", code: str = "profile.invalid", **params: Any) -> None:
+        """A mistake: `text` names one of the code's messages (core/data/messages/problems.toml)."""
+        self.problems.append(problem(code, text, file=str(self.path), value=value, **params))
 
     def dialect(self, raw: Any) -> Dialect:
         if not isinstance(raw, dict):
-            self.bad("[dialect] must be a table")
+            self.bad("dialect_table")
             return Dialect()
         for key in sorted(set(raw) - {"encoding", "delimiter", "decimal"}):
-            self.bad(f"unknown key {key!r} in [dialect]; use encoding, delimiter, decimal", key)
+            self.bad("dialect_key", key, key=key)
         delimiter = raw.get("delimiter")
         if delimiter is not None and delimiter not in _DELIMITERS:
-            self.bad("delimiter must be one of ; , | tab", str(delimiter))
+            self.bad("delimiter", str(delimiter))
             delimiter = None
         decimal = raw.get("decimal")
         if decimal not in (None, ",", "."):
-            self.bad("decimal must be ',' or '.'", str(decimal))
+            self.bad("decimal", str(decimal))
             decimal = None
         encoding = raw.get("encoding")
         return Dialect(str(encoding) if encoding else None, _DELIMITERS.get(delimiter or ""), decimal)
 
     def columns(self, raw: Any, where: str, allowed: tuple[str, ...]) -> dict[str, Take]:
         if not isinstance(raw, dict):
-            self.bad(f"[{where}] must map field names to columns")
+            self.bad("columns_type", where=where)
             return {}
         found = {}
         for name, item in raw.items():
             if allowed and name not in allowed:
-                self.bad(f"[{where}] names unknown field {name!r}; fields: {', '.join(allowed)}", name)
+                self.bad("unknown_field", name, where=where, name=name, fields=allowed)
                 continue
             take = self.take(item, f"{where}.{name}")
             if take is not None:
@@ -113,71 +114,71 @@ class _Reader:
         if isinstance(raw, str):
             return Take(column=raw)
         if not isinstance(raw, dict):
-            self.bad(f"{where} must be a column name or a table with {', '.join(_TAKE_KEYS)}", where)
+            self.bad("take_type", where, where=where, keys=_TAKE_KEYS)
             return None
         for key in sorted(set(raw) - set(_TAKE_KEYS)):
-            self.bad(f"unknown key {key!r} in {where}; use {', '.join(_TAKE_KEYS)}", key)
+            self.bad("take_key", key, key=key, where=where, keys=_TAKE_KEYS)
         if "value" in raw:
             return self._fixed(raw, where)
         column = raw.get("column")
         if not isinstance(column, str) or not column:
-            self.bad(f"{where} needs `column` (the column's name in the export) or `value`", where)
+            self.bad("take_column", where, where=where)
             return None
-        pattern, shown = self._pattern(raw, where)
+        pattern, prefix = self._pattern(raw, where)
         names = self._names(raw.get("names", {}), where)
-        return Take(column=column, pattern=pattern, names=names, shown=shown)
+        return Take(column=column, pattern=pattern, names=names, prefix=prefix)
 
     def _fixed(self, raw: dict[str, Any], where: str) -> Take | None:
         value = raw["value"]
         if len(raw) > 1:
-            self.bad(f"{where}: `value` is the field's value; it takes no column, prefix or pattern", where)
+            self.bad("value_alone", where, where=where)
         if isinstance(value, bool):
             value = "kyllä" if value else "ei"
         if not isinstance(value, str | int):
-            self.bad(f"{where}: `value` must be text or a whole number", where)
+            self.bad("value_type", where, where=where)
             return None
         return Take(value=str(value))
 
     def _pattern(self, raw: dict[str, Any], where: str) -> tuple[re.Pattern[str] | None, str]:
         prefix, pattern = raw.get("prefix"), raw.get("pattern")
         if prefix is not None and pattern is not None:
-            self.bad(f"{where}: give `prefix` or `pattern`, not both", where, "profile.pattern")
+            self.bad("both", where, "profile.pattern", where=where)
             return None, ""
         if prefix is not None:
             if not isinstance(prefix, str) or not prefix:
-                self.bad(f"{where}: `prefix` must be text", where, "profile.pattern")
+                self.bad("prefix_type", where, "profile.pattern", where=where)
                 return None, ""
-            return re.compile(re.escape(prefix) + "(.*)", re.DOTALL), f"prefix {prefix!r}"
+            return re.compile(re.escape(prefix) + "(.*)", re.DOTALL), prefix
         if pattern is None:
             return None, ""
         try:
             compiled = re.compile(str(pattern), re.DOTALL)
         except re.error as exc:
-            self.bad(f"{where}: not a regular expression: {exc}", str(pattern), "profile.pattern")
+            self.bad("message", str(pattern), "profile.pattern", where=where, reason=str(exc))
             return None, ""
         if compiled.groups > 1:
-            self.bad(f"{where}: a pattern has at most one group", str(pattern), "profile.pattern")
+            self.bad("groups", str(pattern), "profile.pattern", where=where)
             return None, ""
-        return compiled, f"pattern {pattern!r}"
+        return compiled, ""
 
     def _names(self, raw: Any, where: str) -> dict[str, str]:
         if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-            self.bad(f"{where}.names must map the export's texts to the values to use", where)
+            self.bad("names_type", where, where=where)
             return {}
         return {str(key): value for key, value in raw.items()}
 
     def section(self, kind: str, raw: Any) -> Section:
         if not isinstance(raw, dict):
-            self.bad(f"[{kind}] must be a table with `columns`" + (" or `levels`" if kind == "units" else ""))
+            self.bad("section_table", kind, kind=kind)
             return Section()
         keys = ("columns", "levels") if kind == "units" else ("columns",)
         for key in sorted(set(raw) - set(keys)):
-            self.bad(f"unknown key {key!r} in [{kind}]; use {', '.join(keys)}", key)
+            self.bad("section_key", key, key=key, kind=kind, keys=keys)
         allowed = self.fields.get(kind, ())
         columns = self.columns(raw.get("columns", {}), f"{kind}.columns", allowed)
         levels = raw.get("levels", [])
         if not isinstance(levels, list) or not all(isinstance(level, dict) for level in levels):
-            self.bad(f"[[{kind}.levels]] must be tables, one per level of the tree, the top first")
+            self.bad("levels_type", kind, kind=kind)
             levels = []
         fields = tuple(name for name in allowed if name != "parent")
         return Section(columns, tuple(self.columns(level, f"{kind}.levels", fields) for level in levels))
@@ -190,16 +191,18 @@ def load_profile(
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        return Profile(), [problem("profile.invalid", f"cannot read the profile: {exc}", file=str(path))]
+        return Profile(), [
+            problem("profile.invalid", "unreadable", file=str(path), reason=exc.strerror or exc)
+        ]
     except tomllib.TOMLDecodeError as exc:
-        return Profile(), [problem("profile.invalid", f"not valid TOML: {exc}", file=str(path))]
+        return Profile(), [problem("profile.invalid", "toml", file=str(path), reason=exc)]
     by_kind = fields if isinstance(fields, Mapping) else {"": fields}
     reader = _Reader(path, by_kind)
     kinds = [key for key in data if key in KIND_ORDER]
     for key in sorted(set(data) - {*_TOP, *kinds}):
-        reader.bad(f"unknown key {key!r}; use {', '.join(_TOP)} or a section per kind", key)
+        reader.bad("unknown_key", key, key=key)
     if kinds and data.get("kind"):
-        reader.bad("give either `kind` (a profile for one kind) or a section per kind, not both", "kind")
+        reader.bad("kind_and_sections", "kind")
     dialect = reader.dialect(data.get("dialect", {}))
     sections = {kind: reader.section(kind, data[kind]) for kind in kinds}
     shared = _shared_fields(by_kind, str(data.get("kind", "")), kinds)

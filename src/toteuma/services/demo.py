@@ -77,7 +77,9 @@ def import_example(data_dir: Path | None = None) -> tuple[ImportResult, ...]:
             result = import_file(kind, step.file, options=options)
             if not result.ok:
                 details = "\n".join(str(item) for item in result.problems[:20])
-                raise ServiceError(f"the example file {step.file.name} ({kind}) did not import:\n{details}")
+                raise ServiceError(
+                    "services.demo.not_imported", name=f"{step.file.name} ({kind})", details=details
+                )
             results.append(result)
     return tuple(results)
 
@@ -87,11 +89,7 @@ def _check_database_is_free(example: Example) -> None:
     own = {step.file.name for step in example.imports}
     other = sorted({batch.file_name for batch in storage.batches()} - own)
     if other:
-        raise ServiceError(
-            f"the database already holds imports of other files ({', '.join(other[:5])}); run the example "
-            f"{example.name!r} in a database of its own, e.g. "
-            f"TOTEUMA_DATABASE_URL=sqlite:///{example.name}.sqlite3 toteuma demo --example {example.name}"
-        )
+        raise ServiceError("examples.database_taken", files=other[:5], name=example.name)
 
 
 def _report_units(example: Example) -> list[str]:

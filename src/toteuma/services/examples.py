@@ -50,14 +50,14 @@ def find_example(name: str | None, root: Path = EXAMPLES_DIR) -> Example:
     """The example called `name`, or the reference example; a missing one is a ServiceError."""
     names = example_names(root)
     if not names:
-        raise ServiceError(f"no examples found in {root}; run from a checkout of toteuma")
+        raise ServiceError("services.demo.no_data", path=root)
     if name is None:
         found = [example for example in (load_example(root / item) for item in names) if example.reference]
         if len(found) != 1:
-            raise ServiceError(f"{len(found)} examples in {root} say `reference = true`; one must")
+            raise ServiceError("examples.reference", count=len(found), path=root)
         return found[0]
     if name not in names:
-        raise ServiceError(f"no example {name!r}; the examples are {', '.join(names)}")
+        raise ServiceError("examples.unknown", name=name, names=names)
     return load_example(root / name)
 
 
@@ -67,14 +67,16 @@ def load_example(folder: Path) -> Example:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ServiceError(f"{path}: cannot read the example's manifest: {exc}") from exc
+        raise ServiceError("examples.unreadable", path=path, reason=exc) from exc
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise ServiceError(f"{path}: unknown key {unknown[0]!r}; known are {', '.join(sorted(_KEYS))}")
+        raise ServiceError("examples.unknown_key", path=path, key=unknown[0], keys=sorted(_KEYS))
     try:
         return _example(folder, data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ServiceError(f"{path}: {exc}") from exc
+    except KeyError as exc:
+        raise ServiceError("examples.missing_key", path=path, key=exc.args[0]) from exc
+    except (TypeError, ValueError) as exc:
+        raise ServiceError("examples.invalid", path=path, reason=exc) from exc
 
 
 def _example(folder: Path, data: dict[str, Any]) -> Example:
@@ -96,7 +98,7 @@ def _example(folder: Path, data: dict[str, Any]) -> Example:
 def _step(folder: Path, item: dict[str, Any]) -> ImportStep:
     profile = item.get("profile")
     if not item.get("kind") and not profile:
-        raise ValueError(f"import of {item.get('file')!r} needs its `kind` or a `profile`")
+        raise ServiceError("examples.import_kind", path=folder / MANIFEST, file=item.get("file"))
     kind = str(item.get("kind", ""))
     return ImportStep(folder / str(item["file"]), kind, folder / str(profile) if profile else None)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from toteuma import storage
 from toteuma.core.bulk import LedgerTotals
+from toteuma.core.messages import Text
 from toteuma.core.problems import Problem, Severity, problem
 from toteuma.core.records import RangeRecord
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
@@ -48,7 +49,7 @@ class ImportResult:
     skipped: bool = False  # the same file was imported before
     summary: Mapping[str, Any] = field(default_factory=dict)
     more_problems: int = 0  # problems found beyond the listed MAX_PROBLEMS
-    notes: tuple[str, ...] = ()  # what was detected: encoding, delimiter, decimal separator
+    notes: tuple[Text, ...] = ()  # what was detected: encoding, delimiter, decimal separator
     totals: LedgerTotals | None = None
     imported: bool = False
     dry_run: bool = False
@@ -93,12 +94,12 @@ def import_file(
 ) -> ImportResult:
     """Parse, check and load one file; with an error (or a warning not accepted) nothing is loaded."""
     if kind not in KINDS:
-        raise ServiceError(f"unknown kind {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
+        raise ServiceError("services.imports.unknown_kind", kind=kind, kinds=IMPORT_KINDS)
     options = options or ImportOptions()
     options = replace(options, encoding=encoding or options.encoding, user=user or options.user)
     started = time.perf_counter()
     if not storage.ready():
-        raise ServiceError("the database has no tables yet; run `toteuma init` first")
+        raise ServiceError("services.imports.no_tables")
     profile, problems = _profile(kind, options.profile)
     if problems:
         return _refused(kind, path, problems, started)
@@ -127,10 +128,7 @@ def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
     profile, problems = load_profile(path, fields)
     kinds = profile.kinds()
     if kinds and kind not in kinds:
-        fed = ", ".join(repr(item) for item in kinds)
-        problems.append(
-            problem("profile.not-for-kind", f"the profile is for {fed} files, not {kind!r}", file=str(path))
-        )
+        problems.append(problem("profile.not-for-kind", kinds=kinds, kind=kind, file=str(path)))
     return profile, problems
 
 
@@ -138,7 +136,7 @@ def profile_kinds(path: Path) -> tuple[str, ...]:
     """The kinds a profile's file feeds, in import order; a profile that cannot be read is a ServiceError."""
     profile, problems = load_profile(path)
     if problems:
-        raise ServiceError("\n".join(str(item) for item in problems))
+        raise ServiceError("services.imports.profile_problems", details="\n".join(map(str, problems)))
     return profile.kinds()
 
 
@@ -248,7 +246,7 @@ def rows_by_key(records: list[RangeRecord]) -> list[RangeRecord]:
 
 
 def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> ImportResult:
-    refused = problem("load.refused", str(exc), file=str(path))
+    refused = problem("load.refused", reason=exc, file=str(path))
     return replace(base, problems=(*base.problems, refused), stopped=True)
 
 
@@ -284,10 +282,7 @@ def check_file(path: Path, kind: str | None = None, *, options: ImportOptions | 
     options = options or ImportOptions()
     found = kind or _profile_kind(options.profile) or guess_kind(path, encoding=options.encoding)
     if found is None:
-        raise ServiceError(
-            f"cannot tell what kind of file {path} is from its header; give it with --kind "
-            f"({', '.join(IMPORT_KINDS)})"
-        )
+        raise ServiceError("services.imports.unknown_header", path=path, kinds=IMPORT_KINDS)
     return import_file(found, path, options=replace(options, dry_run=True))
 
 
@@ -295,7 +290,7 @@ def _profile_kind(path: Path | None) -> str | None:
     """The one kind a profile is for; a profile for several needs --kind."""
     kinds = profile_kinds(path) if path is not None else ()
     if len(kinds) > 1:
-        raise ServiceError(f"the profile is for {', '.join(kinds)} files; give one with --kind")
+        raise ServiceError("services.imports.profile_kinds", kinds=kinds)
     return kinds[0] if kinds else None
 
 
@@ -308,7 +303,7 @@ def show_batch(batch_id: int) -> storage.BatchInfo:
     for batch in list_batches():
         if batch.id == batch_id:
             return batch
-    raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them")
+    raise ServiceError("services.imports.no_batch", batch=batch_id)
 
 
 def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
@@ -316,7 +311,7 @@ def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
     storage.setup()
     found = next((item for item in storage.batches() if item.id == batch_id), None)
     if found is None:
-        raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them")
+        raise ServiceError("services.imports.no_batch", batch=batch_id)
     result = storage.rollback_batch(batch_id)
     before = {
         "file": found.file_name,
