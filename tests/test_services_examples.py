@@ -38,7 +38,7 @@ def test_the_shipped_examples_are_found_and_the_reference_is_the_default() -> No
         True,
     )
     second = find_example("jyvaskyla-2011")
-    assert (second.units, second.formats, second.reference) == (("binding",), ("json", "html"), False)
+    assert (second.units, second.formats, second.demo_users) == (("binding",), ("json", "html"), False)
     assert second.imports[0].profile == EXAMPLES_DIR / "jyvaskyla-2011" / "profile.toml"
 
 
@@ -78,10 +78,13 @@ def test_an_unknown_example_lists_the_known_ones() -> None:
     assert "esimerkkiä ”tampere-1999” ei ole; esimerkit ovat heinola-2024-q1, jyvaskyla-2011" in result.output
 
 
-def test_exactly_one_example_is_the_reference(tmp_path: Path) -> None:
+def test_the_default_example_is_named_in_the_index(tmp_path: Path) -> None:
     _example(tmp_path, "a", MANIFEST)
-    with pytest.raises(ServiceError, match=r"0 esimerkkiä on merkitty vertailuesimerkiksi"):
+    _example(tmp_path, "b", MANIFEST)
+    with pytest.raises(ServiceError, match=r"examples\.toml: oletusesimerkkiä \(default\) ei voi lukea"):
         find_example(None, tmp_path)
+    (tmp_path / "examples.toml").write_text('default = "b"\n', encoding="utf-8")
+    assert find_example(None, tmp_path).name == "b"
     assert find_example("a", tmp_path).name == "a"
 
 

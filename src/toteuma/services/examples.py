@@ -2,7 +2,7 @@
 
 The manifest names the files to import (with a kind, or a profile that feeds several kinds), the
 period, the units to report, the layout and the formats; `toteuma demo --example NAME` runs it and
-`toteuma demo` runs the one marked `reference = true`. No example is named in the code.
+`toteuma demo` runs the default one, which `examples/examples.toml` names. No example is named in the code.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from toteuma.services.common import ServiceError
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
 MANIFEST = "example.toml"
+INDEX = "examples.toml"  # `default = "NAME"`: the example `toteuma demo` runs without --example
 BINDING = "binding"  # `units = "binding"`: every unit where the budget binds, in tree order
-_KEYS = {"title", "reference", "period", "units", "layout", "formats", "demo_users", "imports"}
+_KEYS = {"title", "period", "units", "layout", "formats", "demo_users", "imports"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,6 @@ class Example:
     imports: tuple[ImportStep, ...]
     layout: str = "reference"  # a shipped layout's name, or a file in the folder
     formats: tuple[str, ...] = ("html", "json")
-    reference: bool = False
     demo_users: bool = False
 
 
@@ -47,18 +47,21 @@ def example_names(root: Path = EXAMPLES_DIR) -> tuple[str, ...]:
 
 
 def find_example(name: str | None, root: Path = EXAMPLES_DIR) -> Example:
-    """The example called `name`, or the reference example; a missing one is a ServiceError."""
+    """The example called `name`, or the default one; a missing one is a ServiceError."""
     names = example_names(root)
     if not names:
         raise ServiceError("services.demo.no_data", path=root)
-    if name is None:
-        found = [example for example in (load_example(root / item) for item in names) if example.reference]
-        if len(found) != 1:
-            raise ServiceError("examples.reference", count=len(found), path=root)
-        return found[0]
+    name = name or default_example(root)
     if name not in names:
         raise ServiceError("examples.unknown", name=name, names=names)
     return load_example(root / name)
+
+
+def default_example(root: Path = EXAMPLES_DIR) -> str:
+    try:
+        return str(tomllib.loads((root / INDEX).read_text(encoding="utf-8"))["default"])
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
+        raise ServiceError("examples.no_default", path=root / INDEX, reason=exc) from exc
 
 
 def load_example(folder: Path) -> Example:
@@ -90,7 +93,6 @@ def _example(folder: Path, data: dict[str, Any]) -> Example:
         imports=tuple(_step(folder, item) for item in data["imports"]),
         layout=str(data.get("layout", "reference")),
         formats=tuple(str(fmt) for fmt in data.get("formats", ("html", "json"))),
-        reference=bool(data.get("reference", False)),
         demo_users=bool(data.get("demo_users", False)),
     )
 
