@@ -88,6 +88,16 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("value.choice", "Not one of the allowed values", "Use one of the values the message lists."),
     ProblemType("value.period", "Not a period", "Write the period as YYYY-MM, for example 2024-03."),
     ProblemType(
+        "project.dates",
+        "A project ends before it starts",
+        "Correct the start (Alkaa) or end (Päättyy) date.",
+    ),
+    ProblemType(
+        "project.share",
+        "An external funding share outside 0-100 %",
+        "Write the share of the costs funded from outside as a percentage, for example 60 or 37,5.",
+    ),
+    ProblemType(
         "ledger.unknown-account",
         "Lines on an account that is not in the chart of accounts",
         "Add the account with `toteuma import accounts FILE` and import again.",

@@ -12,8 +12,11 @@ from toteuma.core.records import (
     GoalLevel,
     GoalRecord,
     GoalStatus,
+    InvestmentRecord,
     LedgerRecord,
     MetricValueRecord,
+    ProjectKind,
+    ProjectRecord,
     TextKind,
     TextRecord,
     UnitRecord,
@@ -105,6 +108,7 @@ def goal(row: dict[str, Any]) -> GoalRecord:
         period=period(row["period"]),
         realisation=split_lines(row["realisation"] or ""),
         status=_status(row["status"]),
+        assessor=row["assessor"] or "",
     )
 
 
@@ -130,4 +134,37 @@ def metric_value(row: dict[str, Any]) -> MetricValueRecord:
         row["value"],
         row["target"],
         row["measure"] or "",
+        row["aim"] or "",
+    )
+
+
+def investment(row: dict[str, Any]) -> InvestmentRecord:
+    if row["progress"] and not row["period"]:
+        raise CodedError("value.required", "a progress comment (Tilanne) needs its period (Kausi, YYYY-MM)")
+    return InvestmentRecord(
+        row["project"], row["name"], row["group"], row["unit"], period(row["period"]), row["progress"] or ""
+    )
+
+
+def project(row: dict[str, Any]) -> ProjectRecord:
+    """A project or savings measure; dates in order, the share a percentage, a realised saving dated."""
+    if row["starts"] and row["ends"] and row["ends"] < row["starts"]:
+        raise CodedError("project.dates", f"ends {row['ends']} before it starts {row['starts']}")
+    share = row["external_share"]
+    if share is not None and not 0 <= share <= 100:
+        raise CodedError("project.share", f"external funding share {share} is not between 0 and 100 percent")
+    if row["realised"] is not None and not row["period"]:
+        raise CodedError("value.required", "a realised saving (Toteutunut €) needs its period (Kausi)")
+    return ProjectRecord(
+        code=row["code"],
+        name=row["name"],
+        kind=choice(ProjectKind, row["kind"] or ProjectKind.PROJECT.value, "kind"),
+        funder=row["funder"] or "",
+        starts=row["starts"],
+        ends=row["ends"],
+        external_share=share,
+        target_cents=row["target"],
+        realised_cents=row["realised"],
+        period=period(row["period"]),
+        unit=row["unit"] or "",
     )
