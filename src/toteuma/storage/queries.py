@@ -196,6 +196,19 @@ def goals(unit_code: str, level: GoalLevel, year: int, period: Period | str = ""
     return [_goal_record(goal, unit_code, assessed.get(goal.id)) for goal in ordered]
 
 
+def goals_with_ids(unit_code: str, year: int, period: Period | str) -> list[tuple[int, GoalRecord]]:
+    """The unit's own goals of the year (binding first) and the goals of other units it assesses, each
+    with its id and latest approved assessment at `period` (three queries)."""
+    at = str(period)
+    rows = models.Goal.objects.filter(Q(unit__code=unit_code) | Q(assessor__code=unit_code), year=year)
+    assessed = _assessments(rows, at)
+    ordered = sorted(
+        rows.select_related("unit", "assessor"),
+        key=lambda g: (g.unit.code != unit_code, g.level != GoalLevel.BINDING.value, g.order, g.id),
+    )
+    return [(goal.id, _goal_record(goal, goal.unit.code, assessed.get(goal.id))) for goal in ordered]
+
+
 def _assessments(goals: QuerySet[models.Goal], period: str) -> dict[int, tuple[str, list[str], str]]:
     rows = (
         models.GoalAssessment.objects.filter(goal__in=goals, period__lte=period)
