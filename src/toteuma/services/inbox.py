@@ -7,7 +7,7 @@ and the goals it assesses; another kind, such as a forecast, registers itself th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from toteuma import storage
@@ -84,13 +84,17 @@ def tasks(unit_codes: list[str], period: Period, deadline: date | None = None) -
     """What each unit is asked to write in the period, and where each text stands."""
     tree = storage.org_tree()
     drafts = workflow.period_drafts(unit_codes, str(period))
+    done = workflow.published(unit_codes, str(period))
     found = []
     for code in unit_codes:
         for subject in (s for expect in EXPECTED for s in expect(code, period)):
             draft = drafts.get((code, subject))
-            found.append(
-                _task(tree[code].name if code in tree else code, draft, code, str(period), subject, deadline)
+            task = _task(
+                tree[code].name if code in tree else code, draft, code, str(period), subject, deadline
             )
+            if draft is None and (code, subject) in done:  # imported, or approved before drafts existed
+                task = replace(task, state=workflow.STATES[2])
+            found.append(task)
     return found
 
 

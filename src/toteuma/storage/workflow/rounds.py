@@ -118,3 +118,19 @@ def send(template: str, recipients: Iterable[str], context: dict[str, object]) -
 
 
 STATES_OPEN = (State.DRAFT.value, State.READY.value)
+
+
+def published(unit_codes: Iterable[str], period: str) -> set[tuple[str, str]]:
+    """(unit, subject) of the texts the documents already print for the period (imported or approved)."""
+    from toteuma.storage.models import GoalAssessment, UnitText
+
+    codes = list(unit_codes)
+    texts = UnitText.objects.filter(unit__code__in=codes, period=period, kind="kommentti")
+    found = {(code, "commentary") for code in texts.values_list("unit__code", flat=True)}
+    rows = GoalAssessment.objects.filter(period=period).values_list(
+        "goal_id", "goal__unit__code", "goal__assessor__code"
+    )
+    found |= {
+        (assessor or unit, f"goal:{goal}") for goal, unit, assessor in rows if (assessor or unit) in codes
+    }
+    return found
