@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from toteuma import storage
+from toteuma.core.mapping import AccountMapping
 from toteuma.core.money import to_report_sign
 from toteuma.core.org import OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
@@ -37,7 +38,7 @@ def metric_series(tree: OrgTree, unit: Unit, period: Period) -> tuple[MetricSeri
     """Every metric of the unit and the units under it, January to `period`, beside its goal."""
     codes = [item.code for item in tree.descendants(unit.code)]
     rows = storage.metric_rows(codes, period.year, str(period))
-    aims = storage.goal_metric_names(sorted({row.unit for row in rows}), period.year)
+    aims = storage.goal_metric_names(codes, period.year)  # always one query, rows or not
     grouped: dict[tuple[str, str], list[MetricRow]] = {}
     for row in rows:
         grouped.setdefault((row.unit, row.metric), []).append(row)
@@ -105,8 +106,8 @@ def _area_of(tree: OrgTree, code: str, top: str) -> str:
     return current.code
 
 
-def _row_and_side(account: int) -> tuple[str, str]:
-    mapping, structure = default_mapping(), default_structure()
+def _row_and_side(mapping: AccountMapping, account: int) -> tuple[str, str]:
+    structure = default_structure()
     row = mapping.row_of(account)
     if row is None:
         return INVESTMENTS_ROW, INVESTMENTS_ROW
@@ -119,10 +120,11 @@ def amendments(tree: OrgTree, unit: Unit, period: Period) -> tuple[Amendment, ..
     """Every amendment decision of the year on the unit's subtree, per area and row (one query);
     those decided after the period end are marked not in force."""
     decisions: dict[tuple[object, str], dict[tuple[str, str, str], int]] = {}
+    mapping = default_mapping()  # one read of the mapping in force, not one per line
     for item in storage.subtree_budget_sums([unit.code], period.year):
         if item.kind is not BudgetKind.AMENDMENT:
             continue
-        row, side = _row_and_side(item.account)
+        row, side = _row_and_side(mapping, item.account)
         key = (_area_of(tree, item.unit, unit.code), row, side)
         lines = decisions.setdefault((item.decided, item.decision), {})
         lines[key] = lines.get(key, 0) + to_report_sign(item.cents)
