@@ -203,4 +203,4 @@ def test_the_amendments_page_marks_a_decision_after_the_period(signed_in: Callab
     page = signed_in("valtuutettu").get(f"/muutokset/1000/?kausi={PERIOD}").content.decode()
     assert "Kv 22.4.2024 § 41" in page
     assert "Päätetty kauden jälkeen" in page
-    assert page.count("Mukana kauden") == 2
+    assert page.count("Mukana kauden") == 2  # the two decided by 31.3.
