@@ -68,6 +68,10 @@ class InvestmentsPage:
         return sum(p.tot for p in self.projects)
 
     @property
+    def deviation(self) -> int:
+        return self.budget - self.tot
+
+    @property
     def pct(self) -> Decimal | None:
         return percent(self.tot, self.budget) if self.budget else None
 

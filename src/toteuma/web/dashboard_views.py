@@ -48,6 +48,7 @@ def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
             for item in page.investments
         ],
         "draft": drafts.get((code, "commentary")),
+        "unit_names": {unit.code: unit.name for unit in page.path} | {u.code: u.name for u in _areas(page)},
         "may_edit": who.may_edit(code),
         "drill_columns": drill.DRILL_COLUMNS,
         "periods": dashboard.periods(),
@@ -58,6 +59,11 @@ def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
 
 
 STATUS_CHOICES = [(status.value, status.value.capitalize()) for status in GoalStatus]
+
+
+def _areas(page: dashboard.UnitPage) -> list[Any]:
+    """The page's unit and its sub-units, whose names a goal's assessing unit is shown with."""
+    return [page.unit, *(glance.unit for glance in page.children)]
 
 
 def _goal(
