@@ -51,6 +51,8 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "mapping.unknown-row": ("mapping", {}, "names row 'ostot'; rows:"),
     "mapping.overlap": ("mapping", {}, "ranges 4000-4399 (henkilostokulut) and 4300-4499"),
     "mapping.leaves-unmapped": ("mapping", {}, "no range covers accounts with ledger lines: 3000, 4300"),
+    "project.dates": ("projects", {}, "ends 2024-12-31 before it starts 2025-01-01"),
+    "project.share": ("projects", {}, "external funding share 120 is not between 0 and 100 percent"),
 }
 
 

@@ -153,6 +153,8 @@ def project_dimension(tree: OrgTree, period: Period) -> tuple[ProjectStanding, .
     """Every project code of the ledger, budget or projects file: per service area its budget and
     actual (report sign) to the period end, two queries for the sums and one for the file."""
     known = {record.code: record for record in storage.projects()}
+    # A code the projects file does not list is named after its investment project, if it is one.
+    named = {p.code: p.name for p in storage.investment_projects([unit.code for unit in tree])}
     per_project: dict[str, dict[str, list[int]]] = {code: {} for code in known}
     for item in storage.project_sums(None, period.year, period.month, period.end):
         owner = _service_area(tree, item.unit)
@@ -162,7 +164,7 @@ def project_dimension(tree: OrgTree, period: Period) -> tuple[ProjectStanding, .
         total[2] += item.lines
     return tuple(
         ProjectStanding(
-            known.get(code) or ProjectRecord(code, ""),
+            known.get(code) or ProjectRecord(code, named.get(code, "")),
             tuple(ProjectUse(_ref(tree, owner), *figures) for owner, figures in sorted(uses.items())),
         )
         for code, uses in sorted(per_project.items())

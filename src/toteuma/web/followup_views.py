@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from toteuma.core.periods import Period
+from toteuma.core.records import ProjectKind
 from toteuma.services import dashboard, followup_pages, inbox
 from toteuma.services.common import ServiceError
 from toteuma.web.common import Actor, int_param, period_of, with_actor
@@ -44,7 +45,8 @@ def amendments(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
 @with_actor
 def projects(request: HttpRequest, who: Actor) -> HttpResponse:
     period, found = followup_pages.projects_page(period_of(request))
-    context = {"period": period, "projects": found, "periods": dashboard.periods()}
+    savings = [item for item in found if item.record.kind is ProjectKind.SAVINGS]
+    context = {"period": period, "projects": found, "savings": savings, "periods": dashboard.periods()}
     return render(request, "web/projects.html", context)
 
 
