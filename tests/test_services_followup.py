@@ -204,3 +204,24 @@ def test_the_amendments_page_marks_a_decision_after_the_period(signed_in: Callab
     assert "Kv 22.4.2024 § 41" in page
     assert "Päätetty kauden jälkeen" in page
     assert page.count("Mukana kauden") == 2  # the two decided by 31.3.
+
+
+@pytest.mark.django_db
+def test_documents_print_a_carried_status_with_its_period_and_the_reference_prints_none(
+    demo_data: None,
+) -> None:
+    from toteuma.core.periods import Period
+    from toteuma.services import build_report
+
+    def statuses(period: Period) -> list[str]:
+        data = json.loads(render_report(build_report("1000", period), "json"))
+        table = next(t for t in data["tables"] if t["id"] == "goals-plan")
+        return [row["values"][-1] for row in table["rows"]]
+
+    assert statuses(Period(2024, 3)) == [
+        "Toteutuu osittain",
+        "Toteutuu osittain",
+        "Toteutuu osittain",
+        "Toteutuu",
+    ]
+    assert statuses(Period(2024, 4))[3] == "Toteutuu (arvioitu 3/2024)"
