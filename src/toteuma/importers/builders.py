@@ -1,11 +1,13 @@
-"""How a parsed row of each kind becomes a record; a refused value raises ValueError (or CodedError)."""
+"""How a parsed row of each kind becomes a record; a refused value raises a ProblemError."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from toteuma.core.messages import Text
 from toteuma.core.org import Binding, UnitKind
 from toteuma.core.periods import Period
+from toteuma.core.problems import ProblemError
 from toteuma.core.records import (
     BudgetKind,
     BudgetRecord,
@@ -25,19 +27,20 @@ from toteuma.importers.values import split_lines
 
 
 def choice(enum: Any, value: str, what: str) -> Any:
+    """The member of `enum` written as `value`; `what` names the field (importers.field.<what>)."""
     wanted = value.strip().casefold()
     for member in enum:
         if member.value.casefold() == wanted:
             return member
-    allowed = ", ".join(member.value for member in enum)
-    raise ValueError(f"{what} {value!r} is not one of: {allowed}")
+    allowed = [member.value for member in enum]
+    raise ProblemError("value.choice", what=Text(f"importers.field.{what}"), value=value, allowed=allowed)
 
 
 def unit(row: dict[str, Any]) -> UnitRecord:
     return UnitRecord(
         code=row["code"],
         name=row["name"],
-        kind=choice(UnitKind, row["kind"], "kind"),
+        kind=choice(UnitKind, row["kind"], "unit_kind"),
         parent=row["parent"] or None,
         binding_level=bool(row["binding_level"]),
         binding=choice(Binding, row["binding"] or "netto", "binding"),
@@ -59,9 +62,10 @@ def ledger(row: dict[str, Any]) -> LedgerRecord:
 
 
 def budget(row: dict[str, Any]) -> BudgetRecord:
-    kind = choice(BudgetKind, row["kind"] or "TA", "kind")
+    kind = choice(BudgetKind, row["kind"] or "TA", "budget_kind")
     if kind is BudgetKind.AMENDMENT and not (row["decision"] and row["decided"]):
-        raise ValueError("an amendment needs its decision reference and decision date")
+        decision, decided = row["decision"] or "", row["decided"] or ""
+        raise ProblemError("budget.amendment-decision", decision=decision, decided=decided)
     return BudgetRecord(
         year=row["year"],
         unit=row["unit"],
@@ -76,27 +80,16 @@ def budget(row: dict[str, Any]) -> BudgetRecord:
 
 
 def _status(value: str | None) -> GoalStatus | None:
-    return choice(GoalStatus, value, "status") if value else None
-
-
-class CodedError(ValueError):
-    """A row's value refused with a problem code more precise than value.choice."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    return choice(GoalStatus, value, "goal_status") if value else None
 
 
 def period(value: str | None) -> str:
-    try:
-        return str(Period.parse(value)) if value else ""
-    except ValueError as exc:
-        raise CodedError("value.period", str(exc)) from exc
+    return str(Period.parse(value)) if value else ""
 
 
 def goal(row: dict[str, Any]) -> GoalRecord:
     return GoalRecord(
-        level=choice(GoalLevel, row["level"], "level"),
+        level=choice(GoalLevel, row["level"], "goal_level"),
         unit=row["unit"],
         year=row["year"],
         order=row["order"] or 0,
@@ -113,9 +106,9 @@ def goal(row: dict[str, Any]) -> GoalRecord:
 
 
 def text(row: dict[str, Any]) -> TextRecord:
-    kind = choice(TextKind, row["kind"], "kind")
+    kind = choice(TextKind, row["kind"], "text_kind")
     if kind is TextKind.COMMENTARY and not row["period"]:
-        raise ValueError("commentary needs its period (YYYY-MM)")
+        raise ProblemError("value.period", "commentary")
     return TextRecord(
         unit=row["unit"],
         year=row["year"],
@@ -140,7 +133,7 @@ def metric_value(row: dict[str, Any]) -> MetricValueRecord:
 
 def investment(row: dict[str, Any]) -> InvestmentRecord:
     if row["progress"] and not row["period"]:
-        raise CodedError("value.required", "a progress comment (Tilanne) needs its period (Kausi, YYYY-MM)")
+        raise ProblemError("value.required", "progress_period")
     return InvestmentRecord(
         row["project"], row["name"], row["group"], row["unit"], period(row["period"]), row["progress"] or ""
     )
@@ -149,16 +142,16 @@ def investment(row: dict[str, Any]) -> InvestmentRecord:
 def project(row: dict[str, Any]) -> ProjectRecord:
     """A project or savings measure; dates in order, the share a percentage, a realised saving dated."""
     if row["starts"] and row["ends"] and row["ends"] < row["starts"]:
-        raise CodedError("project.dates", f"ends {row['ends']} before it starts {row['starts']}")
+        raise ProblemError("project.dates", starts=row["starts"], ends=row["ends"])
     share = row["external_share"]
     if share is not None and not 0 <= share <= 100:
-        raise CodedError("project.share", f"external funding share {share} is not between 0 and 100 percent")
+        raise ProblemError("project.share", share=share)
     if row["realised"] is not None and not row["period"]:
-        raise CodedError("value.required", "a realised saving (Toteutunut €) needs its period (Kausi)")
+        raise ProblemError("value.required", "realised_period")
     return ProjectRecord(
         code=row["code"],
         name=row["name"],
-        kind=choice(ProjectKind, row["kind"] or ProjectKind.PROJECT.value, "kind"),
+        kind=choice(ProjectKind, row["kind"] or ProjectKind.PROJECT.value, "project_kind"),
         funder=row["funder"] or "",
         starts=row["starts"],
         ends=row["ends"],

@@ -38,7 +38,7 @@ def goal_page(goal_id: int, period: Period | None = None) -> GoalPage:
     tree = storage.org_tree()
     owners = storage.workflow.goal_owners(at.year)
     if goal_id not in owners:
-        raise ServiceError(f"no goal {goal_id} in {at.year}")
+        raise ServiceError("followup.pages.no_goal", goal=goal_id, year=at.year)
     unit_code, assessor, _ = owners[goal_id]
     record = next(r for i, r in storage.goals_with_ids(unit_code, at.year, at) if i == goal_id)
     series = followup.metric_series(tree, tree[unit_code], at)
@@ -128,7 +128,7 @@ def project_lines(project: str, period: Period | None, unit_code: str | None, pa
     offset = (max(page, 1) - 1) * PAGE_SIZE
     rows, cents, count = storage.project_lines(project, at.year, at.month, codes, offset, PAGE_SIZE)
     if not count and page > 1:
-        raise ServiceError(f"page {page} is past the last page of project {project}'s lines")
+        raise ServiceError("followup.pages.past_last_page", page=page, project=project)
     return ProjectLines(
         project,
         _name(project),

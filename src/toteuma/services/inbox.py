@@ -63,11 +63,11 @@ def open_round(who: Actor, period: Period, deadline: date, units: list[str]) -> 
     tree = storage.org_tree()
     unknown = [code for code in units if code not in tree]
     if unknown:
-        raise ServiceError(f"unknown unit code(s) {', '.join(unknown)}; `toteuma units` lists them")
+        raise ServiceError("followup.round.unknown_units", codes=unknown)
     try:
         return workflow.open_round(str(period), deadline, units, who.name)
     except workflow.WorkflowError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
 
 
 def rounds() -> list[RoundInfo]:
@@ -177,11 +177,11 @@ def set_email(name: str, email: str, by: str = "") -> None:
         try:
             validate_email(email)
         except ValidationError as exc:
-            raise ServiceError(f"{email!r} is not an e-mail address; write it like name@example.fi") from exc
+            raise ServiceError("followup.user.bad_email", email=email) from exc
     try:
         workflow.set_email(name, email, by)
     except workflow.WorkflowError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
 
 
 COMMAND_LINE = Actor(0, "cli", "admin", frozenset())  # the command line is trusted as an admin

@@ -18,13 +18,13 @@ def _subject(unit_code: str, year: int, goal_id: int | None, project: str = "") 
     """The draft's subject; a goal's drafts live under the unit that assesses it (decisions.md, 45)."""
     if project:
         if project_unit(project) != unit_code:
-            raise ServiceError(f"investment project {project} is not a project of unit {unit_code}")
+            raise ServiceError("followup.workflow.not_a_project", project=project, unit=unit_code)
         return workflow.investment_subject(project)
     if goal_id is None:
         return workflow.COMMENTARY
     owner = workflow.goal_owners(year).get(goal_id)
     if owner is None or owner[1] != unit_code:
-        raise ServiceError(f"goal {goal_id} is not a goal that unit {unit_code} assesses in {year}")
+        raise ServiceError("followup.workflow.not_assessed_here", goal=goal_id, unit=unit_code, year=year)
     return workflow.goal_subject(goal_id)
 
 
@@ -41,7 +41,7 @@ def project_unit(project: str) -> str:
 
 def _check_unit(unit_code: str) -> None:
     if unit_code not in storage.org_tree():
-        raise ServiceError(f"no unit {unit_code!r}")
+        raise ServiceError("services.workflow.no_unit", unit=unit_code)
 
 
 def save_text(
@@ -67,7 +67,7 @@ def save_text(
     except workflow.WorkflowError as exc:
         if isinstance(exc, ConflictError):
             raise
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
 
 
 def _move(
@@ -77,7 +77,7 @@ def _move(
     try:
         moved = workflow.set_state(unit_code, str(period), subject, state, who.name, note)
     except workflow.WorkflowError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
     notify.state_changed(moved, who.name)
     return moved
 

@@ -76,7 +76,7 @@ def open_round(request: HttpRequest, who: Actor) -> HttpResponse:
     try:
         deadline = date.fromisoformat(request.POST.get("maaraaika", ""))
     except ValueError as exc:
-        raise ServiceError(_("Anna määräaika muodossa VVVV-KK-PP.")) from exc
+        raise ServiceError("followup.pages.bad_deadline") from exc
     inbox.open_round(who, period, deadline, request.POST.getlist("yksikot"))
     messages.success(request, _("Raportointikierros avattu."))
     return redirect(reverse("inbox"))

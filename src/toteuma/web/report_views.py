@@ -29,7 +29,7 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         try:
             at = Period.parse(period)
         except ValueError as exc:
-            raise services.ServiceError(str(exc)) from exc
+            raise services.ServiceError(exc) from exc
         layout = services.get_layout(request.GET.get("asettelu") or "reference")
         content = services.build_report(unit, at, layout)
         data = services.render_report(content, fmt, layout, request.GET.get("kieli", "fi"))

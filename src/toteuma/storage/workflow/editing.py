@@ -70,7 +70,7 @@ def _target(unit_code: str, period: str, subject: str) -> str:
 
 def _check_status(status: str) -> None:
     if status and status not in {item.value for item in GoalStatus}:
-        raise WorkflowError(f"unknown goal status {status!r}")
+        raise WorkflowError("storage.workflow.unknown_status", status=status)
 
 
 def save_draft(
@@ -105,7 +105,7 @@ def save_draft(
 def _current(unit_code: str, period: str, subject: str) -> DraftInfo:
     found = draft(unit_code, period, subject)
     if found is None:
-        raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+        raise WorkflowError("storage.workflow.no_draft", target=_target(unit_code, period, subject))
     return found
 
 
@@ -118,7 +118,7 @@ def set_state(
 ) -> DraftInfo:
     """Move a draft to `state`; approving writes its text through to what the reports print."""
     if state not in STATES:
-        raise WorkflowError(f"unknown state {state!r}")
+        raise WorkflowError("storage.workflow.unknown_state", state=state)
     with transaction.atomic():
         row = (
             Draft.objects.select_for_update()
@@ -126,7 +126,7 @@ def set_state(
             .first()
         )
         if row is None:
-            raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+            raise WorkflowError("storage.workflow.no_draft", target=_target(unit_code, period, subject))
         before = _info(row)
         row.state, row.review_comment, row.updated_by = state, comment, user
         row.version += 1
@@ -146,7 +146,7 @@ def _publish(row: Draft) -> None:
     kind, _, key = row.subject.partition(":")
     publish = PUBLISHERS.get(kind)
     if publish is None:
-        raise WorkflowError(f"no way to publish a draft of subject {row.subject!r}")
+        raise WorkflowError("followup.workflow.no_publisher", subject=row.subject)
     publish(row, key)
 
 

@@ -33,7 +33,7 @@ def open_round(period: str, deadline: date, units: Iterable[str], user: str) -> 
     """Open (or, for a period that has one, change) the round of a period."""
     codes = sorted(set(units))
     if not codes:
-        raise WorkflowError("a round covers at least one unit")
+        raise WorkflowError("followup.round.no_units")
     with transaction.atomic():
         before = Round.objects.filter(period=period).first()
         row, _ = Round.objects.update_or_create(
@@ -100,7 +100,7 @@ def set_email(name: str, email: str, by: str) -> None:
     """A user's e-mail address for notifications ("" removes it)."""
     user = get_user_model().objects.filter(username=name).first()
     if user is None:
-        raise WorkflowError(f"no user {name!r}")
+        raise WorkflowError("followup.user.no_user", name=name)
     before = user.email
     user.email = email
     user.save(update_fields=["email"])
