@@ -108,6 +108,8 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("value.period"),
     ProblemType("value.pattern"),
     ProblemType("value.conflict"),
+    ProblemType("project.dates"),
+    ProblemType("project.share"),
     ProblemType("ledger.unknown-account"),
     ProblemType("ledger.unmapped-account"),
     ProblemType("ledger.unknown-unit"),
