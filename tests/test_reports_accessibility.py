@@ -10,7 +10,7 @@ import pytest
 from scripts.browser import AXE, launch
 
 from demo_report import demo_content
-from toteuma.core.layout import load_layout
+from toteuma.core.definition import load_definition as load_layout
 from toteuma.core.report import ReportContent
 from toteuma.services import render_report
 

@@ -32,9 +32,8 @@ from toteuma.core.periods import Period
 )
 @click.option(
     "--layout",
-    default="reference",
-    show_default=True,
-    help="A shipped layout (reference, year-end, gross-binding) or a layout TOML file (docs/layouts.md).",
+    help="A shipped layout's name (`toteuma layout list`) or a layout TOML file (docs/layouts.md); "
+    "default: the shipped default.",
 )
 @click.option(
     "--sections",
@@ -56,7 +55,7 @@ def report(
     period: str,
     fmt: str,
     lang: str,
-    layout: str,
+    layout: str | None,
     sections: str | None,
     template: Path | None,
     out_file: Path | None,

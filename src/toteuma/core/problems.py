@@ -35,11 +35,13 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def location(self) -> str:
+        """Where: a data file's row and column, or a layout file's line and key."""
         parts = [self.file or "<input>"]
+        layout = self.code.startswith("layout.")
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(f"{'line' if layout else 'row'} {self.row}")
         if self.column:
-            parts.append(f"column {self.column!r}")
+            parts.append(f"key {self.column}" if layout else f"column {self.column!r}")
         return ", ".join(parts)
 
     def __str__(self) -> str:
@@ -141,6 +143,61 @@ CATALOGUE: tuple[ProblemType, ...] = (
         "The message says why; nothing was imported. Correct the file and import it again.",
     ),
     ProblemType(
+        "layout.toml",
+        "The layout file is not valid TOML",
+        "Correct the TOML syntax at the line given; quote texts and keep one key per line.",
+    ),
+    ProblemType(
+        "layout.not-found",
+        "No such layout, or a layout extends one that does not exist",
+        "Give a shipped layout's name (`toteuma layout show` lists them) or the path of a TOML file.",
+    ),
+    ProblemType(
+        "layout.unknown-setting",
+        "A setting the layout format does not have",
+        "Check the spelling against docs/layouts.md; the message lists the settings known there.",
+    ),
+    ProblemType(
+        "layout.bad-value",
+        "A setting has a value of the wrong type or outside its choices",
+        "Use a value of the type and choices docs/layouts.md gives for the setting.",
+    ),
+    ProblemType(
+        "layout.unknown-name",
+        "A name that is not a measure, figure, line, column set or section",
+        "Use a name the layout declares or a built-in one (docs/layouts.md lists them).",
+    ),
+    ProblemType(
+        "layout.unknown-line",
+        "A reference to a statement line the structure does not have",
+        "Use the key of a line of the structure (`toteuma layout show NAME` prints them).",
+    ),
+    ProblemType(
+        "layout.duplicate-line",
+        "Two lines of the structure have the same key",
+        "Give each line its own key; to change an inherited line, name its key once.",
+    ),
+    ProblemType(
+        "layout.duplicate-name",
+        "A figure has the name of a measure",
+        "Rename the figure; a measure's name always means the measure.",
+    ),
+    ProblemType(
+        "layout.overlap",
+        "Two rows take the same accounts",
+        "Each account feeds one row: split or shorten one of the ranges.",
+    ),
+    ProblemType(
+        "layout.cycle",
+        "Lines, figures or layouts refer to each other in a circle",
+        "Break the circle: a sum, figure or `extends` may not lead back to itself.",
+    ),
+    ProblemType(
+        "layout.expression",
+        "A figure's expression cannot be used",
+        "Write it with measure and figure names, whole numbers, + - *, and percent(), min(), max(), abs().",
+    ),
+    ProblemType(
         "batch.overlap",
         "An earlier batch covers the same period",
         "If the file is a corrected export, import it with --replace (the earlier batch is rolled "
@@ -163,13 +220,14 @@ def problem(
 def catalogue_markdown() -> str:
     """The page docs/problems.md: every problem code with its severity, title and hint."""
     lines = [
-        "# Import problem codes",
+        "# Problem codes",
         "",
         "Generated from `src/toteuma/core/problems.py` by `python scripts/problems_doc.py`; a test",
         "fails when this page and the code differ. Every problem an import reports carries one of these",
         "codes, the file, row, column and offending value where they apply, a message and the hint below.",
         "An error stops the import (nothing is imported); a warning stops it unless `--accept-warnings`",
-        "is given.",
+        "is given. `toteuma layout check FILE` reports the `layout.*` problems of a layout file, each",
+        "with the file, the line and the setting's key.",
         "",
         "| code | severity | what it means | how to fix it |",
         "|---|---|---|---|",

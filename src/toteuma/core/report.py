@@ -25,6 +25,17 @@ class UnitStatement:
     unit: UnitRef
     statement: Statement
     commentary: str = ""  # paragraphs separated by a blank line
+    depth: int = 1  # levels under the report's unit: 1 its areas, 2 the areas' own areas
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One budget amendment decision of the unit's subtree: its reference, date and amount per line
+    (the measure `amendments` of its statement, report sign)."""
+
+    reference: str  # e.g. "Kv 14.6.2024 § 52"
+    decided: date
+    statement: Statement
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,9 @@ class ReportContent:
     municipality: str
     summary: Summary  # which statement lines the council table prints
     statement: UnitStatement  # the binding unit's own statement
-    areas: tuple[UnitStatement, ...] = ()  # one per service area, in order
+    areas: tuple[UnitStatement, ...] = ()  # one per service area (and theirs, by depth), in tree order
+    summary_units: tuple[UnitStatement, ...] = ()  # the summary table's units, in order
+    decisions: tuple[Decision, ...] = ()  # amendment decisions by the period end, in date order
     responsible: str = ""
     goals_intro: str = ""
     binding_goals: tuple[GoalEntry, ...] = ()

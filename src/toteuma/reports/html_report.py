@@ -28,6 +28,10 @@ def format_cell(value: Value, cell_format: CellFormat, locale: str = "fi", decim
         return format_percent(value, locale, decimals)
     if cell_format is CellFormat.EUROS and isinstance(value, int):
         return format_euros(value, locale)
+    if cell_format is CellFormat.EUROS and isinstance(value, Decimal):
+        return format_euros(value, locale, decimals)
+    if cell_format is CellFormat.TEXT and isinstance(value, str):
+        return value
     raise TypeError(f"a {cell_format.value} cell cannot print {value!r}")
 
 

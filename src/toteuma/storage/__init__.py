@@ -56,6 +56,7 @@ _LAZY = {
     "investment_sums": "queries",
     "goals": "queries",
     "text": "queries",
+    "texts": "queries",
     "batches": "queries",
     "batch_exists": "queries",
     "rebuild_balances": "balances",
@@ -83,6 +84,7 @@ if TYPE_CHECKING:
         recorded_sums,
         responsible,
         text,
+        texts,
         units,
     )
     from toteuma.storage.subtree import subtree_budget_sums, subtree_ledger_sums
@@ -180,6 +182,7 @@ __all__ = [
     "subtree_budget_sums",
     "subtree_ledger_sums",
     "text",
+    "texts",
     "units",
     "verify_ledger",
 ]
