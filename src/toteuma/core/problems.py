@@ -179,8 +179,8 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ),
     ProblemType(
         "layout.duplicate-name",
-        "A figure has the name of a measure",
-        "Rename the figure; a measure's name always means the measure.",
+        "A measure or figure has the name of another",
+        "Rename it: a built-in measure's name always means that measure, a figure's name one figure.",
     ),
     ProblemType(
         "layout.overlap",

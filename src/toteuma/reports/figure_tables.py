@@ -33,14 +33,24 @@ def statement_columns(frame: Frame, kind: str = "statement") -> tuple[ColumnSpec
 
 def _spec(column: ColumnDef, table: TableDef, frame: Frame) -> ColumnSpec:
     label = labels.column_label(column, frame.period, frame.cat)
+    if table.kind == "amendments" and column.line and not column.labels:
+        label = _line_label(column.line, frame)
     group = label_in(column.group, frame.cat.lang) or ""
     if frame.definition.figures.kind(column.figure) is Kind.PERCENT:
         spec = frame.pct_spec(column.key, label, table, group)
     else:
         spec = frame.money_spec(column.key, label, table, group)
-    if column.decimals is None:
-        return spec
-    return ColumnSpec(spec.key, spec.label, spec.format, spec.unit, column.decimals, spec.group)
+    decimals = spec.decimals if column.decimals is None else column.decimals
+    return ColumnSpec(spec.key, spec.label, spec.format, spec.unit, decimals, spec.group, column.line)
+
+
+def _line_label(key: str, frame: Frame) -> str:
+    """A line's label as the council table prints it (TULOT, MENOT, NETTO), else its row label."""
+    summary = frame.definition.structure.summary
+    aliases = {summary.tulot: "tulot", summary.menot: "menot", summary.netto: "netto"}
+    if key in aliases:
+        return frame.cat.get("council", aliases[key])
+    return frame.cat.row(key, frame.definition.structure.line(key).label)
 
 
 def _cells(

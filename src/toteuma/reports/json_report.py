@@ -41,6 +41,8 @@ def _column(column: ColumnSpec) -> dict[str, Any]:
         found["decimals"] = column.decimals
     if column.group:
         found["group"] = column.group
+    if column.line:
+        found["line"] = column.line
     return found
 
 

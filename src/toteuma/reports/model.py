@@ -38,6 +38,7 @@ class ColumnSpec:
     unit: str = ""  # of a figure column: "EUR", "1000 EUR", "1000000 EUR" or "%"
     decimals: int = 0  # of a figure column: the printed decimals
     group: str = ""  # a heading spanning this column and the adjacent ones with the same group
+    line: str = ""  # summary and amendments tables: the statement line the column's figure is of
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class Document:
     report_date: date | None = None
     provenance: tuple[tuple[str, str], ...] = ()
     lang: str = "fi"
-    layout: str = "reference"
+    layout: str = ""  # the layout's name
     tie_out: tuple[
         str, ...
     ] = ()  # the tie-out's sentences: one when it ties, else a heading and one per miss

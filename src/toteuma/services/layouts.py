@@ -75,6 +75,8 @@ def _label_problems(definition: Definition) -> list[Problem]:
     found = []
     fi = catalogue("fi").entries.get("columns", {})
     for kind, table in definition.tables.items():
+        if kind not in definition.sections:
+            continue
         for index, column in enumerate(table.columns):
             own = dict(column.labels)
             worded = {

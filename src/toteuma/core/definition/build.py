@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -125,36 +126,19 @@ def _base_structure(
 
 
 def _relocate(found: Problem, origins: Sequence[Origin | None], where: str) -> Problem:
-    """A problem of the resolved line i told where line i was last changed (a file and its key)."""
-    column = found.column
+    """A problem of the resolved line i told where line i was last changed (a file and its key), or,
+    for a line the base structure has unchanged, as a problem of `structure.base`."""
+    column, message, file = found.column, found.message, where
     if column.startswith("lines["):
         index = int(column[len("lines[") : column.index("]")])
-        rest = column[column.index("]") + 1 :]
         origin = origins[index] if index < len(origins) else None
-        if origin is not None:
-            return Problem(
-                found.code,
-                found.message,
-                found.hint,
-                origin[0],
-                None,
-                origin[1] + rest,
-                found.value,
-                found.severity,
-            )
-        return Problem(
-            found.code,
-            found.message,
-            found.hint,
-            where,
-            None,
-            f"structure.base ({column})",
-            found.value,
-            found.severity,
-        )
-    return Problem(
-        found.code, found.message, found.hint, where, None, f"structure.{column}", found.value, found.severity
-    )
+        if origin is None:
+            column, message = "structure.base", f"{message} (in the base structure, its {column})"
+        else:
+            file, column = origin[0], origin[1] + column[column.index("]") + 1 :]
+    else:
+        column = f"structure.{column}"
+    return replace(found, message=message, file=file, row=None, column=column)
 
 
 __all__ = ["Figures", "build"]
