@@ -43,7 +43,9 @@ def test_the_scan_sees_the_code() -> None:
 
 # A name, bare or with a case ending: "Heinola", "Heinolan", "Heinolas", "Jyväskylässä" (not "Kaavio").
 ENDINGS = r"(?:'s|:n|n|s|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|na|nä|ksi|an|än|hin|seen)?"
-MUNICIPALITY = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, MUNICIPALITIES)) + ")" + ENDINGS + r"(?!\w)")
+MUNICIPALITY = re.compile(
+    r"(?<!\w)(" + "|".join(map(re.escape, MUNICIPALITIES)) + ")" + ENDINGS + r"(?!\w)", re.IGNORECASE
+)
 NOT_NAMES = ("Europe/Helsinki",)  # the time zone's name, not a municipality of the code's
 
 
