@@ -105,13 +105,13 @@ def find_unit(tree: OrgTree, code_or_name: str) -> Unit:
     return unit
 
 
-def _areas(tree: OrgTree, unit: Unit, depth: int) -> list[tuple[Unit, int]]:
-    """The units under `unit` that are not cost centers, `depth` levels down, depth first."""
+def _areas(tree: OrgTree, unit: Unit, depth: int, cost_centers: bool = False) -> list[tuple[Unit, int]]:
+    """The units under `unit` (cost centers only when asked), `depth` levels down, depth first."""
     found: list[tuple[Unit, int]] = []
 
     def walk(code: str, level: int) -> None:
         for child in tree.children(code):
-            if child.kind is not UnitKind.COST_CENTER:
+            if cost_centers or child.kind is not UnitKind.COST_CENTER:
                 found.append((child, level))
                 if level < depth:
                     walk(child.code, level + 1)
@@ -120,10 +120,12 @@ def _areas(tree: OrgTree, unit: Unit, depth: int) -> list[tuple[Unit, int]]:
     return found
 
 
-def _summary_units(tree: OrgTree, unit: Unit, which: str) -> list[Unit]:
+def _summary_units(tree: OrgTree, unit: Unit, which: str, cost_centers: bool = False) -> list[Unit]:
     if which == "binding":
         return [item for item in tree.descendants(unit.code)[1:] if item.binding_level]
-    return [child for child in tree.children(unit.code) if child.kind is not UnitKind.COST_CENTER]
+    return [
+        child for child in tree.children(unit.code) if cost_centers or child.kind is not UnitKind.COST_CENTER
+    ]
 
 
 def _decisions(reader: measures.Reader, unit: Unit, period: Period) -> tuple[Decision, ...]:
@@ -155,9 +157,11 @@ def _plan(definition: Definition, unit_ref: str, period: Period) -> _Plan:
     unit = find_unit(reader.tree, unit_ref)
     areas, summary = [], []
     if definition.has(SectionKind.AREAS):
-        areas = _areas(reader.tree, unit, definition.table("areas").depth)
+        table = definition.table("areas")
+        areas = _areas(reader.tree, unit, table.depth, table.cost_centers)
     if definition.has(SectionKind.SUMMARY):
-        summary = _summary_units(reader.tree, unit, definition.table("summary").units)
+        table = definition.table("summary")
+        summary = _summary_units(reader.tree, unit, table.units, table.cost_centers)
     read = measures.measures_named(_read_measures(definition), definition.figures.measures)
     codes = list(dict.fromkeys([unit.code, *(a.code for a, _ in areas), *(s.code for s in summary)]))
     rows = measures.read_rows(reader, codes, period, read)

@@ -122,6 +122,7 @@ def _table(
         depth=int(get("depth")),
         units=str(get("units")),
         total=str(get("total")),
+        cost_centers=bool(get("cost_centers")),
     )
 
 

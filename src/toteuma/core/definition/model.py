@@ -87,6 +87,7 @@ class TableDef:
     depth: int = 1
     units: str = "children"
     total: str = "rows"
+    cost_centers: bool = False  # areas and summary: cost centers count as units
 
     @property
     def visibility(self) -> Visibility:

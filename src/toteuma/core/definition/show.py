@@ -63,9 +63,9 @@ def _table(table: TableDef) -> dict[str, Any]:
     if table.title:
         found["title"] = _labels(table.title)
     if table.kind == "areas":
-        found["depth"] = table.depth
+        found.update(depth=table.depth, cost_centers=table.cost_centers)
     if table.kind == "summary":
-        found.update(units=table.units, total=table.total)
+        found.update(units=table.units, total=table.total, cost_centers=table.cost_centers)
     return found
 
 
