@@ -213,7 +213,9 @@ def _shipped() -> list[str]:
     for name in names:
         values = read_definition(name).values
         suffix = " (default)" if name == default else ""
-        lines += [f"### `{name}`{suffix}", "", str(values.get("description", "")), ""]
+        raw = values.get("description", "")
+        text = raw.get("en") or raw.get("fi", "") if isinstance(raw, dict) else raw
+        lines += [f"### `{name}`{suffix}", "", str(text), ""]
         if values.get("extends"):
             lines += [f"Extends `{values['extends']}`.", ""]
         lines += [f"![The {name} layout](img/layouts/{name}.png)", ""]

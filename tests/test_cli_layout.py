@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from toteuma.cli import main
 from toteuma.core.definition import load_definition, shipped_definitions
+from toteuma.core.messages import t_in
 from toteuma.core.problems import CATALOGUE
 
 DATA = Path(__file__).parent / "data" / "layouts"
@@ -18,20 +19,23 @@ DATA = Path(__file__).parent / "data" / "layouts"
 CASES = {
     "layout.toml": ("layout-not-toml.toml", "not valid TOML"),
     "layout.not-found": ("no-such-layout", "shipped are"),
-    "layout.unknown-setting": ("layout-every-problem.toml", "unknown setting 'scal'"),
-    "layout.bad-value": ("layout-every-problem.toml", "5 is not one of 0, 1, 2"),
-    "layout.unknown-name": ("layout-every-problem.toml", "column set 'short' is not declared"),
-    "layout.unknown-line": ("layout-every-problem.toml", "line 'nope' is not a line of the structure"),
-    "layout.duplicate-line": ("layout-duplicates.toml", "line 'menot' appears twice"),
-    "layout.duplicate-name": ("layout-duplicates.toml", "figure 'budget' has a measure's name"),
-    "layout.overlap": ("layout-every-problem.toml", "accounts 4000-4099 (palkat) and 4050-4299 (sivukulut)"),
+    "layout.unknown-setting": ("layout-every-problem.toml", "unknown setting “scal”"),
+    "layout.bad-value": ("layout-every-problem.toml", "“5” is not one of 0, 1, 2"),
+    "layout.unknown-name": ("layout-every-problem.toml", "column set “short” is not declared"),
+    "layout.unknown-line": ("layout-every-problem.toml", "“nope” is not a line of the structure"),
+    "layout.duplicate-line": ("layout-duplicates.toml", "line “menot” appears twice"),
+    "layout.duplicate-name": ("layout-duplicates.toml", "figure “budget” has a measure's name"),
+    "layout.overlap": (
+        "layout-every-problem.toml",
+        "accounts 4000-4099 (“palkat”) and 4050-4299 (“sivukulut”)",
+    ),
     "layout.cycle": ("layout-extends-itself-a.toml", "layouts extend each other"),
     "layout.expression": ("layout-every-problem.toml", "use percent(a, b) so that a zero divisor has a rule"),
 }
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["layout", *args])
+    result = CliRunner().invoke(main, ["--lang", "en", "layout", *args])
     return result.exit_code, result.output
 
 
@@ -49,8 +53,7 @@ def test_check_names_the_code_the_place_and_the_hint(code: str) -> None:
     if code != "layout.not-found":
         assert line.startswith(f"{target}:"), line
         assert line.split(":")[1].isdigit(), line  # the line in the file
-    hint = next(kind.hint for kind in CATALOGUE if kind.code == code)
-    assert f"hint: {hint}" in output
+    assert f"hint: {t_in('en', f'problems.{code}.hint')}" in output
 
 
 def test_check_reports_every_problem_at_once_in_line_order() -> None:
@@ -59,7 +62,7 @@ def test_check_reports_every_problem_at_once_in_line_order() -> None:
     assert status == 1
     assert len(lines) == 11
     assert lines == sorted(lines)
-    assert "11 problem(s)" in output
+    assert "11 problems in" in output
 
 
 @pytest.mark.parametrize("name", shipped_definitions())
@@ -103,6 +106,6 @@ def test_a_layout_with_a_typo_in_its_wording_or_a_column_without_a_label(tmp_pat
     )
     status, output = run("check", str(path))
     assert status == 1
-    assert "wording.fi.text.titel: not a catalogue text" in output
-    assert "'myyntitulot' is not a line of the structure" in output
-    assert "column 'change' of the statement table has no label" in output
+    assert "wording.fi.text.titel: not a text of the report's catalogue" in output
+    assert "“myyntitulot” is not a line of the structure" in output
+    assert "column “change” of the statement table has no label" in output

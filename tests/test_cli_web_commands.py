@@ -33,4 +33,4 @@ def test_user_add_refuses_an_unknown_unit(tiny_org: object) -> None:
         input="pw\n",
     )
     assert result.exit_code == 1
-    assert "unknown unit" in result.output
+    assert "tuntemattomat yksikkökoodit 42" in result.output

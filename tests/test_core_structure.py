@@ -93,7 +93,7 @@ def test_sums_that_go_round_are_refused() -> None:
             {"key": "a", "kind": "row", "label": "A"},
         ],
     }
-    with pytest.raises(ValueError, match="sums go round: t → u → t"):
+    with pytest.raises(ValueError, match="summat kiertävät kehää: t → u → t"):
         parse_structure(data)
 
 

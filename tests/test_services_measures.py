@@ -134,7 +134,7 @@ def test_the_forecast_measure_comes_from_the_registered_method(data: None, forec
 
 
 def test_without_a_forecast_method_the_forecast_measure_says_so(data: None) -> None:
-    with pytest.raises(ServiceError, match="no forecast method is installed"):
+    with pytest.raises(ServiceError, match="ennustemenetelmää ei ole asennettu"):
         cents_of("1100", "palvelujen_ostot", ["forecast"])
 
 

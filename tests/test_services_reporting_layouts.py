@@ -71,7 +71,7 @@ def test_an_account_no_row_takes_is_named(data: None, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(
-        services.ServiceError, match=r"account 41\d\d feeds 'henkilostokulut'.*accounts = \"rest\""
+        services.ServiceError, match=r"tilillä 41\d\d .*”henkilostokulut”.*accounts = \"rest\""
     ):
         services.build_report("1000", Q1, services.get_layout(str(path)))
 

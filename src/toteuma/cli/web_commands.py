@@ -7,35 +7,41 @@ import sys
 import click
 
 from toteuma import services
-from toteuma.cli.app import fail, main
+from toteuma.cli.app import fail, main, option, say
+from toteuma.core.messages import t
 
 
-@main.command(help="Run the dashboard on this machine (Django's development server, 127.0.0.1 only).")
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@main.command(help="cli.help.serve")
+@option("--port", default=8000, show_default=True, help="cli.help.serve_port")
 def serve(port: int) -> None:
     from django.core.management import call_command
 
     services.init()
-    click.echo(f"Johdon työpöytä: http://127.0.0.1:{port}/  (Ctrl-C stops)")
+    say("cli.web.serving", url=f"http://127.0.0.1:{port}/")
     # insecure: the development server serves the static files itself (production uses whitenoise).
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True)
 
 
-@main.group(help="Manage users of the dashboard.")
+@main.group(help="cli.help.user")
 def user() -> None:
     """Users and their roles."""
 
 
-@user.command("add", help="Create a user with a ROLE; the password is read from standard input.")
+@user.command("add", help="cli.help.user_add")
 @click.argument("name")
-@click.option("--role", required=True, type=click.Choice(["admin", "controller", "responsible", "reader"]))
-@click.option("--unit", "units", multiple=True, help="Unit code the user answers for (repeat for several).")
-@click.option("--password-stdin", is_flag=True, required=True, help="Read the password from standard input.")
+@option(
+    "--role",
+    required=True,
+    type=click.Choice(["admin", "controller", "responsible", "reader"]),
+    help="cli.help.user_role",
+)
+@option("--unit", "units", multiple=True, help="cli.help.user_unit")
+@option("--password-stdin", is_flag=True, required=True, help="cli.help.user_password_stdin")
 def user_add(name: str, role: str, units: tuple[str, ...], password_stdin: bool) -> None:
     password = sys.stdin.readline().rstrip("\n")
     services.init()
     try:
         services.add_user(name, role, password, units, by="cli")
     except services.ServiceError as exc:
-        fail(str(exc))
-    click.echo(f"User {name} ({role}) created.")
+        fail(exc)
+    say("cli.web.user_added", name=name, role=t(f"roles.{role}"))

@@ -13,6 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any
+
+from toteuma.core.problems import ProblemError
 
 Value = int | Fraction | None
 
@@ -25,8 +28,12 @@ class Kind(StrEnum):
     NUMBER = "number"  # a bare integer constant
 
 
-class ExpressionError(ValueError):
-    """An expression that cannot be used; the message says what and where (column in the text)."""
+class ExpressionError(ProblemError):
+    """An expression that cannot be used: one of `layout.expression`'s messages (problems.layout.toml),
+    with where in the text (`at`, a column); the layout's loader adds the figure's name."""
+
+    def __init__(self, text: str, /, **params: Any) -> None:
+        super().__init__("layout.expression", text, **params)
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,8 @@ FUNCTIONS: dict[str, tuple[int, int | None, str]] = {
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 
 
-def _where(node: ast.AST) -> str:
-    return f"at column {getattr(node, 'col_offset', 0) + 1}"
+def _at(node: ast.AST) -> int:
+    return getattr(node, "col_offset", 0) + 1
 
 
 def parse(text: str) -> Expr:
@@ -83,7 +90,7 @@ def parse(text: str) -> Expr:
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as exc:
-        raise ExpressionError(f"not a valid expression {text!r} (column {exc.offset or 0})") from exc
+        raise ExpressionError("syntax", text=text, at=exc.offset or 0) from exc
     return _node(tree.body)
 
 
@@ -98,31 +105,27 @@ def _node(node: ast.AST) -> Expr:
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
         return Bin(_OPERATORS[type(node.op)], _node(node.left), _node(node.right))
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.FloorDiv):
-        raise ExpressionError(f"division {_where(node)}: use percent(a, b) so that a zero divisor has a rule")
+        raise ExpressionError("division", at=_at(node))
     if isinstance(node, ast.Call):
         return _call(node)
     if isinstance(node, ast.Constant):
-        raise ExpressionError(f"only whole-number constants are allowed; {node.value!r} {_where(node)}")
-    raise ExpressionError(f"{type(node).__name__.lower()} is not allowed in an expression {_where(node)}")
+        raise ExpressionError("constant", value=repr(node.value), at=_at(node))
+    raise ExpressionError("node", node=type(node).__name__.lower(), at=_at(node))
 
 
 def _call(node: ast.Call) -> Call:
     if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-        raise ExpressionError(f"unknown function {_where(node)}; known are {', '.join(FUNCTIONS)}")
+        raise ExpressionError("function", at=_at(node), functions=tuple(FUNCTIONS))
     if node.keywords:
-        raise ExpressionError(f"arguments are given by position only {_where(node)}")
+        raise ExpressionError("keywords", at=_at(node))
     name = node.func.id
     fewest, most, _ = FUNCTIONS[name]
     if len(node.args) < fewest or (most is not None and len(node.args) > most):
-        wanted = (
-            f"{fewest}" if fewest == most else f"{fewest} or more" if most is None else f"{fewest}-{most}"
-        )
-        raise ExpressionError(f"{name}() takes {wanted} arguments, got {len(node.args)} {_where(node)}")
+        wanted = f"{fewest}" if fewest == most else f"{fewest}+" if most is None else f"{fewest}–{most}"
+        raise ExpressionError("arity", function=name, wanted=wanted, got=len(node.args), at=_at(node))
     args = tuple(_node(arg) for arg in node.args)
     if name == "percent" and len(args) == 3 and not isinstance(args[2], Const):
-        raise ExpressionError(
-            f"percent()'s third argument is the number printed for a zero divisor {_where(node)}"
-        )
+        raise ExpressionError("zero_rule", at=_at(node))
     return Call(name, args)
 
 
@@ -159,7 +162,7 @@ def _bin_kind(expr: Bin, kinds: Mapping[str, Kind]) -> Kind:
     left, right = kind_of(expr.left, kinds), kind_of(expr.right, kinds)
     if expr.op == "*":
         if Kind.NUMBER not in (left, right):
-            raise ExpressionError(f"{left.value} × {right.value} has no meaning; multiply by a number")
+            raise ExpressionError("no_meaning")
         return right if left is Kind.NUMBER else left
     return _common_kind([left, right], (expr.left, expr.right), expr.op)
 
@@ -168,10 +171,10 @@ def _common_kind(found: list[Kind], args: tuple[Expr, ...], what: str) -> Kind:
     """Money and percentages do not mix; a number may join money only as 0 (cents would surprise)."""
     real = {kind for kind in found if kind is not Kind.NUMBER}
     if len(real) > 1:
-        raise ExpressionError(f"{what!r} mixes money and a percentage")
+        raise ExpressionError("mixes", operation=what)
     kind = real.pop() if real else Kind.NUMBER
     if kind is Kind.MONEY and any(isinstance(arg, Const) and arg.value != 0 for arg in args):
-        raise ExpressionError(f"{what!r} adds a number to money; only 0 may be, as in max(0, budget - tot)")
+        raise ExpressionError("adds_number", operation=what)
     return kind
 
 

@@ -70,6 +70,10 @@ def load_mapping(path: Path | None = None, row_keys: tuple[str, ...] | None = No
 class UnplacedAccountError(ValueError):
     """An account the mapping gives a line that the structure has not as a row, and no row takes."""
 
+    def __init__(self, account: int, row: str) -> None:
+        super().__init__(f"{account} -> {row}")
+        self.account, self.row = account, row
+
 
 class RowResolver:
     """Accounts to the rows of one structure: a row's own `accounts` first, then the mapping in force;
@@ -100,11 +104,7 @@ class RowResolver:
             return mapped
         rest = self._rest_under(mapped)
         if rest is None:
-            raise UnplacedAccountError(
-                f"account {account} feeds {mapped!r} in the account mapping, which the layout's structure "
-                f"has not as a row; give the account to a row with `accounts`, or mark one of the line's "
-                f'sub-rows `accounts = "rest"`'
-            )
+            raise UnplacedAccountError(account, mapped)
         return rest
 
     def _rest_under(self, key: str) -> str | None:

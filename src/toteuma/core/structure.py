@@ -96,16 +96,18 @@ class Structure:
 
 
 def parse_accounts(raw: Any) -> tuple[AccountSpan, ...]:
-    """Account ranges written as ["4000-4099", "4100", 4200]; a ValueError names a bad item."""
+    """Account ranges written as ["4000-4099", "4100", 4200]; a ProblemError names a bad item."""
+    from toteuma.core.problems import ProblemError  # the problems' messages need no structure
+
     found = []
     for item in raw if isinstance(raw, list) else [raw]:
         text = str(item).replace(" ", "")
         first, _, last = text.partition("-")
         if not (first.isdigit() and (not last or last.isdigit())):
-            raise ValueError(f"account range {item!r} is not like 4000-4099 or 4100")
+            raise ProblemError("layout.bad-value", "accounts_form", value=str(item))
         span = AccountSpan(int(first), int(last or first))
         if span.first > span.last:
-            raise ValueError(f"account range {item!r} is empty: its first account is above its last")
+            raise ProblemError("layout.bad-value", "accounts_empty", value=str(item))
         found.append(span)
     return tuple(found)
 
@@ -116,7 +118,7 @@ def parse_structure(data: Mapping[str, Any]) -> Structure:
 
     structure, problems = read_structure(data)
     if structure is None:
-        raise ValueError("; ".join(f"{p.column}: {p.message}" for p in problems))
+        raise ValueError("; ".join(str(item) for item in problems))
     return structure
 
 

@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from toteuma.core.problems import Problem, problem
+from toteuma.core.problems import Problem, ProblemError, problem
 from toteuma.core.structure import Line, LineKind, Structure, Summary, parse_accounts
 
 KINDS = tuple(kind.value for kind in LineKind)
@@ -64,12 +64,7 @@ def read_structure(
     ):
         if key not in keys:
             problems.append(
-                _p(
-                    "layout.unknown-line",
-                    f"summary {name} names {key!r}, not a line",
-                    where,
-                    f"summary.{name}",
-                )
+                _p("layout.unknown-line", "summary", where, f"summary.{name}", name=name, line=key)
             )
     if problems:
         return None, problems
@@ -90,8 +85,8 @@ def _inherit_costs(raw_lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**raw, "costs": costs(raw)} for raw in raw_lines]
 
 
-def _p(code: str, message: str, where: str, path: str) -> Problem:
-    return problem(code, message, file=where, column=path)
+def _p(code: str, text: str, where: str, at: str, **params: Any) -> Problem:
+    return problem(code, text, file=where, column=at, **params)
 
 
 def _raw_problems(raw_lines: list[Any], where: str) -> list[Problem]:
@@ -99,23 +94,28 @@ def _raw_problems(raw_lines: list[Any], where: str) -> list[Problem]:
     for index, raw in enumerate(raw_lines):
         path = f"lines[{index}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("key"), str) or not raw.get("key"):
-            found.append(_p("layout.bad-value", "a line needs a `key` (text)", where, path))
+            found.append(_p("layout.bad-value", "line_key", where, path, setting=path))
             continue
         if raw.get("kind", "row") not in KINDS:
+            kind = f"{path}.kind"
             found.append(
                 _p(
                     "layout.bad-value",
-                    f"kind {raw.get('kind')!r}; choose {', '.join(KINDS)}",
+                    "message",
                     where,
-                    f"{path}.kind",
+                    kind,
+                    setting=kind,
+                    value=raw.get("kind"),
+                    choices=KINDS,
                 )
             )
         accounts = raw.get("accounts", [])
         if accounts != "rest":
             try:
                 parse_accounts(accounts)
-            except ValueError as exc:
-                found.append(_p("layout.bad-value", str(exc), where, f"{path}.accounts"))
+            except ProblemError as exc:
+                at = f"{path}.accounts"
+                found.append(_p("layout.bad-value", exc.text, where, at, setting=at, **exc.params))
     return found
 
 
@@ -126,38 +126,12 @@ def _line_problems(lines: list[Line], where: str) -> list[Problem]:
     for index, line in enumerate(lines):
         path = f"lines[{index}]"
         if line.key in keys:
-            found.append(
-                _p("layout.duplicate-line", f"line {line.key!r} appears twice", where, f"{path}.key")
-            )
+            found.append(_p("layout.duplicate-line", "message", where, f"{path}.key", line=line.key))
         keys.add(line.key)
-        for name, parts in (("sum", line.sum), ("shown_by", line.shown_by)):
-            for part in parts:
-                if part not in by_key:
-                    found.append(
-                        _p(
-                            "layout.unknown-line",
-                            f"{line.key!r} {name} names {part!r}, not a line",
-                            where,
-                            f"{path}.{name}",
-                        )
-                    )
-                elif by_key[part].kind is LineKind.HEADING:
-                    found.append(
-                        _p(
-                            "layout.bad-value",
-                            f"{line.key!r} {name} names heading {part!r}, which has no figures",
-                            where,
-                            f"{path}.{name}",
-                        )
-                    )
+        found.extend(_part_problems(line, by_key, where, path))
         if line.parent and line.parent not in by_key:
             found.append(
-                _p(
-                    "layout.unknown-line",
-                    f"{line.key!r} names parent {line.parent!r}, not a line",
-                    where,
-                    f"{path}.parent",
-                )
+                _p("layout.unknown-line", "parent", where, f"{path}.parent", line=line.key, part=line.parent)
             )
         found.extend(_kind_problems(line, where, path))
     found.extend(_overlaps(lines, where))
@@ -166,34 +140,48 @@ def _line_problems(lines: list[Line], where: str) -> list[Problem]:
     return found
 
 
+def _part_problems(line: Line, by_key: Mapping[str, Line], where: str, path: str) -> list[Problem]:
+    """The lines a subtotal names in `sum` and `shown_by` must be lines that have figures."""
+    found = []
+    for name, parts in (("sum", line.sum), ("shown_by", line.shown_by)):
+        for part in parts:
+            if part not in by_key:
+                found.append(
+                    _p(
+                        "layout.unknown-line",
+                        "part",
+                        where,
+                        f"{path}.{name}",
+                        line=line.key,
+                        setting=name,
+                        part=part,
+                    )
+                )
+            elif by_key[part].kind is LineKind.HEADING:
+                found.append(
+                    _p(
+                        "layout.bad-value",
+                        "heading_part",
+                        where,
+                        f"{path}.{name}",
+                        line=line.key,
+                        setting=name,
+                        part=part,
+                    )
+                )
+    return found
+
+
 def _kind_problems(line: Line, where: str, path: str) -> list[Problem]:
     found = []
     if line.kind is LineKind.SUBTOTAL and not line.sum:
-        found.append(
-            _p("layout.bad-value", f"subtotal {line.key!r} adds nothing: give `sum` or sub-rows", where, path)
-        )
+        found.append(_p("layout.bad-value", "empty_subtotal", where, path, line=line.key))
     if line.kind is not LineKind.ROW and (line.accounts or line.rest):
-        found.append(
-            _p(
-                "layout.bad-value",
-                f"{line.kind.value} {line.key!r} cannot take accounts; only rows do",
-                where,
-                f"{path}.accounts",
-            )
-        )
+        found.append(_p("layout.bad-value", "accounts_kind", where, f"{path}.accounts", line=line.key))
     if line.kind is LineKind.HEADING and line.sum:
-        found.append(
-            _p("layout.bad-value", f"heading {line.key!r} has no figures to sum", where, f"{path}.sum")
-        )
+        found.append(_p("layout.bad-value", "heading_sum", where, f"{path}.sum", line=line.key))
     if line.rest and not line.parent:
-        found.append(
-            _p(
-                "layout.bad-value",
-                f"{line.key!r} takes the rest of its parent's accounts but has no parent",
-                where,
-                f"{path}.accounts",
-            )
-        )
+        found.append(_p("layout.bad-value", "rest_parent", where, f"{path}.accounts", line=line.key))
     return found
 
 
@@ -205,8 +193,8 @@ def _overlaps(lines: list[Line], where: str) -> list[Problem]:
     found = []
     for (before, one, _), (after, other, index) in itertools.pairwise(spans):
         if after.first <= before.last:
-            message = f"accounts {before} ({one}) and {after} ({other}) overlap; an account feeds one row"
-            found.append(_p("layout.overlap", message, where, f"lines[{index}].accounts"))
+            params = {"first": str(before), "one": one, "second": str(after), "other": other}
+            found.append(_p("layout.overlap", "message", where, f"lines[{index}].accounts", **params))
     return found
 
 
@@ -216,14 +204,14 @@ def _cycles(by_key: Mapping[str, Line], where: str) -> list[Problem]:
     for key in by_key:
         path = _cycle_from(key, lambda item: by_key[item].sum)
         if path:
-            found.append(_p("layout.cycle", f"sums go round: {' → '.join(path)}", where, "lines"))
+            found.append(_p("layout.cycle", "message", where, "lines", path=" → ".join(path)))
             break
     for key, line in by_key.items():
         seen = {key}
         parent = line.parent
         while parent:
             if parent in seen:
-                found.append(_p("layout.cycle", f"line {key!r} is its own parent's parent", where, "lines"))
+                found.append(_p("layout.cycle", "parents", where, "lines", line=key))
                 return found
             seen.add(parent)
             parent = by_key[parent].parent

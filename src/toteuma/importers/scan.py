@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from toteuma.core.problems import Problem, problem
+from toteuma.core.problems import Problem, from_error
 from toteuma.importers.fields import parsed_rows
 from toteuma.importers.kinds import Kind
 from toteuma.importers.table import RawTable
@@ -63,8 +63,7 @@ def scan(
                 try:
                     spec.build(row)
                 except ValueError as exc:
-                    code = getattr(exc, "code", "value.choice")
-                    problems.append(problem(code, str(exc), file=str(path), row=line))
+                    problems.append(from_error(exc, "value.choice", file=str(path), row=line))
     except (UnicodeDecodeError, csv.Error):
         return None  # the full reader decides (it can pick another encoding for the whole file)
     if not problems.total:

@@ -6,11 +6,12 @@ from functools import cache
 
 from toteuma import storage
 from toteuma.core.mapping import AccountMapping, AccountRange, load_mapping
+from toteuma.core.messages import MessageError
 from toteuma.core.structure import Structure, load_structure
 
 
-class ServiceError(Exception):
-    """A failure the user can act on; the message says what and how to fix it."""
+class ServiceError(MessageError):
+    """A failure the user can act on; the message (a key of services.toml) says what and how to fix it."""
 
 
 def init() -> None:

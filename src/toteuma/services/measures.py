@@ -82,7 +82,7 @@ def _roots(tree: OrgTree, units: Sequence[str]) -> list[str]:
     """The asked units that are not under another asked unit: their subtrees cover all of them."""
     for code in units:
         if code not in tree:
-            raise ServiceError(f"no unit with code {code!r}; `toteuma units` lists them")
+            raise ServiceError("services.report.unknown_unit", unit=code)
     asked = set(units)
     found = []
     for code in dict.fromkeys(units):
@@ -117,7 +117,7 @@ def _read(roots: list[str], period: Period, measures: tuple[Measure, ...]) -> li
 
 def _forecast(roots: list[str], period: Period) -> Sums:
     if not _FORECASTS:
-        raise ServiceError("the layout prints the forecast measure, but no forecast method is installed")
+        raise ServiceError("layouts.report.no_forecast")
     return _FORECASTS[-1](roots, period)
 
 
@@ -172,13 +172,11 @@ def _place(rows: RowResolver, name: str, sums: Sums, own: dict[str, dict[str, di
         try:
             row = rows.row_of(account)
         except UnplacedAccountError as exc:
-            raise ServiceError(str(exc)) from exc
+            raise ServiceError("layouts.report.unplaced_account", account=exc.account, row=exc.row) from exc
         if row is None:
             if rows.is_balance_sheet(account):
                 continue
-            raise ServiceError(
-                f"account {account} has lines but no income-statement row; add it to the account mapping"
-            )
+            raise ServiceError("services.report.unmapped_account", account=account)
         cell = own.setdefault(code, {}).setdefault(row, {}).setdefault(name, [0, 0])
         cell[0] += to_report_sign(cents)
         cell[1] += lines

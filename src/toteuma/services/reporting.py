@@ -74,12 +74,12 @@ def get_layout(name_or_path: str | Path | None, sections: list[str] | None = Non
         definition = load_definition(name_or_path)
     except DefinitionError as exc:
         listed = "\n".join(f"  {item}" for item in exc.problems)
-        raise ServiceError(f"the layout has problems (`toteuma layout check` shows them):\n{listed}") from exc
+        raise ServiceError("layouts.report.has_problems", problems=listed) from exc
     if not sections:
         return definition
     bad = [name for name in sections if name not in SECTIONS]
     if bad:
-        raise ServiceError(f"unknown section {bad[0]!r}; known are {', '.join(SECTIONS)}")
+        raise ServiceError("layouts.report.unknown_section", section=bad[0], sections=SECTIONS)
     return replace(definition, sections=tuple(SectionKind(name) for name in sections))
 
 
@@ -101,7 +101,7 @@ def unit_listing() -> list[tuple[int, Unit]]:
 def find_unit(tree: OrgTree, code_or_name: str) -> Unit:
     unit = tree.find(code_or_name)
     if unit is None:
-        raise ServiceError(f"no unit with code or exact name {code_or_name!r}; `toteuma units` lists them")
+        raise ServiceError("services.report.unknown_unit", unit=code_or_name)
     return unit
 
 
@@ -239,10 +239,10 @@ def render_report(
 ) -> bytes:
     """The report in a format and language, laid out as `layout` says (the default layout's otherwise)."""
     if fmt not in FORMATS:
-        raise ServiceError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ServiceError("services.report.unknown_format", format=fmt, formats=FORMATS)
     if lang not in LANGUAGES:
-        raise ServiceError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+        raise ServiceError("services.report.unknown_language", lang=lang, languages=LANGUAGES)
     if template is not None and not template.is_file():
-        raise ServiceError(f"no Word template at {template}; give a .docx file")
+        raise ServiceError("services.report.no_template", path=template)
     document = reports.build_document(content, layout or get_layout(None), lang)
     return reports.render(document, fmt, template=template)

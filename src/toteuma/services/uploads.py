@@ -35,20 +35,18 @@ def refuse_zip_bomb(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile as exc:
-        raise ServiceError(f"{path.name} is not a valid XLSX file (not a zip archive)") from exc
+        raise ServiceError("services.upload.not_zip", name=path.name) from exc
     unpacked = sum(item.file_size for item in members)
     packed = sum(item.compress_size for item in members) or 1
     if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
-        raise ServiceError(
-            f"{path.name} would unpack to {unpacked} bytes from {packed}; refused as a possible zip bomb"
-        )
+        raise ServiceError("services.upload.zip_bomb", name=path.name, unpacked=unpacked, packed=packed)
 
 
 def check_file(who: Actor, kind: str, path: Path) -> Check:
     """Parse and check the file as an import would, loading nothing."""
     require_controller(who)
     if kind not in KINDS:
-        raise ServiceError(f"unknown kind {kind!r}")
+        raise ServiceError("services.imports.unknown_kind", kind=kind, kinds=tuple(KINDS))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         refuse_zip_bomb(path)
     storage.setup()

@@ -48,7 +48,7 @@ def period_of(request: HttpRequest) -> Period | None:
     try:
         return Period.parse(text)
     except ValueError as exc:
-        raise services.ServiceError(str(exc)) from exc
+        raise services.ServiceError(exc) from exc
 
 
 def int_param(request: HttpRequest, name: str, default: int | None = None) -> int | None:
@@ -58,7 +58,7 @@ def int_param(request: HttpRequest, name: str, default: int | None = None) -> in
     try:
         return int(text)
     except ValueError as exc:
-        raise services.ServiceError(f"{name} must be a whole number, got {text!r}") from exc
+        raise services.ServiceError("services.web.not_whole_number", name=name, value=text) from exc
 
 
 __all__ = ["Actor", "int_param", "period_of", "refuse", "with_actor"]

@@ -27,11 +27,11 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         try:
             at = Period.parse(period)
         except ValueError as exc:
-            raise services.ServiceError(str(exc)) from exc
+            raise services.ServiceError(exc) from exc
         chosen = request.GET.get("asettelu") or services.default_layout()
         if chosen not in services.shipped_layouts():  # the browser may name shipped layouts, never a file
             raise services.ServiceError(
-                f"unknown layout {chosen!r}; choose one of {', '.join(services.shipped_layouts())}"
+                "layouts.web.unknown", layout=chosen, layouts=services.shipped_layouts()
             )
         layout = services.get_layout(chosen)
         content = services.build_report(unit, at, layout)

@@ -72,16 +72,15 @@ def _path(name_or_path: str | Path, folder: Path | None) -> tuple[Path, str]:
 def _source(name_or_path: str | Path, folder: Path | None) -> tuple[Source | None, Path, list[Problem]]:
     path, label = _path(name_or_path, folder)
     if not path.is_file():
-        message = f"no layout {str(name_or_path)!r} ({path}); shipped are {', '.join(shipped_definitions())}"
-        return None, path, [problem("layout.not-found", message, file=str(name_or_path))]
+        params = {"layout": str(name_or_path), "path": str(path), "shipped": shipped_definitions()}
+        return None, path, [problem("layout.not-found", "message", file=str(name_or_path), **params)]
     text = path.read_text(encoding="utf-8")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = _TOML_LINE.search(str(exc))
-        found = problem(
-            "layout.toml", f"not valid TOML: {exc}", file=label, row=int(line.group(1)) if line else None
-        )
+        row = int(line.group(1)) if line else None
+        found = problem("layout.toml", "message", file=label, row=row, reason=str(exc))
         return None, path, [found]
     if isinstance(raw.get("columns"), list):
         raw = {**raw, "columns": {"default": raw["columns"]}}  # the earlier format's one column list
@@ -103,14 +102,9 @@ def _chain(name_or_path: str | Path) -> tuple[list[Source], Path | None, list[Pr
         if source is None:
             return chain, None, problems
         if path.resolve() in seen:
-            names = " → ".join(item.label for item in chain)
+            names = " → ".join([*(item.label for item in chain), source.label])
             problems.append(
-                problem(
-                    "layout.cycle",
-                    f"layouts extend each other: {names} → {source.label}",
-                    file=chain[0].label,
-                    column="extends",
-                )
+                problem("layout.cycle", "extends", file=chain[0].label, column="extends", path=names)
             )
             return chain, None, problems
         seen.append(path.resolve())

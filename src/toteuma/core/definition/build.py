@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from toteuma.core.definition.columns import column_sets, table_defs
+from toteuma.core.definition.columns import column_sets, labels, table_defs
 from toteuma.core.definition.figures import DEFAULT_FIGURES, Figures, compile_figures
 from toteuma.core.definition.merge import Origin, apply_changes
 from toteuma.core.definition.model import Definition, SectionKind
@@ -48,7 +48,7 @@ def build(
         figures=figures,
         tables=tables,
         sections=tuple(SectionKind(name) for name in values.get("sections", REFERENCE_SECTIONS)),
-        description=str(values.get("description", "")),
+        description=labels(values.get("description", "")),
         wording=values.get("wording", {}),
         source=where,
     )
@@ -67,8 +67,8 @@ def _measures(values: Mapping[str, Any], where: str, problems: list[Problem]) ->
     built_in = {measure.name for measure in BUILT_IN}
     for name, raw in values.get("measures", {}).items():
         if name in built_in:
-            message = f"measure {name!r} is built in; give yours another name"
-            problems.append(problem("layout.duplicate-name", message, file=where, column=f"measures.{name}"))
+            at = f"measures.{name}"
+            problems.append(problem("layout.duplicate-name", "measure", file=where, column=at, name=name))
             continue
         own.append(
             Measure(
@@ -117,10 +117,9 @@ def _base_structure(
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
+        params = {"name": name, "reason": str(exc)}
         problems.append(
-            problem(
-                "layout.not-found", f"structure base {name!r}: {exc}", file=where, column="structure.base"
-            )
+            problem("layout.not-found", "structure_base", file=where, column="structure.base", **params)
         )
         return None
 
@@ -128,17 +127,17 @@ def _base_structure(
 def _relocate(found: Problem, origins: Sequence[Origin | None], where: str) -> Problem:
     """A problem of the resolved line i told where line i was last changed (a file and its key), or,
     for a line the base structure has unchanged, as a problem of `structure.base`."""
-    column, message, file = found.column, found.message, where
+    column, file = found.column, where
     if column.startswith("lines["):
         index = int(column[len("lines[") : column.index("]")])
         origin = origins[index] if index < len(origins) else None
         if origin is None:
-            column, message = "structure.base", f"{message} (in the base structure, its {column})"
+            column = f"structure.base → {column}"
         else:
             file, column = origin[0], origin[1] + column[column.index("]") + 1 :]
     else:
         column = f"structure.{column}"
-    return replace(found, message=message, file=file, row=None, column=column)
+    return replace(found, file=file, row=None, column=column)
 
 
 __all__ = ["Figures", "build"]

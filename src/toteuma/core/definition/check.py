@@ -43,9 +43,9 @@ def _walk(table: Mapping[str, Any], path: str, where: str, found: list[Problem])
         if setting is None:
             found.append(_unknown(key, path, where, sub))
             continue
-        message = _type_problem(setting, value)
-        if message:
-            found.append(problem("layout.bad-value", f"{sub}: {message}", file=where, column=sub))
+        wrong = _type_problem(setting, value)
+        if wrong:
+            found.append(_bad(wrong, where, sub))
             continue
         _descend(setting, value, sub, where, found)
 
@@ -58,80 +58,72 @@ def _descend(setting: Setting, value: Any, path: str, where: str, found: list[Pr
     elif isinstance(value, list) and (item := declared(f"{path}[0]")) is not None:
         for index, element in enumerate(value):
             sub = f"{path}[{index}]"
-            message = _type_problem(item, element)
-            if message:
-                found.append(problem("layout.bad-value", f"{sub}: {message}", file=where, column=sub))
+            wrong = _type_problem(item, element)
+            if wrong:
+                found.append(_bad(wrong, where, sub))
             elif isinstance(element, dict):
                 _walk(element, sub, where, found)
 
 
+def _bad(wrong: tuple[str, dict[str, Any]], where: str, path: str) -> Problem:
+    text, params = wrong
+    return problem("layout.bad-value", text, file=where, column=path, setting=path, **params)
+
+
 def _unknown(key: str, path: str, where: str, sub: str) -> Problem:
-    pattern = path
     parent = declared(path) if path else None
-    known = ", ".join(children_of(parent.path if parent else pattern)) or "none"
-    place = f"under {path}" if path else "at the top level"
-    return problem(
-        "layout.unknown-setting",
-        f"unknown setting {key!r} {place}; known are {known}",
-        file=where,
-        column=sub,
-    )
+    known = tuple(children_of(parent.path if parent else path))
+    text, params = ("under", {"parent": path}) if path else ("message", {})
+    return problem("layout.unknown-setting", text, file=where, column=sub, key=key, known=known, **params)
 
 
-def _type_problem(setting: Setting, value: Any) -> str:
-    """What is wrong with the value for the setting's type and choices, or ""."""
+Wrong = tuple[str, dict[str, Any]] | None  # one of layout.bad-value's messages and its values
+
+
+def _type_problem(setting: Setting, value: Any) -> Wrong:
+    """What is wrong with the value for the setting's type and choices, or None."""
     check = _CHECKS.get(setting.type)
-    message = check(value) if check else ""
-    if message:
-        return message
+    if check is not None and not check(value):
+        return setting.type.replace("-", "_"), {"value": repr(value)}
+    bad: list[Any] = []
     if setting.choices and setting.type in ("string", "integer") and value not in setting.choices:
-        return f"{value!r} is not one of {', '.join(map(str, setting.choices))}"
-    if setting.choices and setting.type == "array":
+        bad = [value]
+    elif setting.choices and setting.type in ("array", "table"):
         bad = [item for item in value if item not in setting.choices]
-        if bad:
-            return f"{bad[0]!r} is not one of {', '.join(map(str, setting.choices))}"
-    if setting.choices and setting.type == "table":
-        bad = [key for key in value if key not in setting.choices]
-        if bad:
-            return f"{bad[0]!r} is not one of {', '.join(map(str, setting.choices))}"
-    return ""
+    if bad:
+        return "message", {"value": str(bad[0]), "choices": tuple(map(str, setting.choices))}
+    return None
 
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _labels(value: Any) -> str:
+def _labels(value: Any) -> bool:
+    text = isinstance(value, dict) and all(k in LANGUAGES and isinstance(v, str) for k, v in value.items())
+    return isinstance(value, str) or text
+
+
+def _expression(value: Any) -> bool:
     if isinstance(value, str):
-        return ""
-    if isinstance(value, dict) and all(k in LANGUAGES and isinstance(v, str) for k, v in value.items()):
-        return ""
-    return f'write a text or {{ fi = "…", sv = "…", en = "…" }}, not {value!r}'
+        return True
+    table = isinstance(value, dict) and isinstance(value.get("expr"), str) and set(value) <= {"expr", "turn"}
+    return table and isinstance(value.get("turn", True), bool)
 
 
-def _expression(value: Any) -> str:
-    if isinstance(value, str):
-        return ""
-    if isinstance(value, dict) and isinstance(value.get("expr"), str) and set(value) <= {"expr", "turn"}:
-        return "" if isinstance(value.get("turn", True), bool) else "turn is true or false"
-    return 'write "expression" or { expr = "expression", turn = false }'
+def _accounts(value: Any) -> bool:
+    return value == "rest" or (isinstance(value, list) and all(isinstance(v, str | int) for v in value))
 
 
-def _accounts(value: Any) -> str:
-    if value == "rest" or (isinstance(value, list) and all(isinstance(v, str | int) for v in value)):
-        return ""
-    return 'write ["4000-4099", "4100"] or "rest"'
-
-
-_CHECKS: dict[str, Callable[[Any], str]] = {
-    "string": lambda v: "" if isinstance(v, str) else f"write a text in quotes, not {v!r}",
-    "integer": lambda v: "" if _is_int(v) else f"write a whole number, not {v!r}",
-    "boolean": lambda v: "" if isinstance(v, bool) else f"write true or false, not {v!r}",
-    "array": lambda v: "" if isinstance(v, list) else f"write an array [ … ], not {v!r}",
-    "table": lambda v: "" if isinstance(v, dict) else f"write a table, not {v!r}",
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": _is_int,
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "table": lambda v: isinstance(v, dict),
     "labels": _labels,
     "expression": _expression,
     "accounts": _accounts,
-    "column": lambda v: "" if isinstance(v, str | dict) else "write a figure's name or a table",
-    "column-set": lambda v: "" if isinstance(v, str | list) else "write a column set's name or an array",
+    "column": lambda v: isinstance(v, str | dict),
+    "column-set": lambda v: isinstance(v, str | list),
 }

@@ -47,11 +47,13 @@ def _columns(
         column = _column(item)
         at = f"{path}[{index}]"
         if column.figure not in figures:
-            message = f"column {index + 1} prints {column.figure!r}, neither a measure nor a figure"
-            problems.append(problem("layout.unknown-name", message, file=where, column=at))
+            params = {"number": index + 1, "figure": column.figure}
+            problems.append(problem("layout.unknown-name", "message", file=where, column=at, **params))
         if column.line and not structure.has(column.line):
-            message = f"column {index + 1} takes line {column.line!r}, not a line of the structure"
-            problems.append(problem("layout.unknown-line", message, file=where, column=f"{at}.line"))
+            params = {"number": index + 1, "line": column.line}
+            problems.append(
+                problem("layout.unknown-line", "column", file=where, column=f"{at}.line", **params)
+            )
         found.append(column)
     return tuple(found)
 
@@ -145,8 +147,10 @@ def _chosen_columns(
     if isinstance(raw, list):
         return _columns(raw, f"{path}.columns", figures, structure, where, problems)
     if raw not in sets:
-        message = f"column set {raw!r} is not declared; declared are {', '.join(sets)}"
-        problems.append(problem("layout.unknown-name", message, file=where, column=f"{path}.columns"))
+        params = {"name": str(raw), "sets": tuple(sets)}
+        problems.append(
+            problem("layout.unknown-name", "column_set", file=where, column=f"{path}.columns", **params)
+        )
         return sets[DEFAULT_SET]
     return sets[raw]
 
@@ -160,8 +164,8 @@ def _lines(
     for index, item in enumerate(raw):
         pick = _pick(item, structure)
         if not structure.has(pick.line):
-            message = f"line {pick.line!r} is not a line of the structure"
-            problems.append(problem("layout.unknown-line", message, file=where, column=f"{path}[{index}]"))
+            at = f"{path}[{index}]"
+            problems.append(problem("layout.unknown-line", "message", file=where, column=at, line=pick.line))
         found.append(pick)
     return tuple(found)
 

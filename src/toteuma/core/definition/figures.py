@@ -99,27 +99,18 @@ def compile_figures(
     for name, raw in declared.items():
         text, turn = _declared(raw)
         if name in known:
-            problems.append(_p("layout.duplicate-name", f"figure {name!r} has a measure's name", where, name))
+            problems.append(_p("layout.duplicate-name", "message", where, name))
             continue
         try:
             parsed[name] = (text, parse(text), turn)
         except ExpressionError as exc:
-            problems.append(_p("layout.expression", f"figure {name!r}: {exc}", where, name))
+            problems.append(_p("layout.expression", exc.text, where, name, **exc.params))
     for name, (_, expr, _) in parsed.items():
         for used in sorted(names(expr) - known - set(parsed) - set(declared)):
-            problems.append(
-                _p(
-                    "layout.unknown-name",
-                    f"figure {name!r} uses {used!r}, neither a measure nor a figure",
-                    where,
-                    name,
-                )
-            )
+            problems.append(_p("layout.unknown-name", "figure", where, name, name=used))
     order, cycle = _order({name: names(expr) & set(parsed) for name, (_, expr, _) in parsed.items()})
     if cycle:
-        problems.append(
-            _p("layout.cycle", f"figures use each other in a circle: {' → '.join(cycle)}", where, cycle[0])
-        )
+        problems.append(_p("layout.cycle", "figures", where, cycle[0], path=" → ".join(cycle)))
     formulas = _kinds(parsed, order, known, problems, where)
     return Figures(measures, formulas), problems
 
@@ -140,7 +131,7 @@ def _kinds(
         try:
             kinds[name] = kind_of(expr, kinds)
         except ExpressionError as exc:
-            problems.append(_p("layout.expression", f"figure {name!r}: {exc}", where, name))
+            problems.append(_p("layout.expression", exc.text, where, name, **exc.params))
             continue
         found.append(Formula(name, text, expr, kinds[name], turn))
     return tuple(found)
@@ -167,5 +158,7 @@ def _order(edges: Mapping[str, Iterable[str]]) -> tuple[list[str], list[str]]:
     return done, path[path.index(path[-1]) :]
 
 
-def _p(code: str, message: str, where: str, name: str) -> Problem:
-    return problem(code, message, file=where, column=f"figures.{name}")
+def _p(code: str, text: str, where: str, figure: str, **params: Any) -> Problem:
+    """A problem of the figure `figure`; messages name it as {figure} (a duplicate's as {name})."""
+    values = {"name": figure, **params} if code == "layout.duplicate-name" else {"figure": figure, **params}
+    return problem(code, text, file=where, column=f"figures.{figure}", **values)

@@ -69,7 +69,7 @@ def apply_changes(
         fields = {k: v for k, v in change.items() if k not in CHANGE_KEYS}
         if change.get("drop"):
             if index is None:
-                problems.append(_p(f"line {key!r} cannot be dropped: the base has no such line", origin))
+                problems.append(_p("drop", origin, line=str(key)))
             else:
                 del lines[index], where[index]
             continue
@@ -94,15 +94,9 @@ def _position(
             index = next((i for i, line in enumerate(lines) if line.get("key") == anchor), None)
             if index is not None:
                 return index + offset
-            problems.append(
-                _p(
-                    f"{name} = {anchor!r} names no line",
-                    (origin[0], f"{origin[1]}.{name}"),
-                    "layout.unknown-line",
-                )
-            )
+            problems.append(_p("anchor", (origin[0], f"{origin[1]}.{name}"), setting=name, line=str(anchor)))
     return len(lines)
 
 
-def _p(message: str, origin: Origin, code: str = "layout.unknown-line") -> Problem:
-    return problem(code, message, file=origin[0], column=origin[1])
+def _p(text: str, origin: Origin, **params: Any) -> Problem:
+    return problem("layout.unknown-line", text, file=origin[0], column=origin[1], **params)

@@ -104,7 +104,7 @@ class Definition:
     figures: Figures
     tables: Mapping[str, TableDef]
     sections: tuple[SectionKind, ...]
-    description: str = ""
+    description: Labels = ()
     wording: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
     source: str = ""  # the file it came from, "" for the built-in defaults
 

@@ -108,7 +108,7 @@ def as_values(definition: Definition) -> dict[str, Any]:
     summary = definition.structure.summary
     return {
         "name": definition.name,
-        "description": definition.description,
+        "description": _labels(definition.description) if definition.description else "",
         "sections": [section.value for section in definition.sections],
         "measures": {
             m.name: _measure(m) for m in definition.figures.measures if m.name not in BUILT_IN_BY_NAME

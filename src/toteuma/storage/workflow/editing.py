@@ -56,7 +56,7 @@ def _target(unit_code: str, period: str, subject: str) -> str:
 
 def _check_status(status: str) -> None:
     if status and status not in {item.value for item in GoalStatus}:
-        raise WorkflowError(f"unknown goal status {status!r}")
+        raise WorkflowError("storage.workflow.unknown_status", status=status)
 
 
 def save_draft(
@@ -91,7 +91,7 @@ def save_draft(
 def _current(unit_code: str, period: str, subject: str) -> DraftInfo:
     found = draft(unit_code, period, subject)
     if found is None:
-        raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+        raise WorkflowError("storage.workflow.no_draft", target=_target(unit_code, period, subject))
     return found
 
 
@@ -104,7 +104,7 @@ def set_state(
 ) -> DraftInfo:
     """Move a draft to `state`; approving writes its text through to what the reports print."""
     if state not in STATES:
-        raise WorkflowError(f"unknown state {state!r}")
+        raise WorkflowError("storage.workflow.unknown_state", state=state)
     with transaction.atomic():
         row = (
             Draft.objects.select_for_update()
@@ -112,7 +112,7 @@ def set_state(
             .first()
         )
         if row is None:
-            raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+            raise WorkflowError("storage.workflow.no_draft", target=_target(unit_code, period, subject))
         before = _info(row)
         row.state, row.review_comment, row.updated_by = state, comment, user
         row.version += 1

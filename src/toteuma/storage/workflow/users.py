@@ -25,13 +25,13 @@ def add_user(
 ) -> UserInfo:
     """Create a user (or, with `replace`, reset an existing one) with a role and assigned unit codes."""
     if role not in ROLES:
-        raise WorkflowError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        raise WorkflowError("storage.workflow.unknown_role", role=role, roles=ROLES)
     model = get_user_model()
     codes = sorted(set(units))
     with transaction.atomic():
         user = model.objects.filter(username=name).first()
         if user is not None and not replace:
-            raise WorkflowError(f"user {name!r} exists already")
+            raise WorkflowError("storage.workflow.user_exists", name=name)
         if user is None:
             user = model(username=name)
         user.set_password(password)
