@@ -53,8 +53,13 @@ def round_fraction(value: Fraction, places: int) -> Decimal:
 
 def round_money(cents: int, scale: Scale, decimals: int) -> int | Decimal:
     """Cents in the scale's unit with `decimals` places: an int when whole, else a Decimal."""
-    value = round_fraction(Fraction(cents, SCALE_DIVISORS[scale]), decimals)
-    return int(value) if decimals == 0 else value
+    unit, step = SCALE_DIVISORS[scale], 10**decimals
+    if unit % step:  # finer than a cent: exactly, through a fraction
+        return round_fraction(Fraction(cents, unit), decimals)
+    whole, rest = divmod(abs(cents), unit // step)  # integers only: the common case, and fast
+    whole += 2 * rest >= unit // step
+    signed = whole if cents >= 0 else -whole
+    return signed if decimals == 0 else Decimal(signed).scaleb(-decimals)
 
 
 @dataclass(frozen=True)

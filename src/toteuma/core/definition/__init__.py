@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -128,11 +129,18 @@ def read_definition(name_or_path: str | Path | None = None) -> Loaded:
 
 
 def load_definition(name_or_path: str | Path | None = None) -> Definition:
-    """The layout, or a DefinitionError that lists every problem."""
-    loaded = read_definition(name_or_path)
+    """The layout, or a DefinitionError that lists every problem. Shipped layouts are read once."""
+    name = str(name_or_path or default_name())
+    shipped = name in shipped_definitions()
+    loaded = _shipped(name) if shipped else read_definition(name_or_path)
     if loaded.definition is None:
         raise DefinitionError(loaded.problems)
     return loaded.definition
+
+
+@cache
+def _shipped(name: str) -> Loaded:
+    return read_definition(name)
 
 
 def _located(problems: list[Problem], chain: list[Source]) -> tuple[Problem, ...]:

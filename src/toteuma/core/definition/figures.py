@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from toteuma.core.expressions import Expr, ExpressionError, Kind, Value, evaluate, kind_of, names, parse
@@ -53,6 +54,9 @@ class Figures:
 
     def _reach(self, wanted: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
         """The formulas the named figures use (themselves included) and the measures under them."""
+        return _reach(self, tuple(wanted))
+
+    def _walk(self, wanted: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
         formulas: set[str] = set()
         measures: set[str] = set()
         todo = list(wanted)
@@ -79,6 +83,12 @@ class Figures:
             if formula.name in formulas:
                 env[formula.name] = evaluate(formula.expr, env)
         return {name: env[name] for name in wanted}
+
+
+@lru_cache(maxsize=256)
+def _reach(figures: Figures, wanted: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Remembered per set of figures and names: a table asks the same for every line."""
+    return figures._walk(wanted)
 
 
 def _declared(raw: Any) -> tuple[str, bool]:
