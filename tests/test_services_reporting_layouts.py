@@ -102,3 +102,11 @@ def test_every_unit_down_to_the_cost_centers_with_the_summary_and_the_decisions(
         "Kv 26.2.2024 § 14": ["26.2.2024", 0, -250, -250],
         "total": [None, 0, -250, -250],
     }
+
+
+def test_a_report_is_rendered_with_the_structure_it_was_built_in(data: None) -> None:
+    content = services.build_report("1000", Q1, services.get_layout(None))
+    other = services.get_layout("committee-year-end")
+    with pytest.raises(services.ServiceError, match="toisen asettelun rakenteella"):
+        services.render_report(content, "json", other)
+    assert services.render_report(content, "json", services.get_layout("year-end"))  # the same structure

@@ -9,7 +9,7 @@ from toteuma.core.org import Binding
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus
 from toteuma.core.statement import Statement
-from toteuma.core.structure import Summary
+from toteuma.core.structure import Structure, Summary
 
 
 @dataclass(frozen=True)
@@ -122,3 +122,4 @@ class ReportContent:
     provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (what, value) pairs
     monthly_net: tuple[int, ...] = ()  # the unit's cumulative net actual (summary.netto) at each month-end
     tie_out: TieOut | None = None
+    structure: Structure | None = None  # the structure the statements were computed in

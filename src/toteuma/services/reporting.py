@@ -227,6 +227,7 @@ def _content(
         provenance=provenance(plan.definition.name, build_time()),
         monthly_net=monthly_net(codes, period, plan.reader),
         tie_out=tie_out(codes, period, own, plan.reader.rows, plan.read),
+        structure=plan.reader.structure,
     )
 
 
@@ -244,5 +245,8 @@ def render_report(
         raise ServiceError("services.report.unknown_language", lang=lang, languages=LANGUAGES)
     if template is not None and not template.is_file():
         raise ServiceError("services.report.no_template", path=template)
-    document = reports.build_document(content, layout or get_layout(None), lang)
+    chosen = layout or get_layout(None)
+    if content.structure is not None and content.structure != chosen.structure:
+        raise ServiceError("layouts.report.other_structure", layout=chosen.name)
+    document = reports.build_document(content, chosen, lang)
     return reports.render(document, fmt, template=template)
