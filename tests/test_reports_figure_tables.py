@@ -7,14 +7,15 @@ column sets per table kind, column groups, summary and amendments tables, nested
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from layout_tables import cells, content, document, headers, statement, table, values
-from toteuma.core.definition import Definition, load_definition
+from toteuma.core.definition import Definition, Scale, load_definition
 from toteuma.core.periods import Period
-from toteuma.core.report import Decision, UnitRef
+from toteuma.core.report import Amendment, AmendmentLine, UnitRef
 
 D = Decimal  # printed percentages and decimal money, short in the expected tables
 
@@ -230,26 +231,53 @@ columns = ["tot"]
     ]
 
 
-def test_amendments_table_has_a_line_per_decision_and_their_total() -> None:
-    found = load_definition("reference")
-    found = found.__class__(**{**found.__dict__, "sections": (*found.sections, "amendments")})
-    decisions = (
-        Decision(
+def test_metrics_projects_and_amendments_print_where_the_layout_says_and_stay_in_the_json_elsewhere() -> None:
+    unit = UnitRef("1100", "Vaalit")
+    amendments = (
+        Amendment(
             "Kv 26.2.2024 § 14",
             date(2024, 2, 26),
-            statement(found, {"henkilostokulut": values(amendments=-50_000)}),
-        ),
-        Decision(
-            "Kv 14.6.2024 § 52",
-            date(2024, 6, 14),
-            statement(found, {"myyntituotot": values(amendments=20_050)}),
+            (
+                AmendmentLine(unit, "henkilostokulut", "menot", -50_000),
+                AmendmentLine(unit, "myyntituotot", "tulot", 20_050),
+            ),
         ),
     )
-    shown = document(found, content(found, ROWS, Q3, decisions=decisions))
-    printed = table(shown, "amendments")
-    assert headers(printed) == ["Päätetty", "TULOT", "MENOT", "NETTO"]
-    assert cells(printed) == [
-        ("Kv 26.2.2024 § 14", "row", 0, "26.2.2024", 0, -500, -500),
-        ("Kv 14.6.2024 § 52", "row", 0, "14.6.2024", 201, 0, 201),
-        ("Yhteensä", "subtotal", 0, None, 201, -500, -300),  # 200,50 + -500: the exact sum, -299,50
+    reference = load_definition("reference")
+    item = content(reference, ROWS, Q3, amendments=amendments)
+    json_only = document(reference, item)
+    assert "amendments" not in [table.kind for table in json_only.tables]  # the reference prints none
+    assert [table.kind for table in json_only.appendix] == ["amendments"]
+    printed = replace(
+        reference,
+        tables={
+            **reference.tables,
+            "amendments": replace(reference.table("amendments"), printed=True, scale=Scale.CENTS, decimals=2),
+        },
+    )
+    shown = document(printed, item)
+    section = next(section for section in shown.sections if section.kind == "amendments")
+    assert section.title == "Talousarviomuutokset"
+    found = table(shown, "amendments")
+    assert headers(found) == [
+        "Päätöspäivä",
+        "Yksiköt",
+        "Tulot",
+        "Menot",
+        "Investoinnit",
+        "Toimintakatteen muutos",
     ]
+    assert cells(found) == [
+        (
+            "Kv 26.2.2024 § 14",
+            "row",
+            0,
+            "2024-02-26",
+            "Vaalit",
+            D("200.50"),
+            D("-500.00"),
+            D("0.00"),
+            D("-299.50"),
+        ),
+    ]
+    assert shown.appendix == ()

@@ -1,5 +1,5 @@
-"""Every format prints what a layout adds: column groups, sub-rows, money with cents, summary and
-amendments tables (tests/data/layouts/layout-every-feature.toml)."""
+"""Every format prints what a layout adds: column groups, sub-rows, money with cents, the summary, the
+metrics, investment projects and amendments tables (tests/data/layouts/layout-every-feature.toml)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,17 @@ import csv
 import io
 import json
 import subprocess
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from layout_tables import content, statement, values
+from layout_tables import content, values
 from toteuma.core.definition import load_definition
 from toteuma.core.periods import Period
-from toteuma.core.report import Decision, UnitRef
+from toteuma.core.report import Amendment, AmendmentLine, MetricPoint, MetricSeries, ProjectFigures, UnitRef
 from toteuma.reports import render
 from toteuma.reports.model import Document
 from toteuma.reports.presentation import build_document
@@ -31,12 +33,17 @@ ROWS = {
 def document() -> Document:
     area = UnitRef("1100", "Perusopetus")
     item = content(LAYOUT, ROWS, Period(2024, 12), areas=((area, ROWS, 1),))
-    decision = Decision(
-        "Kv 14.6.2024 § 52", date(2024, 6, 14), statement(LAYOUT, {"palkat": values(amendments=-5_000)})
+    decision = Amendment(
+        "Kv 14.6.2024 § 52", date(2024, 6, 14), (AmendmentLine(area, "palkat", "menot", -5_000),)
     )
-    return build_document(
-        item.__class__(**{**item.__dict__, "summary_units": item.areas, "decisions": (decision,)}), LAYOUT
+    metric = MetricSeries(
+        area, "Kestävä talous", "Asiakastyytyväisyys", "%", (MetricPoint("2024-12", Decimal("12.5")),)
     )
+    project = ProjectFigures(
+        "P1", "Koulun katto", "Rakennukset", area, budget=-10_000_000, tot=-2_500_050, lines=3
+    )
+    extra = {"summary_units": item.areas, "amendments": (decision,), "metrics": (metric,)}
+    return build_document(replace(item, investment_projects=(project,), **extra), LAYOUT)
 
 
 def test_the_model_has_the_tables_the_layout_names(document: Document) -> None:
@@ -45,8 +52,11 @@ def test_the_model_has_the_tables_the_layout_names(document: Document) -> None:
         "statement",
         "summary",
         "statement",
+        "metrics",
+        "investment-projects",
         "amendments",
     ]
+    assert document.appendix == ()  # printed, so not the JSON's alone
 
 
 def test_html_spans_groups_and_indents_sub_rows(document: Document) -> None:
@@ -55,7 +65,9 @@ def test_html_spans_groups_and_indents_sub_rows(document: Document) -> None:
     assert '<th scope="colgroup" colspan="2" class="group">Määrärahat</th>' in page
     assert '<tr class="row depth-2">\n  <th scope="row">Palkat ja palkkiot</th>' in page
     assert ">-12\u00a0345,67<" in page  # euros and cents
-    assert '<td class="text col-decided">14.6.2024</td>' in page
+    assert '<td class="text col-decided">2024-06-14</td>' in page
+    assert ">12,5<" in page  # a metric's value as measured
+    assert ">-25\u00a0000,50<" in page  # a project's actual in the table's cents
 
 
 def test_json_names_groups_lines_depths_and_decimals(document: Document) -> None:
@@ -116,6 +128,8 @@ def test_pdf_prints_the_groups_and_the_decisions(document: Document, tmp_path: P
     ).stdout
     assert "Tuloarviot" in text
     assert "Määrärahat" in text
-    assert "Kv 14.6.2024 § 52" in text
+    assert "2024-06-14" in text  # the decision's line (its reference wraps in its narrow label cell)
+    assert "Asiakastyytyväisyys" in text
+    assert "Koulun katto" in text
     assert "Palkat ja palkkiot" in text
     assert "-12 345,67" in text.replace("\u00a0", " ")

@@ -106,15 +106,6 @@ def test_a_layouts_own_measures_pick_one_decision_by_number_or_reference(data: N
     assert found == {"first": -300, "second": -200, "third": 0}
 
 
-def test_decisions_come_one_by_one_with_their_amount_per_row(data: None) -> None:
-    reader = measures.Reader.read()
-    found = measures.decision_rows(reader, "1000", Q1)
-    assert [(decided, reference, rows["palvelujen_ostot"].cents) for decided, reference, rows in found] == [
-        (date(2024, 2, 26), "Kv 26.2.2024 § 14", {"amendments": -300}),
-        (date(2024, 3, 20), "Kv 20.3.2024 § 30", {"amendments": -200}),
-    ]
-
-
 @pytest.fixture
 def forecast() -> Iterator[list[tuple[tuple[str, ...], Period]]]:
     asked: list[tuple[tuple[str, ...], Period]] = []

@@ -98,9 +98,9 @@ def test_every_unit_down_to_the_cost_centers_with_the_summary_and_the_decisions(
         "1200": [-1_250, -430],
         "total": [-5_250, -1_660],
     }
+    # decided, the units it changes, income, costs, investments, net (docs/decisions.md, 44)
     assert rows_of(report, "amendments") == {
-        "Kv 26.2.2024 § 14": ["26.2.2024", 0, -250, -250],
-        "total": [None, 0, -250, -250],
+        "Kv 26.2.2024 § 14": ["2024-02-26", "Tarkastustoimi", 0, -250, 0, -250]
     }
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from toteuma.core.org import Binding
 from toteuma.core.periods import Period
-from toteuma.core.records import GoalStatus
+from toteuma.core.records import GoalStatus, ProjectRecord
 from toteuma.core.statement import Statement
 from toteuma.core.structure import Structure, Summary
 
@@ -29,20 +30,10 @@ class UnitStatement:
 
 
 @dataclass(frozen=True)
-class Decision:
-    """One budget amendment decision of the unit's subtree: its reference, date and amount per line
-    (the measure `amendments` of its statement, report sign)."""
-
-    reference: str  # e.g. "Kv 14.6.2024 § 52"
-    decided: date
-    statement: Statement
-
-
-@dataclass(frozen=True)
 class InvestmentFigures:
     """One line of the investments table, report sign, exact cents."""
 
-    label: str  # "Tulot", "Menot" or "Netto"
+    key: str  # "tulot", "menot" or "netto": the line's stable key; its label comes from the catalogue
     tp_prev: int
     budget: int
     tot: int
@@ -67,6 +58,107 @@ class GoalEntry:
     responsible: str = ""
     realisation: tuple[str, ...] = ()
     status: GoalStatus | None = None
+    assessed: str = ""  # YYYY-MM of the assessment shown; earlier than the report's period when carried
+
+
+@dataclass(frozen=True)
+class MetricPoint:
+    period: str  # YYYY-MM
+    value: Decimal
+    target: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class MetricSeries:
+    """One metric of a unit through the year's periods, beside the goal group it measures."""
+
+    unit: UnitRef
+    aim: str  # the goal group's strategic aim, "" when the metric matches no goal
+    metric: str
+    measure: str  # unit of measure, e.g. "seuraajaa", "%"
+    points: tuple[MetricPoint, ...]  # by period, oldest first
+
+    @property
+    def target(self) -> Decimal | None:
+        """The latest target level given."""
+        return next((p.target for p in reversed(self.points) if p.target is not None), None)
+
+
+@dataclass(frozen=True)
+class ProjectFigures:
+    """An investment project (or any project) at a period: report sign, exact cents."""
+
+    code: str
+    name: str
+    group: str  # the investment group, "" for a project outside the investments
+    unit: UnitRef
+    budget: int  # the year's budget in force at the period end
+    tot: int  # January to the period end
+    lines: int  # ledger lines behind `tot`
+    comment: str = ""  # the approved progress comment
+    commented: str = ""  # YYYY-MM of that comment
+
+    @property
+    def deviation(self) -> int:
+        return self.budget - self.tot
+
+
+@dataclass(frozen=True)
+class ProjectUse:
+    """A project's budget and actual in one service area, report sign."""
+
+    unit: UnitRef
+    budget: int
+    tot: int
+    lines: int
+
+
+@dataclass(frozen=True)
+class ProjectStanding:
+    """A project of the ledger's project column across units, with what the projects file says of it."""
+
+    record: ProjectRecord  # name "" when the projects file does not list the code
+    uses: tuple[ProjectUse, ...]
+
+    @property
+    def budget(self) -> int:
+        return sum(use.budget for use in self.uses)
+
+    @property
+    def tot(self) -> int:
+        return sum(use.tot for use in self.uses)
+
+    @property
+    def lines(self) -> int:
+        return sum(use.lines for use in self.uses)
+
+
+@dataclass(frozen=True)
+class AmendmentLine:
+    """One budget amendment's amount on one unit and statement row, report sign."""
+
+    unit: UnitRef
+    row: str  # structure key, or "investoinnit" for balance-sheet accounts
+    side: str  # "tulot", "menot" or "investoinnit"
+    cents: int
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A budget amendment decision with its amounts; `in_force` when decided by the period end."""
+
+    decision: str  # e.g. "Kv 26.2.2024 § 14"
+    decided: date | None
+    lines: tuple[AmendmentLine, ...]
+    in_force: bool = True
+
+    def side(self, name: str) -> int:
+        return sum(line.cents for line in self.lines if line.side == name)
+
+    @property
+    def net(self) -> int:
+        """The change to the operating margin: income + costs, report sign."""
+        return self.side("tulot") + self.side("menot")
 
 
 @dataclass(frozen=True)
@@ -108,7 +200,6 @@ class ReportContent:
     statement: UnitStatement  # the binding unit's own statement
     areas: tuple[UnitStatement, ...] = ()  # one per service area (and theirs, by depth), in tree order
     summary_units: tuple[UnitStatement, ...] = ()  # the summary table's units, in order
-    decisions: tuple[Decision, ...] = ()  # amendment decisions by the period end, in date order
     responsible: str = ""
     goals_intro: str = ""
     binding_goals: tuple[GoalEntry, ...] = ()
@@ -123,3 +214,6 @@ class ReportContent:
     monthly_net: tuple[int, ...] = ()  # the unit's cumulative net actual (summary.netto) at each month-end
     tie_out: TieOut | None = None
     structure: Structure | None = None  # the structure the statements were computed in
+    metrics: tuple[MetricSeries, ...] = ()
+    investment_projects: tuple[ProjectFigures, ...] = ()
+    amendments: tuple[Amendment, ...] = ()  # decided by the period end, oldest first

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from toteuma.reports.model import CellFormat, Document, Row, Table
 
-_FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT}
+_FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT, CellFormat.NUMBER}
 
 HEADER = (
     "table",

@@ -13,11 +13,11 @@ from fractions import Fraction
 from toteuma.core.definition import ColumnDef, LinePick, Sign, TableDef, label_in
 from toteuma.core.definition.columns import line_is_bold
 from toteuma.core.expressions import Kind, Value
-from toteuma.core.report import Decision, UnitRef, UnitStatement
+from toteuma.core.report import UnitRef, UnitStatement
 from toteuma.core.statement import LineValues, Statement, StatementLine, visible_keys
 from toteuma.core.structure import LineKind
 from toteuma.reports import labels
-from toteuma.reports.model import CellFormat, ColumnSpec, Row, Table
+from toteuma.reports.model import ColumnSpec, Row, Table
 from toteuma.reports.model import Value as Printed
 from toteuma.reports.tables import Frame, heading, round_fraction
 
@@ -33,8 +33,6 @@ def statement_columns(frame: Frame, kind: str = "statement") -> tuple[ColumnSpec
 
 def _spec(column: ColumnDef, table: TableDef, frame: Frame) -> ColumnSpec:
     label = labels.column_label(column, frame.period, frame.cat)
-    if table.kind == "amendments" and column.line and not column.labels:
-        label = _line_label(column.line, frame)
     group = label_in(column.group, frame.cat.lang) or ""
     if frame.definition.figures.kind(column.figure) is Kind.PERCENT:
         spec = frame.pct_spec(column.key, label, table, group)
@@ -42,15 +40,6 @@ def _spec(column: ColumnDef, table: TableDef, frame: Frame) -> ColumnSpec:
         spec = frame.money_spec(column.key, label, table, group)
     decimals = spec.decimals if column.decimals is None else column.decimals
     return ColumnSpec(spec.key, spec.label, spec.format, spec.unit, decimals, spec.group, column.line)
-
-
-def _line_label(key: str, frame: Frame) -> str:
-    """A line's label as the council table prints it (TULOT, MENOT, NETTO), else its row label."""
-    summary = frame.definition.structure.summary
-    aliases = {summary.tulot: "tulot", summary.menot: "menot", summary.netto: "netto"}
-    if key in aliases:
-        return frame.cat.get("council", aliases[key])
-    return frame.cat.row(key, frame.definition.structure.line(key).label)
 
 
 def _cells(
@@ -207,31 +196,3 @@ def _added(items: Sequence[Mapping[str, LineValues]]) -> dict[str, LineValues]:
         for key, values in lines.items():
             found[key] = found.get(key, LineValues()) + values
     return found
-
-
-def amendments_table(unit: UnitRef, decisions: Sequence[Decision], frame: Frame) -> Table:
-    """One row per amendment decision in date order (its reference, its date), and their total."""
-    table = frame.definition.table("amendments")
-    specs = column_specs(table, frame)
-    date_spec = ColumnSpec("decided", frame.cat.text("decided"), format=CellFormat.TEXT)
-    rows = []
-    for item in decisions:
-        row = _unit_row(item.reference, item.reference, _lines(item.statement), table, specs, frame)
-        when = f"{item.decided.day}.{item.decided.month}.{item.decided.year}"
-        rows.append(Row(row.label, row.kind, (when, *row.values), (None, *row.exact), row.key))
-    if decisions:
-        total = _unit_row(
-            frame.cat.text("total"),
-            "total",
-            _added([_lines(i.statement) for i in decisions]),
-            table,
-            specs,
-            frame,
-            True,
-        )
-        rows.append(Row(total.label, total.kind, (None, *total.values), (None, *total.exact), total.key))
-    title = _title(table, frame, frame.cat.get("sections", "amendments"))
-    header = frame.cat.text("decision")
-    return Table(
-        "amendments", "amendments", title, unit, (date_spec, *specs), tuple(rows), header, frame.note(table)
-    )

@@ -28,6 +28,7 @@ class CellFormat(StrEnum):
     LIST = "list"  # tuple of short items (goals, metrics, sub-aims)
     PARAGRAPHS = "paragraphs"  # tuple of paragraphs (realisation)
     STATUS = "status"  # a status word: Toteutuu, Toteutuu osittain, Ei toteudu
+    NUMBER = "number"  # Decimal as measured (a metric's value or target), or None
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ class Document:
     tie_out_ok: bool = True
     units_note: str = ""  # "Luvut euroina" or "Luvut tuhansina euroina": the figure tables' unit
     subtitle: str = ""  # the layout's subtitle, under the title
+    appendix: tuple[Table, ...] = ()  # data tables the JSON carries after the sections' (reports/appendix.py)
 
     @property
     def tables(self) -> tuple[Table, ...]:

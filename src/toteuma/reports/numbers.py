@@ -35,5 +35,10 @@ def format_percent(value: Decimal | None, locale: str = LOCALE, decimals: int = 
     return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True).translate(_FIXES)
 
 
+def format_number(value: Decimal | int, locale: str = LOCALE) -> str:
+    """A measured number as written, with the language's grouping and decimal sign: "1 234,5"."""
+    return format_decimal(value, format="#,##0.####", locale=locale).translate(_FIXES)
+
+
 def format_long_date(value: date, locale: str = LOCALE) -> str:
     return format_date(value, format="long", locale=locale)

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from toteuma.core.definition import Definition, SectionKind
 from toteuma.core.report import ReportContent, UnitStatement
 from toteuma.reports import labels
-from toteuma.reports.figure_tables import amendments_table, council_table, statement_table, summary_table
+from toteuma.reports.appendix import appendix_sections, appendix_tables
+from toteuma.reports.figure_tables import council_table, statement_table, summary_table
 from toteuma.reports.figures import area_chart, sector_chart, tie_out_sentences
 from toteuma.reports.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
 from toteuma.reports.model import (
@@ -100,6 +101,7 @@ def build_document(
         tie_out_ok=tie_ok,
         units_note=frame.cat.text(UNITS_NOTES[definition.table("statement").scale]),
         subtitle=frame.cat.text("subtitle", **values),
+        appendix=appendix_tables(content, frame),
     )
 
 
@@ -207,13 +209,6 @@ def _investments(content: ReportContent, frame: Frame) -> Section | None:
     return Section("investoinnit", "investments", frame.cat.get("sections", "investments"), tuple(blocks))
 
 
-def _amendments(content: ReportContent, frame: Frame) -> Section | None:
-    if not content.decisions:
-        return None
-    table = amendments_table(content.unit, content.decisions, frame)
-    return Section("muutokset", "amendments", table.title, (table,))
-
-
 def _plan_goals(content: ReportContent, frame: Frame) -> Section | None:
     if not (content.plan_goals or content.plan_goals_intro.strip()):
         return None
@@ -232,6 +227,6 @@ _BUILDERS = {
     SectionKind.SUMMARY: _summary,
     SectionKind.AREAS: _areas,
     SectionKind.INVESTMENTS: _investments,
-    SectionKind.AMENDMENTS: _amendments,
     SectionKind.PLAN_GOALS: _plan_goals,
+    **appendix_sections(),
 }

@@ -44,6 +44,8 @@ def _formats(book: Workbook) -> dict[str, Any]:
         "head_num": book.add_format({"bold": True, "bottom": 2, "text_wrap": True, "align": "right"}),
         "head_group": book.add_format({"bold": True, "bottom": 1, "align": "center"}),
         "heading": book.add_format({"bold": True}),
+        "number": book.add_format({"num_format": "General"}),
+        "number_bold": book.add_format({"num_format": "General", **bold_top}),
         "text": book.add_format({"text_wrap": True, "valign": "top"}),
         "label_bold": book.add_format(bold_top),
     }
@@ -92,6 +94,8 @@ def _figure_head(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> int:
 def _cell_format(fmt: dict[str, Any], column: ColumnSpec, bold: bool) -> Any:
     if column.format is CellFormat.TEXT:
         return fmt["label_bold"] if bold else None
+    if column.format is CellFormat.NUMBER:
+        return fmt["number_bold" if bold else "number"]
     kind = "euros" if column.format is CellFormat.EUROS else "pct"
     return fmt[f"{kind}{column.decimals}{'_bold' if bold else ''}"]
 

@@ -215,17 +215,3 @@ def _frozen(rows: Mapping[str, Mapping[str, list[int]]]) -> dict[str, LineValues
         )
         for row, cells in rows.items()
     }
-
-
-def decision_rows(reader: Reader, unit: str, period: Period) -> list[tuple[date, str, dict[str, LineValues]]]:
-    """Each amendment decision of the unit's subtree decided by the period end, in date order, with its
-    amount per row as the measure `amendments`; one budget query."""
-    sums = storage.subtree_budget_sums([unit], period.year)
-    found = []
-    for decided, reference in decisions(sums, period.end):
-        measure = Measure("amendments", Source.BUDGET, budget=BudgetPart.AMENDMENT, decision=reference)
-        own: dict[str, dict[str, dict[str, list[int]]]] = {}
-        _place(reader.rows, "amendments", budget_measure(measure, sums, period.end), own)
-        totals = _roll_up(reader.tree, [unit], own)
-        found.append((decided, reference, _frozen(totals.get(unit, {}))))
-    return found

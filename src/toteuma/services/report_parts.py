@@ -29,19 +29,20 @@ def goals(unit: Unit, binding: bool, period: Period) -> tuple[GoalEntry, ...]:
             responsible=record.responsible,
             realisation=record.realisation,
             status=record.status,
+            assessed=record.period,
         )
         for record in storage.goals(unit.code, level, period.year, str(period))
     )
 
 
 def _investment_group(name: str, current: InvestmentSums, previous: InvestmentSums) -> InvestmentGroup:
-    def line(label: str, flow: Callable[[Flow], Sums]) -> InvestmentFigures:
+    def line(key: str, flow: Callable[[Flow], Sums]) -> InvestmentFigures:
         parts = (flow(previous.actual), flow(current.budget), flow(current.actual))
-        return InvestmentFigures(label, *(to_report_sign(part.cents) for part in parts))
+        return InvestmentFigures(key, *(to_report_sign(part.cents) for part in parts))
 
-    lines = [line("Menot", lambda flow: flow.expenses), line("Netto", lambda flow: flow.net)]
+    lines = [line("menot", lambda flow: flow.expenses), line("netto", lambda flow: flow.net)]
     if any(part.lines for part in (previous.actual.income, current.budget.income, current.actual.income)):
-        lines.insert(0, line("Tulot", lambda flow: flow.income))
+        lines.insert(0, line("tulot", lambda flow: flow.income))
     return InvestmentGroup(name, tuple(lines))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from toteuma import reports, storage
 from toteuma.core.definition import (
@@ -24,9 +25,9 @@ from toteuma.core.measures import Measure
 from toteuma.core.org import OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
 from toteuma.core.records import TextKind
-from toteuma.core.report import Decision, Description, ReportContent, UnitRef, UnitStatement
+from toteuma.core.report import Description, ReportContent, UnitRef, UnitStatement
 from toteuma.core.statement import RowFigures, Statement, Visibility, compute_statement
-from toteuma.services import measures
+from toteuma.services import followup, measures
 from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.report_checks import build_time, provenance, tie_out
 from toteuma.services.report_parts import goals, investment_groups, monthly_net
@@ -128,11 +129,18 @@ def _summary_units(tree: OrgTree, unit: Unit, which: str, cost_centers: bool = F
     ]
 
 
-def _decisions(reader: measures.Reader, unit: Unit, period: Period) -> tuple[Decision, ...]:
-    return tuple(
-        Decision(reference, decided, compute_statement(reader.structure, rows))
-        for decided, reference, rows in measures.decision_rows(reader, unit.code, period)
-    )
+def _followup(plan: _Plan) -> dict[str, Any]:
+    """The data of metrics, investment projects and amendments, read only when the layout names
+    their sections (docs/decisions.md, 44): each in a fixed number of queries."""
+    tree, unit, period = plan.reader.tree, plan.unit, plan.period
+    found: dict[str, Any] = {}
+    if plan.definition.has(SectionKind.METRICS):
+        found["metrics"] = followup.metric_series(tree, unit, period)
+    if plan.definition.has(SectionKind.INVESTMENT_PROJECTS):
+        found["investment_projects"] = followup.investment_projects(tree, unit, period)
+    if plan.definition.has(SectionKind.AMENDMENTS):
+        found["amendments"] = tuple(item for item in followup.amendments(tree, unit, period) if item.in_force)
+    return found
 
 
 @dataclass(frozen=True)
@@ -212,9 +220,6 @@ def _content(
         statement=plan.statement(unit, depth=0),
         areas=areas,
         summary_units=tuple(plan.statement(item) for item in plan.summary),
-        decisions=_decisions(plan.reader, unit, period)
-        if plan.definition.has(SectionKind.AMENDMENTS)
-        else (),
         responsible=storage.responsible(unit.code),
         goals_intro=text(TextKind.GOALS_INTRO, month),
         binding_goals=goals(unit, True, period),
@@ -228,6 +233,7 @@ def _content(
         monthly_net=monthly_net(codes, period, plan.reader),
         tie_out=tie_out(codes, period, own, plan.reader.rows, plan.read),
         structure=plan.reader.structure,
+        **_followup(plan),
     )
 
 

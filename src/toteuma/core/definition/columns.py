@@ -83,9 +83,6 @@ def table_defs(
     found = {}
     for kind in TABLE_KINDS:
         raw = {**defaults, **tables.get(kind, {})}
-        if kind == "amendments" and "columns" not in tables.get(kind, {}):
-            found[kind] = _table(kind, raw, _amendment_columns(structure), structure, where, problems)
-            continue
         columns = _chosen_columns(
             raw.get("columns", DEFAULT_SET), f"tables.{kind}", sets, figures, structure, where, problems
         )
@@ -125,14 +122,8 @@ def _table(
         units=str(get("units")),
         total=str(get("total")),
         cost_centers=bool(get("cost_centers")),
+        printed=bool(get("printed")),
     )
-
-
-def _amendment_columns(structure: Structure) -> tuple[ColumnDef, ...]:
-    """Each decision's amount on TULOT, MENOT and NETTO, labelled as the council table labels them."""
-    summary = structure.summary
-    lines = (summary.tulot, summary.menot, summary.netto)
-    return tuple(ColumnDef("amendments", "amendments", line=line) for line in lines)
 
 
 def _chosen_columns(

@@ -48,6 +48,8 @@ class SectionKind(StrEnum):
     INVESTMENTS = "investments"
     AMENDMENTS = "amendments"
     PLAN_GOALS = "plan-goals"
+    METRICS = "metrics"
+    INVESTMENT_PROJECTS = "investment-projects"
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class TableDef:
     units: str = "children"
     total: str = "rows"
     cost_centers: bool = False  # areas and summary: cost centers count as units
+    printed: bool = True  # False: the table is in the JSON only, not in the printed documents
 
     @property
     def visibility(self) -> Visibility:

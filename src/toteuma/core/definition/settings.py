@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 _DATA = Path(__file__).parents[1] / "data" / "layout-settings.toml"
-TABLE_KINDS = ("statement", "areas", "council", "summary", "investments", "amendments")
+TABLE_KINDS: tuple[str, ...] = ("statement", "areas", "council", "summary", "investments", "amendments")
+TABLE_KINDS += ("metrics", "investment-projects")
 LANGUAGES = ("fi", "sv", "en")
 
 

@@ -62,6 +62,8 @@ def _table(table: TableDef) -> dict[str, Any]:
         found["lines"] = [_pick(pick) for pick in table.lines]
     if table.title:
         found["title"] = _labels(table.title)
+    if not table.printed:
+        found["printed"] = False
     if table.kind == "areas":
         found.update(depth=table.depth, cost_centers=table.cost_centers)
     if table.kind == "summary":

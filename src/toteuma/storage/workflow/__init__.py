@@ -8,7 +8,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from toteuma.storage.workflow.types import AuditInfo, ConflictError, DraftInfo, UserInfo, WorkflowError
+from toteuma.storage.workflow.types import (
+    AuditInfo,
+    ConflictError,
+    DraftInfo,
+    RoundInfo,
+    UserInfo,
+    WorkflowError,
+)
 
 _LAZY = {
     "add_user": "users",
@@ -23,6 +30,21 @@ _LAZY = {
     "save_draft": "editing",
     "set_state": "editing",
     "goal_subject": "editing",
+    "investment_subject": "editing",
+    "INVESTMENT": "editing",
+    "PUBLISHERS": "editing",
+    "open_round": "round_store",
+    "rounds": "round_store",
+    "round_of": "round_store",
+    "mark_reminded": "round_store",
+    "drafts_in": "round_store",
+    "period_drafts": "round_store",
+    "goal_owners": "round_store",
+    "investment_owners": "round_store",
+    "people": "round_store",
+    "published": "round_store",
+    "set_email": "round_store",
+    "send": "round_store",
     "COMMENTARY": "editing",
     "STATES": "editing",
     "balance_periods": "figures",
@@ -44,10 +66,13 @@ if TYPE_CHECKING:
     from toteuma.storage.workflow.audit import audit_count, audit_log, record
     from toteuma.storage.workflow.editing import (
         COMMENTARY,
+        INVESTMENT,
+        PUBLISHERS,
         STATES,
         draft,
         drafts,
         goal_subject,
+        investment_subject,
         save_draft,
         set_state,
     )
@@ -66,6 +91,20 @@ if TYPE_CHECKING:
         sums_by_unit,
         unit_account_sums,
     )
+    from toteuma.storage.workflow.round_store import (
+        drafts_in,
+        goal_owners,
+        investment_owners,
+        mark_reminded,
+        open_round,
+        people,
+        period_drafts,
+        published,
+        round_of,
+        rounds,
+        send,
+        set_email,
+    )
     from toteuma.storage.workflow.users import ROLES, add_user, user_info, user_names
 
 
@@ -83,11 +122,14 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "COMMENTARY",
+    "INVESTMENT",
+    "PUBLISHERS",
     "ROLES",
     "STATES",
     "AuditInfo",
     "ConflictError",
     "DraftInfo",
+    "RoundInfo",
     "UserInfo",
     "WorkflowError",
     "account_names",
@@ -100,15 +142,28 @@ __all__ = [
     "data_version",
     "draft",
     "drafts",
+    "drafts_in",
     "goal_ids",
+    "goal_owners",
     "goal_statuses",
     "goal_subject",
+    "investment_owners",
+    "investment_subject",
     "ledger_page",
     "ledger_rows",
     "ledger_total",
+    "mark_reminded",
     "monthly_account_sums",
+    "open_round",
+    "people",
+    "period_drafts",
+    "published",
     "record",
+    "round_of",
+    "rounds",
     "save_draft",
+    "send",
+    "set_email",
     "set_state",
     "sums_by_unit",
     "unit_account_sums",
