@@ -112,14 +112,35 @@ def test_every_unit_has_the_files_own_sums_on_every_row(demo_out: Path) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_demo_writes_one_report_per_binding_unit_and_runs_again_unchanged(demo_out: Path) -> None:
-    first = {path.name: path.read_bytes() for path in demo_out.iterdir()}
-    assert len([name for name in first if name.endswith(".json")]) == 11
+def test_the_demo_writes_the_citys_report_by_its_definition_and_runs_again_unchanged(demo_out: Path) -> None:
+    names = sorted(path.name for path in demo_out.iterdir())
+    assert names == ["toteuma-1111-2011-12.html", "toteuma-1111-2011-12.json"]
+    first = (demo_out / names[1]).read_bytes()
+    report = json.loads(first)
+    assert (report["layout"], report["title"]) == ("jyvaskyla-2011", "Talousarvion toteutuminen 2011")
+    assert [table["id"] for table in report["tables"][:3]] == ["council", "summary", "statement-1111"]
     again = CliRunner().invoke(main, ["demo", "--example", "jyvaskyla-2011", "--out", str(demo_out)])
     assert again.exit_code == 0, again.output
     assert "tuotu jo aiemmin" in again.output
-    json_files = {name: data for name, data in first.items() if name.endswith(".json")}
-    assert {name: (demo_out / name).read_bytes() for name in json_files} == json_files
+    assert (demo_out / names[1]).read_bytes() == first
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_summary_has_each_units_margin_and_the_citys_total(demo_out: Path) -> None:
+    expected: dict[str, tuple[int, int]] = {}
+    with CSV_FILE.open(encoding="utf-8", newline="") as handle:
+        for line in csv.DictReader(handle):
+            name = line["Rapo2011hierarkia Taso 03 - Avain - Pitkä nimi"]
+            budget, actual = expected.get(name, (0, 0))
+            expected[name] = (budget - _cents(line[BUDGET]), actual - _cents(line[ACTUAL]))
+    expected["Yhteensä"] = (sum(b for b, _ in expected.values()), sum(a for _, a in expected.values()))
+    report = json.loads((demo_out / "toteuma-1111-2011-12.json").read_text(encoding="utf-8"))
+    (summary,) = [table for table in report["tables"] if table["kind"] == "summary"]
+    keys = [column["key"] for column in summary["columns"]]
+    assert keys == ["budget", "tot", "deviation"]
+    found = {row["label"]: (row["exact"][0], row["exact"][1]) for row in summary["rows"]}
+    assert found == expected
+    assert [row["exact"][2] for row in summary["rows"]] == [tot - budget for budget, tot in found.values()]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -140,6 +161,7 @@ def test_the_readmes_commands_import_the_file_kind_by_kind() -> None:
     counts = {"units": "52", "accounts": "215", "mapping": "215", "ledger": "2 191", "budget": "2 191"}
     for kind, count in counts.items():
         assert f"Tuotiin {count} tietuetta" in run("import", kind, str(CSV_FILE), "--profile", profile)
+    assert "ei ongelmia" in run("layout", "check", str(EXAMPLE / "definition.toml"))
     listing = run("units")
     unit, sub_unit = (
         "1111PAL100.11 toimiala         Konsernihallinto",

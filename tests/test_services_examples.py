@@ -38,7 +38,7 @@ def test_the_shipped_examples_are_found_and_the_reference_is_the_default() -> No
         True,
     )
     second = find_example("jyvaskyla-2011")
-    assert (second.units, second.formats, second.demo_users) == (("binding",), ("json", "html"), False)
+    assert (second.units, second.layout, second.formats) == (("1111",), "definition.toml", ("json", "html"))
     assert second.imports[0].profile == EXAMPLES_DIR / "jyvaskyla-2011" / "profile.toml"
 
 

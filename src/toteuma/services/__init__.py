@@ -1,5 +1,6 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
+from toteuma.services import layouts, measures
 from toteuma.services.access import Actor, ForbiddenError, actor, add_user
 from toteuma.services.common import ServiceError, default_mapping, default_structure, init
 from toteuma.services.demo import DemoResult, run_demo
@@ -19,8 +20,10 @@ from toteuma.services.reporting import (
     FORMATS,
     LANGUAGES,
     build_report,
+    default_layout,
     get_layout,
     render_report,
+    shipped_layouts,
     unit_listing,
 )
 
@@ -38,16 +41,20 @@ __all__ = [
     "add_user",
     "build_report",
     "check_file",
+    "default_layout",
     "default_mapping",
     "default_structure",
     "get_layout",
     "import_file",
     "init",
+    "layouts",
     "list_batches",
+    "measures",
     "rebuild_sums",
     "render_report",
     "rollback",
     "run_demo",
+    "shipped_layouts",
     "show_batch",
     "unit_listing",
     "verify_ledger",

@@ -37,7 +37,7 @@ class Example:
     period: Period
     units: tuple[str, ...]  # codes or exact names, or (BINDING,)
     imports: tuple[ImportStep, ...]
-    layout: str = "reference"  # a shipped layout's name, or a file in the folder
+    layout: str = ""  # a shipped layout's name, a file in the folder, or "" for the default layout
     formats: tuple[str, ...] = ("html", "json")
     demo_users: bool = False
 
@@ -91,7 +91,7 @@ def _example(folder: Path, data: dict[str, Any]) -> Example:
         period=Period.parse(str(data["period"])),
         units=(BINDING,) if units == BINDING else tuple(str(unit) for unit in units),
         imports=tuple(_step(folder, item) for item in data["imports"]),
-        layout=str(data.get("layout", "reference")),
+        layout=str(data.get("layout", "")),
         formats=tuple(str(fmt) for fmt in data.get("formats", ("html", "json"))),
         demo_users=bool(data.get("demo_users", False)),
     )
@@ -105,7 +105,8 @@ def _step(folder: Path, item: dict[str, Any]) -> ImportStep:
     return ImportStep(folder / str(item["file"]), kind, folder / str(profile) if profile else None)
 
 
-def layout_of(example: Example) -> str | Path:
+def layout_of(example: Example) -> str | Path | None:
     """The example's layout: a file of its folder when one is named so, else a shipped layout's name."""
-    candidate = example.folder / example.layout
-    return candidate if example.layout.endswith(".toml") else example.layout
+    if not example.layout:
+        return None
+    return example.folder / example.layout if example.layout.endswith(".toml") else example.layout

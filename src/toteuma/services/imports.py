@@ -242,10 +242,15 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
 
 
 def rows_by_key(records: list[RangeRecord]) -> list[RangeRecord]:
-    """A range may name its row by the row's label, as an export writes it ("Palvelujen ostot")."""
+    """A range may name its row by its label in any language, as an export writes it ("Palvelujen ostot")."""
     structure = default_structure()
     keys = set(structure.row_keys)
-    labels = {line.label.casefold(): line.key for line in structure.lines if line.key in keys}
+    labels = {
+        label.casefold(): line.key
+        for line in structure.lines
+        if line.key in keys
+        for label in (line.label, *(text for _, text in line.labels))
+    }
     return [r if r.row in keys else replace(r, row=labels.get(r.row.casefold(), r.row)) for r in records]
 
 
