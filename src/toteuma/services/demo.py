@@ -9,7 +9,8 @@ from typing import Any
 from toteuma import storage
 from toteuma.services.common import ServiceError, init
 from toteuma.services.examples import BINDING, Example, ImportStep, find_example, layout_of, load_example
-from toteuma.services.imports import ImportOptions, ImportResult, import_file, profile_kinds
+from toteuma.services.import_profiles import profile_kinds
+from toteuma.services.imports import ImportOptions, ImportResult, import_file
 from toteuma.services.reporting import build_report, get_layout, render_report, unit_listing
 
 # The demo's users, one per role (docs/web.md lists them); the password is the name followed by "-demo".

@@ -15,12 +15,12 @@ from toteuma import storage
 from toteuma.core.bulk import LedgerTotals
 from toteuma.core.messages import Text
 from toteuma.core.problems import Problem, Severity, problem
-from toteuma.core.records import RangeRecord
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
-from toteuma.importers.profiles import Profile, load_profile
+from toteuma.importers.profiles import Profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
 from toteuma.services import import_checks
 from toteuma.services.common import ServiceError, default_mapping, default_structure, shipped_mapping
+from toteuma.services.import_profiles import profile_for, profile_kind, rows_by_key
 from toteuma.storage import workflow
 
 log = logging.getLogger(__name__)
@@ -100,7 +100,7 @@ def import_file(
     started = time.perf_counter()
     if not storage.ready():
         raise ServiceError("services.imports.no_tables")
-    profile, problems = _profile(kind, options.profile)
+    profile, problems = profile_for(kind, options.profile)
     if problems:
         return _refused(kind, path, problems, started)
     if kind == "ledger":
@@ -119,25 +119,6 @@ def _audit_import(result: ImportResult, user: str) -> None:
     workflow.record(
         user or os.environ.get("USER", ""), "import", f"{result.kind}:{result.file.name}", None, after
     )
-
-
-def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
-    if path is None:
-        return Profile(), []
-    fields = {name: tuple(item.name for item in spec.fields) for name, spec in KINDS.items()}
-    profile, problems = load_profile(path, fields)
-    kinds = profile.kinds()
-    if kinds and kind not in kinds:
-        problems.append(problem("profile.not-for-kind", kinds=kinds, kind=kind, file=str(path)))
-    return profile, problems
-
-
-def profile_kinds(path: Path) -> tuple[str, ...]:
-    """The kinds a profile's file feeds, in import order; a profile that cannot be read is a ServiceError."""
-    profile, problems = load_profile(path)
-    if problems:
-        raise ServiceError("services.imports.profile_problems", details="\n".join(map(str, problems)))
-    return profile.kinds()
 
 
 def _refused(
@@ -241,19 +222,6 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     return replace(base, imported=True, summary=summary, batch_id=batch_id, replaced=tuple(replaces))
 
 
-def rows_by_key(records: list[RangeRecord]) -> list[RangeRecord]:
-    """A range may name its row by its label in any language, as an export writes it ("Palvelujen ostot")."""
-    structure = default_structure()
-    keys = set(structure.row_keys)
-    labels = {
-        label.casefold(): line.key
-        for line in structure.lines
-        if line.key in keys
-        for label in (line.label, *(text for _, text in line.labels))
-    }
-    return [r if r.row in keys else replace(r, row=labels.get(r.row.casefold(), r.row)) for r in records]
-
-
 def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> ImportResult:
     refused = problem("load.refused", reason=exc, file=str(path))
     return replace(base, problems=(*base.problems, refused), stopped=True)
@@ -290,18 +258,10 @@ def ledger_as_records(records: list[Any]) -> RecordsLedger:
 def check_file(path: Path, kind: str | None = None, *, options: ImportOptions | None = None) -> ImportResult:
     """Everything an import checks, against the database too, without loading anything."""
     options = options or ImportOptions()
-    found = kind or _profile_kind(options.profile) or guess_kind(path, encoding=options.encoding)
+    found = kind or profile_kind(options.profile) or guess_kind(path, encoding=options.encoding)
     if found is None:
         raise ServiceError("services.imports.unknown_header", path=path, kinds=IMPORT_KINDS)
     return import_file(found, path, options=replace(options, dry_run=True))
-
-
-def _profile_kind(path: Path | None) -> str | None:
-    """The one kind a profile is for; a profile for several needs --kind."""
-    kinds = profile_kinds(path) if path is not None else ()
-    if len(kinds) > 1:
-        raise ServiceError("services.imports.profile_kinds", kinds=kinds)
-    return kinds[0] if kinds else None
 
 
 def list_batches() -> list[storage.BatchInfo]:
