@@ -116,10 +116,14 @@ def test_csrf_is_enforced_on_every_post(signed_in: Callable[..., Client], url: s
 
 def test_markup_in_commentary_is_shown_as_text(signed_in: Callable[..., Client]) -> None:
     hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-    controller = signed_in("talous")
-    for data in ({"teksti": hostile, "versio": 0}, {"toiminto": "laheta"}, {"toiminto": "hyvaksy"}):
+    writer, controller = signed_in("lakimies"), signed_in("talous")
+    for client, data in (
+        (writer, {"teksti": hostile, "versio": 0}),
+        (writer, {"toiminto": "laheta", "versio": 1}),
+        (controller, {"toiminto": "hyvaksy", "versio": 2}),
+    ):
         path = "teksti/" if "teksti" in data else "tila/"
-        controller.post(f"/yksikko/{AREA}/{path}", {"kausi": PERIOD, **data})
+        assert client.post(f"/yksikko/{AREA}/{path}", {"kausi": PERIOD, **data}).status_code == 302
     page = controller.get(f"/yksikko/{AREA}/?kausi={PERIOD}").content.decode()
     report = controller.get("/raportit/", {"yksikko": "1000", "kausi": PERIOD}).content.decode()
     for html in (page, report):

@@ -99,6 +99,8 @@ LOGOUT_REDIRECT_URL = "login"
 LOCALE_PATHS = [Path(__file__).resolve().parent / "web" / "locale"]
 # The largest file a browser upload may bring (bytes); Django refuses bigger request bodies as well.
 UPLOAD_LIMIT = int(os.environ.get("TOTEUMA_UPLOAD_LIMIT", str(50 * 1024 * 1024)))
+# Whether a controller may approve a commentary or assessment they wrote part of (decision 26; default no).
+SELF_APPROVAL = _flag("TOTEUMA_SELF_APPROVAL")
 # Seconds a server process may reuse computed dashboard figures while no import or edit happened (0: off).
 CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "0"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

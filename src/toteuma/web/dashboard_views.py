@@ -38,6 +38,7 @@ def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
         "periods": dashboard.periods(),
         "rows": _statement_rows(page),
         "status_choices": STATUS_CHOICES,
+        "self_approval": workflow.self_approval_allowed(),
     }
     return render(request, "web/unit.html", context)
 

@@ -49,12 +49,13 @@ _MOVES = {"laheta": workflow.submit, "hyvaksy": workflow.approve}
 def move(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     period = period_of(request) or dashboard.default_period()
     goal_id = int_param(request, "tavoite")
+    version = int_param(request, "versio")  # the version the page showed: only that one moves
     action = request.POST.get("toiminto", "")
     if action == "palauta":
-        workflow.send_back(who, code, period, request.POST.get("kommentti", ""), goal_id)
+        workflow.send_back(who, code, period, request.POST.get("kommentti", ""), goal_id, version)
         messages.success(request, _("Palautettu luonnokseksi."))
     elif action in _MOVES:
-        _MOVES[action](who, code, period, goal_id)
+        _MOVES[action](who, code, period, goal_id, version)
         messages.success(
             request, _("Lähetetty tarkastettavaksi.") if action == "laheta" else _("Hyväksytty.")
         )

@@ -2,9 +2,13 @@
 
 On approval the text goes into the tables the reports read (UnitText, GoalAssessment), so a
 document prints exactly what was approved and the report code needs no knowledge of drafts.
+The rules of a state change (`check_move`) are the same for every subject; what approval writes
+is the subject kind's publisher (`register_publisher`), so new kinds of draft get the same rules.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import F
@@ -18,6 +22,17 @@ from toteuma.storage.workflow.types import ConflictError, DraftInfo, WorkflowErr
 
 COMMENTARY = "commentary"
 STATES = tuple(state.value for state in State)
+Publisher = Callable[[DraftInfo], None]
+_PUBLISHERS: dict[str, Publisher] = {}
+
+
+def register_publisher(kind: str, publish: Publisher) -> None:
+    """What approving a draft of subject `kind` ("commentary", or the part before ":") writes."""
+    _PUBLISHERS[kind] = publish
+
+
+def subject_kind(subject: str) -> str:
+    return subject.split(":", 1)[0]
 
 
 def goal_subject(goal_id: int) -> str:
@@ -36,6 +51,7 @@ def _info(row: Draft) -> DraftInfo:
         row.review_comment,
         row.updated_by,
         row.updated_at,
+        tuple(row.authors or ()),
     )
 
 
@@ -70,7 +86,14 @@ def save_draft(
     _check_status(status)
     with transaction.atomic():
         before = draft(unit_code, period, subject)
-        fields = {"text": text, "status": status, "state": State.DRAFT, "updated_by": user}
+        authors = sorted({*(before.authors if before else ()), user})
+        fields = {
+            "text": text,
+            "status": status,
+            "state": State.DRAFT,
+            "updated_by": user,
+            "authors": authors,
+        }
         if before is None and expected_version == 0:
             _, created = Draft.objects.get_or_create(
                 unit_code=unit_code, period=period, subject=subject, defaults=fields
@@ -99,10 +122,50 @@ def _snap(info: DraftInfo | None) -> dict[str, object] | None:
     return None if info is None else info.snapshot()
 
 
+def check_move(
+    before: DraftInfo, state: str, user: str, version: int | None, *, self_approval: bool = False
+) -> None:
+    """Raise WorkflowError unless `user` may move the draft to `state` (decision 26).
+
+    Sending for review starts from a draft; approving and sending back act on the text under
+    review, and approving only in the version the approver saw (`version`): a text saved after
+    it was sent, or never sent, is not approved. Unless `self_approval`, nobody approves a text
+    they saved since its last approval.
+    """
+    if state not in STATES:
+        raise WorkflowError(f"unknown state {state!r}")
+    needed = State.DRAFT if state == State.READY else State.READY
+    if before.state != needed:
+        raise WorkflowError(
+            f"the text is {before.state!r} (version {before.version}); it can only become {state!r} "
+            f"from {needed.value!r}. Reload the page to see its current state"
+        )
+    if state == State.APPROVED and version is None:
+        raise WorkflowError("approving needs the version of the text that was reviewed")
+    if version is not None and version != before.version:
+        raise WorkflowError(
+            f"the text is now version {before.version}, not version {version} that you saw; "
+            "reload the page and review it again"
+        )
+    if state == State.APPROVED and not self_approval and user in before.authors:
+        raise WorkflowError(
+            f"{user} wrote part of this text; another controller approves it "
+            "(the setting TOTEUMA_SELF_APPROVAL allows authors to approve their own text)"
+        )
+
+
 def set_state(
-    unit_code: str, period: str, subject: str, state: str, user: str, comment: str = ""
+    unit_code: str,
+    period: str,
+    subject: str,
+    state: str,
+    user: str,
+    comment: str = "",
+    *,
+    version: int | None = None,
+    self_approval: bool = False,
 ) -> DraftInfo:
-    """Move a draft to `state`; approving writes its text through to what the reports print."""
+    """Move a draft to `state` by the rules of `check_move`; approving writes its text where reports read."""
     if state not in STATES:
         raise WorkflowError(f"unknown state {state!r}")
     with transaction.atomic():
@@ -114,33 +177,47 @@ def set_state(
         if row is None:
             raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
         before = _info(row)
+        check_move(before, state, user, version, self_approval=self_approval)
         row.state, row.review_comment, row.updated_by = state, comment, user
         row.version += 1
         row.updated_at = timezone.now()
-        row.save()
         if state == State.APPROVED:
-            _publish(row)
+            row.authors = []
+        row.save()
         after = _info(row)
+        if state == State.APPROVED:
+            _publisher(subject)(after)
         record(
             user, f"draft.{state}", _target(unit_code, period, subject), before.snapshot(), after.snapshot()
         )
     return after
 
 
-def _publish(row: Draft) -> None:
-    year = int(row.period[:4])
-    if row.subject == COMMENTARY:
-        unit = Unit.objects.get(code=row.unit_code)
-        UnitText.objects.update_or_create(
-            unit=unit,
-            year=year,
-            period=row.period,
-            kind=TextKind.COMMENTARY.value,
-            defaults={"text": row.text},
-        )
-        return
+def _publisher(subject: str) -> Publisher:
+    found = _PUBLISHERS.get(subject_kind(subject))
+    if found is None:
+        raise WorkflowError(f"nothing publishes drafts of kind {subject_kind(subject)!r}")
+    return found
+
+
+def _publish_commentary(row: DraftInfo) -> None:
+    unit = Unit.objects.get(code=row.unit_code)
+    UnitText.objects.update_or_create(
+        unit=unit,
+        year=int(row.period[:4]),
+        period=row.period,
+        kind=TextKind.COMMENTARY.value,
+        defaults={"text": row.text},
+    )
+
+
+def _publish_goal(row: DraftInfo) -> None:
     goal = Goal.objects.get(id=int(row.subject.removeprefix("goal:")))
     paragraphs = [part.strip() for part in row.text.replace("\r\n", "\n").split("\n\n") if part.strip()]
     GoalAssessment.objects.update_or_create(
         goal=goal, period=row.period, defaults={"realisation": paragraphs, "status": row.status}
     )
+
+
+register_publisher(COMMENTARY, _publish_commentary)
+register_publisher("goal", _publish_goal)
