@@ -35,6 +35,13 @@ class Actor:
     def may_edit(self, unit_code: str) -> bool:
         return self.is_controller or unit_code in self.editable
 
+    def sees_lines(self, unit_code: str) -> bool:
+        """Ledger lines (names in payroll descriptions, suppliers): controllers and the unit's responsible.
+
+        Everyone signed in sees the figures down to account by cost center (decision 28).
+        """
+        return self.is_controller or unit_code in self.editable
+
 
 def actor(user_id: int) -> Actor:
     """The user's role and the units they may edit: those assigned to them and everything under them."""
@@ -62,6 +69,14 @@ def require_controller(who: Actor) -> None:
 def require_edit(who: Actor, unit_code: str) -> None:
     if not who.may_edit(unit_code):
         raise ForbiddenError(f"{who.name} may not edit the texts of unit {unit_code}")
+
+
+def require_lines(who: Actor, unit_code: str) -> None:
+    if not who.sees_lines(unit_code):
+        raise ForbiddenError(
+            f"{who.name} ({who.role}) sees the figures of unit {unit_code} by account and cost center, "
+            "not its ledger lines; a controller or the unit's responsible person does"
+        )
 
 
 def require_drafts(who: Actor) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from toteuma import reports, storage
-from toteuma.core.layout import Layout, LayoutError, load_layout
+from toteuma.core.layout import Layout, LayoutError, load_layout, shipped_layouts
 from toteuma.core.mapping import AccountMapping
 from toteuma.core.money import to_report_sign
 from toteuma.core.org import OrgTree, Unit, UnitKind
@@ -98,6 +98,18 @@ def get_layout(name_or_path: str | Path | None, sections: list[str] | None = Non
         return layout.with_sections(sections) if sections else layout
     except LayoutError as exc:
         raise ServiceError(str(exc)) from exc
+
+
+def layout_names() -> tuple[str, ...]:
+    """The layouts a user may choose by name: the shipped ones, the default first."""
+    return ("reference", *(name for name in shipped_layouts() if name != "reference"))
+
+
+def named_layout(name: str) -> Layout:
+    """A layout chosen by name only (the browser's choice): never a path, never an unlisted file."""
+    if name not in layout_names():
+        raise ServiceError(f"unknown layout {name[:40]!r}; choose one of {', '.join(layout_names())}")
+    return get_layout(name)
 
 
 def unit_listing() -> list[tuple[int, Unit]]:

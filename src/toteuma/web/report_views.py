@@ -6,9 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from toteuma import services
-from toteuma.core.layout import shipped_layouts
 from toteuma.core.periods import Period
-from toteuma.services import dashboard
+from toteuma.services import dashboard, reporting
 from toteuma.web.common import Actor, with_actor
 
 CONTENT_TYPES = {
@@ -19,7 +18,6 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-LAYOUTS = ("reference", *(name for name in shipped_layouts() if name != "reference"))  # the default first
 
 
 @with_actor
@@ -30,7 +28,8 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
             at = Period.parse(period)
         except ValueError as exc:
             raise services.ServiceError(str(exc)) from exc
-        layout = services.get_layout(request.GET.get("asettelu") or "reference")
+        # A name from the list only: the parameter never names a file (issue 9, item 6).
+        layout = reporting.named_layout(request.GET.get("asettelu") or "reference")
         content = services.build_report(unit, at, layout)
         data = services.render_report(content, fmt, layout, request.GET.get("kieli", "fi"))
         response = HttpResponse(data, content_type=CONTENT_TYPES.get(fmt, "application/octet-stream"))
@@ -45,6 +44,6 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         "periods": dashboard.periods(),
         "formats": services.FORMATS,
         "languages": services.LANGUAGES,
-        "layouts": LAYOUTS,
+        "layouts": reporting.layout_names(),
     }
     return render(request, "web/reports.html", context)
