@@ -33,6 +33,11 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "header.missing-column": ("ledger", {}, "no column for 'account'"),
     "header.duplicate-column": ("ledger", {}, "columns 'Tili' and 'Account' both mean 'account'"),
     "value.required": ("ledger", {}, "'Kustannuspaikka' is empty"),
+    "row.unclosed-quote": ("ledger", {}, "closes only on line 3, so lines 3-3 were read into this one cell"),
+    "row.extra-cells": ("ledger", {}, "the row has 6 cells where the header has 5"),
+    "row.unreadable": ("ledger", {}, "the line contains a null byte"),
+    "value.too-long": ("ledger", {}, "the cell holds 100001 characters; at most 100000 are read"),
+    "file.too-large": ("budget", {}, "a possible zip bomb"),
     "value.amount": ("ledger", {}, "'12,3,4' is not an amount"),
     "value.date": ("ledger", {}, "'31.2.2024' is not a date"),
     "value.integer": ("ledger", {}, "'43x0' is not a whole number"),
@@ -80,7 +85,7 @@ def test_every_catalogued_code_has_a_case() -> None:
 @pytest.mark.parametrize("code", sorted(CASES))
 def test_each_problem_is_reported_and_changes_nothing(loaded: Path, code: str) -> None:
     kind, extra, message = CASES[code]
-    name = next((p.name for p in PROBLEMS.iterdir() if p.stem == code and p.suffix == ".csv"), "missing.csv")
+    name = next((p.name for p in PROBLEMS.iterdir() if p.stem == code and p.suffix != ".toml"), "missing.csv")
     before = snapshot()
     result = services.import_file(kind, PROBLEMS / name, options=services.ImportOptions(**extra))
     assert not result.ok

@@ -160,3 +160,18 @@ def _cell():  # type: ignore[no-untyped-def]
 
 def _accounts() -> tuple[int, ...]:
     return tuple(_cell().accounts)
+
+
+def test_an_upload_with_a_20_mb_cell_is_a_problem_and_leaves_no_staged_file(
+    signed_in: Callable[..., Client], settings: object, tmp_path: Path
+) -> None:
+    """Issue 9, item 5: no 500, the problem with its row and column, the staged upload removed."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.UPLOAD_DIR = str(tmp_path)  # type: ignore[attr-defined]
+    body = "Kirjauspvm;Tosite;Tili;Kustannuspaikka;Summa;Selite\n15.1.2024;1;4300;130010;1,00;"
+    upload = SimpleUploadedFile("ledger.csv", (body + "x" * 20_000_000 + "\n").encode(), "text/csv")
+    response = signed_in("talous").post("/tuonnit/lataa/", {"laji": "ledger", "tiedosto": upload})
+    assert response.status_code == 422
+    assert "value.too-long" in response.content.decode()
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]

@@ -78,6 +78,32 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType(
         "header.duplicate-column", "Two columns map to the same field", "Remove or rename one of the columns."
     ),
+    ProblemType(
+        "row.unclosed-quote",
+        "A quote is not closed: the lines after it were read into one cell",
+        "Close the quote (or remove it) in the cell named, then export or import the file again.",
+    ),
+    ProblemType(
+        "row.extra-cells",
+        "A row has more cells than the header",
+        "Remove the extra cells, add a header for them, or quote a cell that contains the delimiter.",
+    ),
+    ProblemType(
+        "row.unreadable",
+        "A line cannot be read as CSV",
+        "Export the file again as plain CSV; a null byte or a broken line ends the reading.",
+    ),
+    ProblemType(
+        "value.too-long",
+        "A cell is too long",
+        "A cell may hold at most 100 000 characters: shorten it, or check for an unclosed quote.",
+    ),
+    ProblemType(
+        "file.too-large",
+        "The workbook would unpack too big",
+        "A workbook member may unpack to at most 300 MB, and to at most 100 times its packed size; "
+        "save the workbook again from a spreadsheet program, or export CSV.",
+    ),
     ProblemType("value.required", "A required value is empty", "Fill in the value or remove the row."),
     ProblemType(
         "value.amount", "Not an amount", "Write amounts like -1234,56 or 1 234,56 with at most two decimals."
