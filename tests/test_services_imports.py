@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from locking import import_lock_held
 from toteuma import services, storage
 from toteuma.core.periods import Period
 from toteuma.core.problems import CATALOGUE
@@ -52,6 +54,7 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "units.cycle": ("units", {}, "is its own ancestor"),
     "load.refused": ("units", {}, "unit code '133' appears twice"),
     "batch.overlap": ("ledger", {}, "covers the same period"),
+    "load.busy": ("ledger", {}, "another import is running in this database"),  # with the lock held
     "mapping.bad-range": ("mapping", {}, "range 4400-4300 is empty"),
     "mapping.unknown-row": ("mapping", {}, "names row 'ostot'; rows:"),
     "mapping.overlap": ("mapping", {}, "ranges 4000-4399 (henkilostokulut) and 4300-4499"),
@@ -83,11 +86,15 @@ def test_every_catalogued_code_has_a_case() -> None:
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
-def test_each_problem_is_reported_and_changes_nothing(loaded: Path, code: str) -> None:
+def test_each_problem_is_reported_and_changes_nothing(
+    loaded: Path, code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kind, extra, message = CASES[code]
     name = next((p.name for p in PROBLEMS.iterdir() if p.stem == code and p.suffix != ".toml"), "missing.csv")
     before = snapshot()
-    result = services.import_file(kind, PROBLEMS / name, options=services.ImportOptions(**extra))
+    held = import_lock_held(monkeypatch) if code == "load.busy" else contextlib.nullcontext()
+    with held:
+        result = services.import_file(kind, PROBLEMS / name, options=services.ImportOptions(**extra))
     assert not result.ok
     assert not result.imported
     found = [p for p in result.problems if p.code == code]

@@ -11,6 +11,11 @@ import dj_database_url
 
 _TRUE = {"1", "true", "yes", "on", "kyllä"}
 
+# Seconds a write waits for another import (or change) to finish before it is refused with a message:
+# the SQLite busy timeout and PostgreSQL's wait for the import lock (storage/locks.py).
+LOCK_WAIT = int(os.environ.get("TOTEUMA_LOCK_WAIT", "20"))
+IMPORT_WAIT = LOCK_WAIT
+
 # SQLite tuned for one writer and several readers: WAL lets the dashboard read while an import writes,
 # synchronous=NORMAL is safe under WAL, IMMEDIATE transactions take the write lock at BEGIN so two
 # writers queue (`timeout`, seconds) instead of failing with "database is locked" halfway through.
@@ -24,7 +29,7 @@ SQLITE_OPTIONS: dict[str, Any] = {
         "PRAGMA temp_store = MEMORY"
     ),
     "transaction_mode": "IMMEDIATE",
-    "timeout": 20,
+    "timeout": LOCK_WAIT,
 }
 
 
@@ -66,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "toteuma.web.errors.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "toteuma.web.middleware.ChosenLanguageMiddleware",
@@ -74,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "toteuma.web.errors.DatabaseFaultMiddleware",
 ]
 
 TEMPLATES = [
@@ -110,6 +117,25 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 DATABASES = {"default": database_from_env(os.environ, Path.cwd())}
+
+# Server errors and refusals on standard error (gunicorn and systemd keep it), each line with the
+# request's id, which the 500 page shows: the user's code finds the traceback (issue 9, item 11).
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "toteuma.web.logs.RequestIdFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"},
+    },
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "toteuma.web": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
 # Ledgers of big cities pass 2**31 rows over the years.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

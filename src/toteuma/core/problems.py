@@ -167,6 +167,11 @@ CATALOGUE: tuple[ProblemType, ...] = (
         "The message says why; nothing was imported. Correct the file and import it again.",
     ),
     ProblemType(
+        "load.busy",
+        "Another import is running in this database",
+        "Nothing was imported. Import the file again when the other import has finished.",
+    ),
+    ProblemType(
         "batch.overlap",
         "An earlier batch covers the same period",
         "If the file is a corrected export, import it with --replace (the earlier batch is rolled "

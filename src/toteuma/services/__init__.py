@@ -1,7 +1,14 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
 from toteuma.services.access import Actor, ForbiddenError, actor, add_user
-from toteuma.services.common import ServiceError, default_mapping, default_structure, init
+from toteuma.services.common import (
+    FAULT_ADVICE,
+    ServiceError,
+    default_mapping,
+    default_structure,
+    fault_of,
+    init,
+)
 from toteuma.services.demo import DemoResult, run_demo
 from toteuma.services.imports import (
     IMPORT_KINDS,
@@ -25,6 +32,7 @@ from toteuma.services.reporting import (
 )
 
 __all__ = [
+    "FAULT_ADVICE",
     "FORMATS",
     "IMPORT_KINDS",
     "LANGUAGES",
@@ -40,6 +48,7 @@ __all__ = [
     "check_file",
     "default_mapping",
     "default_structure",
+    "fault_of",
     "get_layout",
     "import_file",
     "init",

@@ -11,13 +11,16 @@ import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from toteuma.storage.faults import FAULTS, fault_of
 from toteuma.storage.types import (
     BatchInfo,
     BatchNotFoundError,
     BudgetSum,
+    DatabaseFaultError,
     DuplicateImportError,
     DuplicateKeyError,
     Flow,
+    ImportBusyError,
     InvestmentSums,
     LedgerCheck,
     LoadResult,
@@ -136,12 +139,15 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "FAULTS",
     "BatchInfo",
     "BatchNotFoundError",
     "BudgetSum",
+    "DatabaseFaultError",
     "DuplicateImportError",
     "DuplicateKeyError",
     "Flow",
+    "ImportBusyError",
     "InvestmentSums",
     "LedgerCheck",
     "LoadResult",
@@ -153,6 +159,7 @@ __all__ = [
     "batch_exists",
     "batches",
     "budget_sums",
+    "fault_of",
     "goals",
     "investment_sums",
     "known_accounts",

@@ -45,6 +45,30 @@ class DuplicateKeyError(StorageError):
         self.key = key
 
 
+class ImportBusyError(StorageError):
+    """Another import (or a change) holds the database; nothing was loaded."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(
+            f"another import is running in this database (waited {seconds} s); nothing was imported. "
+            "Import the file again when it has finished"
+        )
+        self.seconds = seconds
+
+
+class DatabaseFaultError(StorageError):
+    """The database refused the load for a reason of its own: read-only, disk full, unreachable."""
+
+    def __init__(self, fault: str, detail: str) -> None:
+        words = {
+            "read-only": "the database is read-only",
+            "disk-full": "the disk of the database or of the temporary folder is full",
+            "unavailable": "the database cannot be reached",
+        }
+        super().__init__(f"{words.get(fault, fault)}; nothing was imported ({detail.strip()[:200]})")
+        self.fault = fault
+
+
 class BatchNotFoundError(StorageError):
     def __init__(self, batch_id: int) -> None:
         super().__init__(f"there is no import batch {batch_id}; `batches()` lists them")

@@ -3,7 +3,9 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from toteuma.web import dashboard_views, import_views, report_views, workflow_views
+from toteuma.web import dashboard_views, errors, import_views, report_views, workflow_views
+
+handler500 = errors.server_error
 
 
 class IdConverter:
