@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,8 @@ ALLOWED_HOSTS = [
     if host.strip()
 ]
 
+# No Django admin: users are managed with `toteuma user` (audited); decision 27.
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
     "toteuma.storage.apps.StorageConfig",
     "toteuma.storage.workflow.apps.WorkflowConfig",
     "toteuma.web",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -81,7 +83,30 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "toteuma.web.errors.DatabaseFaultMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Sign-in: a password of at least 12 characters that is not common, not all digits and not like the
+# user name; after TOTEUMA_SIGNIN_ATTEMPTS wrong passwords for one user name from one address, that
+# pair is locked out for TOTEUMA_SIGNIN_LOCKOUT_MINUTES (django-axes; `toteuma user unlock`).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("TOTEUMA_SIGNIN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TOTEUMA_SIGNIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "web/locked.html"
+AXES_USERNAME_FORM_FIELD = "username"
 
 TEMPLATES = [
     {

@@ -1,6 +1,6 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
-from toteuma.services.access import Actor, ForbiddenError, actor, add_user
+from toteuma.services.access import Actor, ForbiddenError, actor
 from toteuma.services.common import (
     FAULT_ADVICE,
     ServiceError,
@@ -30,6 +30,7 @@ from toteuma.services.reporting import (
     render_report,
     unit_listing,
 )
+from toteuma.services.users import add_user, list_users, remove_user, set_password, set_role, unlock
 
 __all__ = [
     "FAULT_ADVICE",
@@ -53,11 +54,16 @@ __all__ = [
     "import_file",
     "init",
     "list_batches",
+    "list_users",
     "rebuild_sums",
+    "remove_user",
     "render_report",
     "rollback",
     "run_demo",
+    "set_password",
+    "set_role",
     "show_batch",
     "unit_listing",
+    "unlock",
     "verify_ledger",
 ]

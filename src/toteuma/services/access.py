@@ -82,20 +82,3 @@ def require_lines(who: Actor, unit_code: str) -> None:
 def require_drafts(who: Actor) -> None:
     if not who.sees_drafts:
         raise ForbiddenError(f"{who.name} ({who.role}) sees approved texts only")
-
-
-def add_user(
-    name: str, role: str, password: str, units: tuple[str, ...] = (), by: str = ""
-) -> workflow.UserInfo:
-    """Create a user; assigned units must exist."""
-    storage.setup()
-    tree = storage.org_tree()
-    unknown = [code for code in units if code not in tree]
-    if unknown:
-        raise ServiceError(f"unknown unit code(s) {', '.join(unknown)}; `toteuma units` lists them")
-    if not password:
-        raise ServiceError("the password is empty")
-    try:
-        return workflow.add_user(name, role, password, units, by=by)
-    except workflow.WorkflowError as exc:
-        raise ServiceError(str(exc)) from exc

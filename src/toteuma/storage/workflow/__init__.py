@@ -12,6 +12,12 @@ from toteuma.storage.workflow.types import AuditInfo, ConflictError, DraftInfo, 
 
 _LAZY = {
     "add_user": "users",
+    "remove_user": "users",
+    "set_role": "users",
+    "set_password": "users",
+    "password_problems": "users",
+    "all_users": "users",
+    "unlock": "users",
     "user_info": "users",
     "user_names": "users",
     "ROLES": "users",
@@ -70,7 +76,18 @@ if TYPE_CHECKING:
         sums_by_unit,
         unit_account_sums,
     )
-    from toteuma.storage.workflow.users import ROLES, add_user, user_info, user_names
+    from toteuma.storage.workflow.users import (
+        ROLES,
+        add_user,
+        all_users,
+        password_problems,
+        remove_user,
+        set_password,
+        set_role,
+        unlock,
+        user_info,
+        user_names,
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -96,6 +113,7 @@ __all__ = [
     "WorkflowError",
     "account_names",
     "add_user",
+    "all_users",
     "audit_count",
     "audit_log",
     "balance_periods",
@@ -112,12 +130,17 @@ __all__ = [
     "ledger_rows",
     "ledger_total",
     "monthly_account_sums",
+    "password_problems",
     "record",
     "register_publisher",
+    "remove_user",
     "save_draft",
+    "set_password",
+    "set_role",
     "set_state",
     "sums_by_unit",
     "unit_account_sums",
+    "unlock",
     "user_info",
     "user_names",
 ]

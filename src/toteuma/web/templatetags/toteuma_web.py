@@ -54,3 +54,10 @@ def cell(value: object) -> str:
 @register.filter
 def get(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key)
+
+
+@register.filter
+def minutes(value: object) -> int:
+    """Whole minutes of a timedelta (the sign-in lockout), rounded up."""
+    seconds = getattr(value, "total_seconds", lambda: 0)()
+    return int(-(-seconds // 60))
