@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "toteuma.web.limits.BodyLimitMiddleware",  # before anything reads the body (the CSRF check does)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "toteuma.web.errors.DatabaseFaultMiddleware",
@@ -129,7 +130,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"
 LOGOUT_REDIRECT_URL = "login"
 LOCALE_PATHS = [Path(__file__).resolve().parent / "web" / "locale"]
-# The largest file a browser upload may bring (bytes); Django refuses bigger request bodies as well.
+# The largest file a browser upload may bring (bytes). toteuma.web.limits refuses a bigger body by its
+# declared length before it is read; other forms may send DATA_UPLOAD_MAX_MEMORY_SIZE, anonymous 64 KiB.
 UPLOAD_LIMIT = int(os.environ.get("TOTEUMA_UPLOAD_LIMIT", str(50 * 1024 * 1024)))
 # Whether a controller may approve a commentary or assessment they wrote part of (decision 26; default no).
 SELF_APPROVAL = _flag("TOTEUMA_SELF_APPROVAL")
