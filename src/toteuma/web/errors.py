@@ -33,11 +33,10 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = new_id(request.headers.get("X-Request-ID", ""))
         request.request_id = request_id  # type: ignore[attr-defined]
-        token = current_id.set(request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_id.reset(token)
+        # Not reset on the way out: Django logs a 4xx after the middleware has returned, and the
+        # thread's next request sets its own id first.
+        current_id.set(request_id)
+        response = self.get_response(request)
         response.headers["X-Request-ID"] = request_id
         return response
 
