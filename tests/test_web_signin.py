@@ -56,3 +56,22 @@ def test_there_is_no_django_admin_and_the_docs_promise_none(demo_data: None) -> 
     web = (ROOT / "docs" / "web.md").read_text(encoding="utf-8")
     assert "Django's admin" not in web
     assert "toteuma user set-role" in web
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "expected"),
+    [
+        ("127.0.0.1", "203.0.113.9", "203.0.113.9"),
+        ("127.0.0.1", "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # the client's own entry is not believed
+        ("198.51.100.4", "203.0.113.9", "198.51.100.4"),  # not from the proxy: the header is ignored
+        ("127.0.0.1", "", "127.0.0.1"),
+        ("127.0.0.1", "not-an-address", "127.0.0.1"),
+    ],
+)
+def test_the_lockout_counts_the_address_the_proxy_saw(peer: str, forwarded: str, expected: str) -> None:
+    from django.test import RequestFactory
+
+    from toteuma.web.proxy import client_address
+
+    request = RequestFactory().post("/kirjaudu/", REMOTE_ADDR=peer, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
