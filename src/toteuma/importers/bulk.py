@@ -142,7 +142,13 @@ def _odd_shape(names: list[str]) -> str:
 
 
 def _select(
-    columns: Mapping[str, str], decimal: str, source: str, *, cheap: bool = True, odd: str = "false"
+    columns: Mapping[str, str],
+    decimal: str,
+    source: str,
+    *,
+    cheap: bool = True,
+    odd: str = "false",
+    keep: str = "true",
 ) -> str:
     """The parsed columns of `source`'s raw text columns named in `columns`, NULL where unreadable.
 
@@ -205,18 +211,21 @@ def _select(
         "SELECT CASE WHEN _posted >= DATE '0001-01-01' THEN _posted END AS posted, "
         f"{account_sql} AS account, {cell('unit')} AS unit, "
         f"{cell('document')} AS document, {cell('project')} AS project, {cents} AS cents, "
-        f"{cell('text')} AS text, {odd} AS odd FROM {_nest(source, stages)}"
+        f"{cell('text')} AS text, {odd} AS odd, {keep} AS keep FROM {_nest(source, stages)}"
     )
 
 
 class DuckLedger:
     """A ledger CSV read by DuckDB: valid through and through, else never constructed."""
 
-    def __init__(self, con: Any, view: str, totals: LedgerTotals, balances: list[BalanceRow]) -> None:
+    def __init__(
+        self, con: Any, view: str, totals: LedgerTotals, balances: list[BalanceRow], rows_read: int = 0
+    ) -> None:
         self._con = con
         self._view = view
         self._totals = totals
         self._balances = balances
+        self.rows_read = rows_read  # every row DuckDB took from the file, blank ones too
 
     def totals(self) -> LedgerTotals:
         return self._totals
@@ -337,13 +346,17 @@ def open_ledger(
     nonblank = " OR ".join(_nonblank(name) for name in names)
     named = {field: names[index] for field, index in columns.items()}
     try:
-        con.execute(f"CREATE TEMP VIEW raw AS SELECT * FROM {source} WHERE {nonblank}")
-        # Parsed once into a table (DuckDB spills it to disk past its memory limit), read twice.
-        con.execute(f"CREATE TEMP TABLE ledger AS {_select(named, decimal, 'raw', odd=_odd_shape(names))}")
-        found = _totals(con, "ledger")
+        con.execute(f"CREATE TEMP VIEW raw AS SELECT *, ({nonblank}) AS _keep FROM {source}")
+        # Parsed once into a table (DuckDB spills it to disk past its memory limit), read twice. Blank
+        # rows stay in it, flagged, so that the rows DuckDB read can be counted against the file's lines.
+        select = _select(named, decimal, "raw", odd=_odd_shape(names), keep="_keep")
+        con.execute(f"CREATE TEMP TABLE ledger AS {select}")
+        con.execute("CREATE TEMP VIEW kept AS SELECT * FROM ledger WHERE keep")
+        found = _totals(con, "kept")
+        (rows_read,) = con.execute("SELECT count(*) FROM ledger").fetchone()
     except duckdb.Error:
         found = None  # a line DuckDB cannot split the way Python's csv does: let the slow path say where
     if found is None:
         con.close()
         return None
-    return DuckLedger(con, "ledger", *found)
+    return DuckLedger(con, "kept", *found, rows_read=int(rows_read))
