@@ -30,24 +30,35 @@ def org() -> None:
 def test_import_prints_the_summary_per_month(org: None) -> None:
     code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"))
     assert code == 0, output
-    assert "Imported 478 ledger records from" in output
-    assert "  2024-01         154 lines" in output
+    assert "Tuotiin 478 tietuetta (kirjanpito) tiedostosta" in output
+    assert "  2024-01         154 riviä" in output
+    assert "  yhteensä        478 riviä" in output
+    assert "merkistö utf-8 (tunnistettu; toisen voi antaa valitsimella --encoding)" in output
+
+
+def test_messages_follow_lang_or_toteuma_lang(org: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, output = run("--lang", "en", "import", "ledger", str(EXAMPLE / "ledger-2024.csv"), "--dry-run")
+    assert code == 0, output
+    assert "Would import 478 records (ledger) from" in output
     assert "  total           478 lines" in output
-    assert "encoding utf-8 (detected; override with --encoding)" in output
+    monkeypatch.setenv("TOTEUMA_LANG", "sv")
+    code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"), "--dry-run")
+    assert "Skulle importera 478 poster (bokföring) från" in output
+    assert run("--lang", "de", "batches")[0] == 2
 
 
 def test_dry_run_says_would_and_batches_stay_empty(org: None) -> None:
     code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"), "--dry-run")
     assert code == 0, output
-    assert "Would import 478 ledger records" in output
-    assert run("batches") == (0, "No batches imported yet.\n")
+    assert "Tuotaisiin 478 tietuetta (kirjanpito)" in output
+    assert run("batches") == (0, "Eriä ei ole vielä tuotu.\n")
 
 
 def test_problems_exit_1_and_usage_errors_exit_2(org: None) -> None:
     code, output = run("import", "ledger", str(PROBLEMS / "ledger.unknown-unit.csv"))
     assert code == 1
     assert "[ledger.unknown-unit]" in output
-    assert "nothing was imported" in output
+    assert "mitään ei tuotu" in output
     assert run("import", "nonsense", "x.csv")[0] == 2
     assert run("import", "ledger")[0] == 2
 
@@ -56,10 +67,10 @@ def test_check_validates_without_importing(org: None) -> None:
     code, output = run("check", str(PROBLEMS / "value.date.csv"))
     assert code == 1
     assert "[value.date]" in output
-    assert "1 error(s), 0 warning(s)" in output
+    assert "virheitä 1, varoituksia 0" in output
     code, output = run("check", str(EXAMPLE / "ledger-2024.csv"))
     assert code == 0
-    assert "478 ledger records, no problems" in output
+    assert "478 tietuetta (kirjanpito), ei ongelmia" in output
 
 
 def test_batches_list_show_and_rollback(org: None) -> None:
@@ -70,10 +81,10 @@ def test_batches_list_show_and_rollback(org: None) -> None:
     batch = listing.split()[0]
     code, shown = run("batches", "show", batch)
     assert "sha256:" in shown
-    assert "lines:        478" in shown
+    assert "rivejä:          478" in shown
     code, output = run("batches", "rollback", batch)
     assert code == 0
-    assert f"Rolled back batch {batch}: 478 lines" in output
+    assert f"Erä {batch} peruttiin: 478 riviä" in output
     assert run("batches", "show", batch)[0] == 1
 
 
@@ -84,17 +95,17 @@ def test_batches_verify_and_rebuild(org: None) -> None:
     code, output = run("batches", "verify")
     assert (code, output.strip()) == (
         0,
-        "The ledger agrees: 478 lines in 1 batch; the balances equal the batches' sums.",
+        "Kirjanpito täsmää: 478 riviä 1 erässä; saldot ovat erien summien mukaiset.",
     )
     line = LedgerLine.objects.order_by("id").first()
     assert line is not None
     LedgerLine.objects.filter(id=line.id).update(amount_cents=line.amount_cents + 1)  # behind toteuma's back
     code, output = run("batches", "verify")
     assert code == 1
-    assert f"{line.year}-{line.month:02d} account {line.account}" in output
-    assert "`toteuma batches rebuild` recomputes them from the lines" in output
+    assert f"{line.year}-{line.month:02d} tili {line.account}" in output
+    assert "`toteuma batches rebuild` laskee ne uudelleen riveistä" in output
     code, output = run("batches", "rebuild")
-    assert (code, output) == (0, "Recomputed the balances from the ledger lines: 429 rows.\n")
+    assert (code, output) == (0, "Saldot laskettiin uudelleen kirjanpidon riveistä: 429 riviä.\n")
     assert run("batches", "verify")[0] == 0
 
 
@@ -109,7 +120,7 @@ def test_replace_and_accept_warnings(org: None, tmp_path: Path) -> None:
     assert code == 0, output
     code, output = run("import", "ledger", str(EXAMPLE / "ledger-2024.csv"), "--replace")
     assert code == 0, output
-    assert "imported before" in output  # same content: recognised by its hash, not loaded again
+    assert "tuotu jo aiemmin" in output  # same content: recognised by its hash, not loaded again
 
 
 def test_an_import_into_a_database_without_tables_says_to_run_init(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -118,4 +129,4 @@ def test_an_import_into_a_database_without_tables_says_to_run_init(tmp_path: Pat
     monkeypatch.setattr(storage, "ready", lambda: False)
     code, output = run("import", "units", str(EXAMPLE / "units.csv"))
     assert code == 1
-    assert "run `toteuma init` first" in output
+    assert "aja ensin `toteuma init`" in output

@@ -74,7 +74,7 @@ def test_a_layout_file_and_a_bad_one(demo_done: Path, tmp_path: Path) -> None:
 def test_an_unknown_language_is_a_usage_error(demo_done: Path) -> None:
     code, output = report("--lang", "de")
     assert code == 2
-    assert "'de' is not one of 'fi', 'sv', 'en'" in output
+    assert "'de' ei ole mikään näistä: 'fi', 'sv', 'en'" in output
 
 
 def test_docx_with_a_word_template(demo_done: Path, tmp_path: Path) -> None:

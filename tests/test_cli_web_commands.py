@@ -13,7 +13,7 @@ GOOD = "kevät-tuuli-2024-pohjoinen"
 
 
 def _user(*args: str, stdin: str = "") -> tuple[int, str]:
-    result = CliRunner().invoke(main, ["user", *args], input=stdin)
+    result = CliRunner().invoke(main, ["--lang", "en", "user", *args], input=stdin)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exc_info
     return result.exit_code, result.output
 
@@ -41,7 +41,7 @@ def test_user_add_refuses_an_unknown_unit(tiny_org: object) -> None:
         "add", "anna", "--role", "responsible", "--unit", "42", "--password-stdin", stdin=GOOD
     )
     assert code == 1
-    assert "unknown unit" in output
+    assert "unknown unit code(s) 42" in output
 
 
 @pytest.mark.parametrize(
@@ -93,4 +93,4 @@ def test_commands_on_an_unknown_user_say_so(tiny_org: object) -> None:
     for args in (("remove", "nobody"), ("set-role", "nobody", "--role", "reader")):
         code, output = _user(*args)
         assert code == 1
-        assert "no user 'nobody'" in output
+        assert "no user “nobody”" in output

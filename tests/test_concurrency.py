@@ -59,7 +59,13 @@ def database(tmp_path: Path) -> Iterator[str]:
 
 
 def _env(url: str, **extra: str) -> dict[str, str]:
-    return {**os.environ, "TOTEUMA_DATABASE_URL": url, "TOTEUMA_LOCK_WAIT": "60", **extra}
+    return {
+        **os.environ,
+        "TOTEUMA_DATABASE_URL": url,
+        "TOTEUMA_LOCK_WAIT": "60",
+        "TOTEUMA_LANG": "en",
+        **extra,
+    }
 
 
 def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:

@@ -75,7 +75,7 @@ def test_a_full_disk_during_an_import_is_a_message_and_nothing_is_imported(tmp_p
     assert "disk" in output
     assert "full" in output
     assert "Traceback" not in output
-    assert _run("batches")[1] == "No batches imported yet.\n"
+    assert _run("batches")[1] == "Eriä ei ole vielä tuotu.\n"
 
 
 @pytest.mark.django_db
@@ -84,7 +84,7 @@ def test_a_report_written_to_a_full_disk_is_a_message(demo_data: None) -> None:
         "report", "--unit", "1000", "--period", PERIOD, "--format", "csv", "--out", "/dev/full"
     )
     assert code == 1
-    assert "the disk is full" in output
+    assert "levy on täynnä" in output
     assert "Traceback" not in output
 
 
@@ -127,7 +127,7 @@ def test_a_command_on_a_read_only_database_is_a_message(demo_data: None) -> None
     with _read_only():
         code, output = _run("batches", "rollback", str(first))
     assert code == 1
-    assert "read-only" in output
+    assert "vain luku" in output
     assert "Traceback" not in output
 
 

@@ -91,8 +91,9 @@ def test_an_amendment_without_its_decision_is_refused(tmp_path: Path) -> None:
     path.write_text("Vuosi;Yksikkö;Tili;Summa;Laji\n2024;110010;4300;100;muutos\n", encoding="utf-8")
     records, problems = parse_file("budget", path)
     assert records == []
-    assert [p.code for p in problems] == ["value.choice"]
-    assert "decision" in problems[0].message
+    assert [p.code for p in problems] == ["budget.amendment-decision"]
+    assert "päätös ja päätöspäivä" in problems[0].message
+    assert "Päätöspvm" in problems[0].hint  # the hint names the values the row needs
 
 
 @pytest.mark.parametrize("name", ["missing.csv", "missing.xlsx"])

@@ -58,4 +58,4 @@ def test_an_invalid_profile_lists_every_mistake() -> None:
         ("profile.invalid", "#"),
         ("profile.invalid", "when"),
     ]
-    assert "fields: posted" in problems[2].message
+    assert "kentät: posted" in problems[2].message

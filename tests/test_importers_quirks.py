@@ -75,7 +75,8 @@ def test_utf8_with_and_without_bom_are_told_apart() -> None:
     for name, said in (("ledger-bom.csv", "utf-8-sig"), ("ledger-tab.csv", "utf-8")):
         parsed = read_ledger(DATA / name)
         parsed.close()
-        assert f"encoding {said} (detected; override with --encoding)" in parsed.notes
+        note = f"merkistö {said} (tunnistettu; toisen voi antaa valitsimella --encoding)"
+        assert note in map(str, parsed.notes)
 
 
 def test_windows_1252_is_detected_and_said() -> None:
@@ -83,7 +84,7 @@ def test_windows_1252_is_detected_and_said() -> None:
     assert texts == ["Käyttömaksu"]
     parsed = read_ledger(DATA / "ledger-cp1252.csv")
     parsed.close()
-    assert "encoding cp1252 (detected; override with --encoding)" in parsed.notes
+    assert "merkistö cp1252 (tunnistettu; toisen voi antaa valitsimella --encoding)" in map(str, parsed.notes)
 
 
 def test_iso_8859_15_euro_read_as_1252_is_a_warning_and_the_override_fixes_it() -> None:

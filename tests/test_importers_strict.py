@@ -80,9 +80,9 @@ def test_the_command_line_lists_a_20_mb_cell_and_imports_nothing(tmp_path: Path)
         assert _run("import", kind, str(EXAMPLE / name))[0] == 0
     code, output = _run("import", "ledger", str(_ledger(tmp_path, CASES["oversized"][0])))
     assert code == 1
-    assert "row 2, column 'Selite': [value.too-long]" in output
+    assert "rivi 2, sarake ”Selite”: [value.too-long]" in output
     assert "Traceback" not in output
-    assert _run("batches")[1] == "No batches imported yet.\n"
+    assert _run("batches")[1] == "Eriä ei ole vielä tuotu.\n"
 
 
 def _bomb(path: Path, zeros: int) -> Path:

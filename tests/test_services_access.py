@@ -32,7 +32,7 @@ def test_controllers_edit_everything_and_readers_see_no_drafts() -> None:
 def test_adding_a_user_checks_units_and_password(tiny_org: object) -> None:
     from toteuma import services
 
-    with pytest.raises(services.ServiceError, match="unknown unit"):
+    with pytest.raises(services.ServiceError, match="tuntemattomat yksikkökoodit 9999"):
         services.add_user("anna", "responsible", "pw", ("9999",))
-    with pytest.raises(services.ServiceError, match="password"):
+    with pytest.raises(services.ServiceError, match="salasana"):
         services.add_user("anna", "reader", "", ())

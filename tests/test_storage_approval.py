@@ -5,6 +5,8 @@ The rule is the storage's `check_move`, the same for every kind of draft subject
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from conftest import TINY_ORG
@@ -17,6 +19,15 @@ pytestmark = pytest.mark.django_db
 KEY = ("1100", "2024-03", "commentary")
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The refusals' words in English, which the matches below look for."""
+    from toteuma.core.messages import use_language
+
+    with use_language("en"):
+        yield
+
+
 def _printed() -> str:
     from toteuma import storage
 
@@ -27,7 +38,7 @@ def test_a_draft_never_sent_for_review_is_not_approved(tiny_org: object) -> None
     from toteuma.storage import workflow
 
     saved = workflow.save_draft(*KEY, "Ei tarkastettu.", "", 0, "anna")
-    with pytest.raises(workflow.WorkflowError, match="from 'ready'"):
+    with pytest.raises(workflow.WorkflowError, match="only from ready for review"):
         workflow.set_state(*KEY, "approved", "carl", version=saved.version)
     assert _printed() == ""
     assert workflow.draft(*KEY).state == "draft"  # type: ignore[union-attr]

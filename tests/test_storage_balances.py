@@ -84,17 +84,17 @@ def test_verify_names_a_line_changed_behind_toteumas_back(unit_id: int) -> None:
     LedgerLine.objects.filter(id=line.id).update(amount_cents=150)
     check = storage.verify_ledger()
     assert not check.ok
-    assert check.differences == (
-        f"batch {line.batch_id} cost center 110010 2024-02 account 4300: (400, 2) recorded, (350, 2) found "
-        "(cents, lines)",
+    assert tuple(map(str, check.differences)) == (
+        f"erä {line.batch_id}: kustannuspaikka 110010 2024-02 tili 4300: kirjattu (400, 2), löytyi (350, 2) "
+        "(senttiä, rivejä)",
     )
 
 
 def test_verify_names_a_balance_that_drifted_from_the_batches(unit_id: int) -> None:
     _two_batches()
     MonthlyBalance.objects.filter(month=1).update(amount_cents=1)
-    assert storage.verify_ledger().differences == (
-        "balance cost center 110010 2024-01 account 4300: (200, 2) recorded, (1, 2) found (cents, lines)",
+    assert tuple(map(str, storage.verify_ledger().differences)) == (
+        "saldo: kustannuspaikka 110010 2024-01 tili 4300: kirjattu (200, 2), löytyi (1, 2) (senttiä, rivejä)",
     )
 
 

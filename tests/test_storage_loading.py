@@ -96,7 +96,7 @@ def test_rollback_removes_only_its_batch(tiny_org: object) -> None:
 def test_same_file_twice_is_refused_and_changes_nothing(tiny_org: object) -> None:
     first = load(JAN_FEB, "c" * 64)
     before = balances.stored()
-    with pytest.raises(storage.DuplicateImportError, match=f"batch {first.batch_id}") as caught:
+    with pytest.raises(storage.DuplicateImportError, match=f"eräksi {first.batch_id}") as caught:
         load(FEB_MAR, "c" * 64)
     assert caught.value.batch_id == first.batch_id
     assert balances.stored() == before
@@ -111,7 +111,7 @@ def test_same_file_as_ledger_and_as_budget_are_different_imports(tiny_org: objec
 
 def test_unknown_cost_centers_are_all_named_and_nothing_is_loaded(tiny_org: object) -> None:
     records = [*JAN_FEB, line("2024-01-01", "999999", 4300, 1), line("2024-01-02", "888888", 4300, 1)]
-    with pytest.raises(storage.UnknownUnitError, match="'888888', '999999'"):
+    with pytest.raises(storage.UnknownUnitError, match="”888888”, ”999999”"):
         load(records)
     assert (ImportBatch.objects.count(), LedgerLine.objects.count(), MonthlyBalance.objects.count()) == (
         0,
@@ -151,7 +151,7 @@ def test_budget_amendment_without_decision_date_is_refused(tiny_org: object) -> 
         BudgetRecord(2024, "1100", 4300, 10000),
         BudgetRecord(2024, "1100", 4300, 1, BudgetKind.AMENDMENT),
     ]
-    with pytest.raises(storage.StorageError, match="no decision date"):
+    with pytest.raises(storage.StorageError, match="puuttuu päätöspäivä"):
         storage.load_budget(records, file_name="ta.csv", sha256="f" * 64)
     assert (ImportBatch.objects.count(), BudgetLine.objects.count()) == (0, 0)
 
@@ -165,5 +165,5 @@ def test_rollback_of_a_budget_batch(tiny_org: object) -> None:
 
 
 def test_rollback_of_an_unknown_batch_is_refused() -> None:
-    with pytest.raises(storage.BatchNotFoundError, match="no import batch 404"):
+    with pytest.raises(storage.BatchNotFoundError, match="tuontierää 404 ei ole"):
         storage.rollback_batch(404)

@@ -45,19 +45,19 @@ def test_loading_units_again_updates_by_code(tiny_org: tuple[UnitRecord, ...]) -
 
 
 def test_units_that_make_a_cycle_are_refused(tiny_org: tuple[UnitRecord, ...]) -> None:
-    with pytest.raises(storage.StorageError, match="do not form a tree"):
+    with pytest.raises(storage.StorageError, match="eivät muodosta puuta"):
         storage.load_units([UnitRecord("1000", "Yhteiset", UnitKind.SECTOR, "110010")])
     assert storage.org_tree()["1000"].parent == "111"  # rolled back
 
 
 def test_unit_with_unknown_parent_is_refused() -> None:
-    with pytest.raises(storage.UnknownUnitError, match="'9999'"):
+    with pytest.raises(storage.UnknownUnitError, match="”9999”"):
         storage.load_units([UnitRecord("1100", "Vaalit", UnitKind.SERVICE_AREA, "9999")])
     assert Unit.objects.count() == 0
 
 
 def test_one_key_twice_in_one_load_is_refused() -> None:
-    with pytest.raises(storage.DuplicateKeyError, match="account number 4300"):
+    with pytest.raises(storage.DuplicateKeyError, match="tilinumero ”4300” esiintyy kahdesti"):
         storage.load_accounts([AccountRecord(4300, "Asiantuntijapalvelut"), AccountRecord(4300, "Muu")])
     assert Account.objects.count() == 0
 
@@ -80,7 +80,7 @@ def test_investments_upsert_by_project_code(tiny_org: object) -> None:
 
 
 def test_investment_of_unknown_unit_is_refused(tiny_org: object) -> None:
-    with pytest.raises(storage.UnknownUnitError, match="'7777'"):
+    with pytest.raises(storage.UnknownUnitError, match="”7777”"):
         storage.load_investments([InvestmentRecord("INV1", "Tietokoneet", "Irtain omaisuus", "7777")])
 
 

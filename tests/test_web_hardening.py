@@ -39,7 +39,7 @@ def test_the_layout_parameter_names_a_shipped_layout_and_never_a_file(
     response = signed_in("valtuutettu").get("/raportit/", {**REPORT, "asettelu": layout})
     page = response.content.decode()
     assert response.status_code == 400
-    assert "choose one of reference, gross-binding, year-end" in page
+    assert "valitse jokin näistä: reference, gross-binding, year-end" in page
     assert "root:" not in page
     assert str(Path(__file__).resolve().parents[1]) not in page  # no path of the server's own
 
@@ -105,7 +105,7 @@ def test_the_report_csv_never_carries_a_formula(signed_in: Callable[..., Client]
 def test_out_of_range_whole_numbers_are_a_400_not_a_500(signed_in: Callable[..., Client], url: str) -> None:
     response = signed_in("talous").get(url)
     assert response.status_code == 400
-    assert "must be a whole number from" in response.content.decode()
+    assert "on annettava kokonaislukuna väliltä" in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -11,15 +11,11 @@ from pathlib import Path
 import click
 
 from toteuma import services
-from toteuma.cli.app import EXIT_PROBLEMS, fail, main
-from toteuma.core.money import euros
+from toteuma.cli.app import EXIT_PROBLEMS, fail, main, option, say
+from toteuma.core.messages import money, number, t
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 _PROFILE = click.Path(dir_okay=False, exists=True, path_type=Path)
-
-
-def _eur(cents: int) -> str:
-    return f"{euros(cents):,.2f}".replace(",", " ") + " EUR"
 
 
 @contextmanager
@@ -33,9 +29,10 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
     def rate(_: object) -> str:
         seconds = max(time.perf_counter() - started, 1e-6)
-        return f"{state['done'] / seconds:,.0f} lines/s".replace(",", " ")
+        return t("cli.progress.rate", rate=int(state["done"] / seconds))
 
-    with click.progressbar(length=1, label="Loading", file=sys.stderr, item_show_func=rate) as bar:
+    label = t("cli.progress.label")
+    with click.progressbar(length=1, label=label, file=sys.stderr, item_show_func=rate) as bar:
 
         def update(done: int, total: int) -> None:
             bar.length = max(total, 1)
@@ -51,46 +48,43 @@ def _report(result: services.ImportResult) -> None:
     for item in result.problems:
         click.echo(str(item), err=True)
     if result.more_problems:
-        click.echo(f"... and {result.more_problems} more problem(s) not listed.", err=True)
+        say("cli.import.more_problems", count=result.more_problems, err=True)
 
 
 def _summary(result: services.ImportResult) -> None:
-    verb = "Would import" if result.dry_run else "Imported"
-    batch = f" as batch {result.batch_id}" if result.batch_id else ""
-    click.echo(f"{verb} {result.records} {result.kind} records from {result.file}{batch}.")
+    kind = t(f"kinds.{result.kind}")
+    key = "cli.import.would_import" if result.dry_run else "cli.import.imported"
+    batch = t("cli.import.as_batch", batch=result.batch_id) if result.batch_id else ""
+    say(key, count=result.records, kind=kind, file=result.file, batch=batch)
     if result.replaced:
-        click.echo(f"Rolled back the batches it replaces: {', '.join(map(str, result.replaced))}.")
+        say("cli.import.replaced", batches=result.replaced)
     if result.totals is not None:
         for month, (lines, cents) in result.totals.per_month.items():
-            click.echo(f"  {month}  {lines:>10} lines  {_eur(cents):>22}")
-        click.echo(f"  total    {result.totals.lines:>10} lines  {_eur(result.totals.total_cents):>22}")
-    rate = result.records / result.seconds if result.seconds else 0
-    click.echo(f"  {result.seconds:.1f} s ({rate:,.0f} records/s)".replace(",", " "))
+            say("cli.import.month", month=month, lines=number(lines), total=money(cents))
+        total = money(result.totals.total_cents)
+        say("cli.import.total", lines=number(result.totals.lines), total=total)
+    rate = int(result.records / result.seconds) if result.seconds else 0
+    say("cli.import.timing", seconds=f"{result.seconds:.1f}", rate=rate)
 
 
 def _finish(result: services.ImportResult) -> None:
     _report(result)
     if result.skipped:
-        click.echo(f"{result.file} was imported before (same content); nothing to do.")
+        say("cli.import.skipped", file=result.file)
         return
     if not result.ok:
-        count = len(result.problems) + result.more_problems
-        fail(f"{count} problem(s) in {result.file}; nothing was imported.")
+        fail("cli.import.refused", count=len(result.problems) + result.more_problems, file=result.file)
     _summary(result)
 
 
-@main.command("import", help="Import a file of KIND (CSV or XLSX). Nothing is imported if it has problems.")
+@main.command("import", help="cli.help.import")
 @click.argument("kind", type=click.Choice(services.IMPORT_KINDS))
 @click.argument("file", type=_FILE)
-@click.option(
-    "--profile", type=_PROFILE, help="Column profile (TOML) naming the export's columns and dialect."
-)
-@click.option(
-    "--encoding", help="Text encoding of a CSV file: utf-8, cp1252, iso-8859-15 (default: detected)."
-)
-@click.option("--replace", is_flag=True, help="Replace earlier batches that cover the same period.")
-@click.option("--dry-run", is_flag=True, help="Check everything, import nothing.")
-@click.option("--accept-warnings", is_flag=True, help="Import despite warnings (errors still stop it).")
+@option("--profile", type=_PROFILE, help="cli.help.import_profile")
+@option("--encoding", help="cli.help.import_encoding")
+@option("--replace", is_flag=True, help="cli.help.import_replace")
+@option("--dry-run", is_flag=True, help="cli.help.import_dry_run")
+@option("--accept-warnings", is_flag=True, help="cli.help.import_accept_warnings")
 def import_(
     kind: str,
     file: Path,
@@ -107,103 +101,96 @@ def import_(
         try:
             result = services.import_file(kind, file, options=options)
         except services.ServiceError as exc:
-            fail(str(exc))
+            fail(exc)
     _finish(result)
 
 
-@main.command(help="Check a file as an import would, against the database too, without importing it.")
+@main.command(help="cli.help.check")
 @click.argument("file", type=_FILE)
-@click.option(
-    "--kind", type=click.Choice(services.IMPORT_KINDS), help="Kind of file (default: from its header)."
-)
-@click.option("--profile", type=_PROFILE, help="Column profile (TOML).")
-@click.option("--encoding", help="Text encoding of a CSV file (default: detected).")
+@option("--kind", type=click.Choice(services.IMPORT_KINDS), help="cli.help.check_kind")
+@option("--profile", type=_PROFILE, help="cli.help.import_profile")
+@option("--encoding", help="cli.help.import_encoding")
 def check(file: Path, kind: str | None, profile: Path | None, encoding: str | None) -> None:
     options = services.ImportOptions(encoding, profile)
     try:
         result = services.check_file(file, kind, options=options)
     except services.ServiceError as exc:
-        fail(str(exc))
+        fail(exc)
     _report(result)
     if result.skipped:
-        click.echo(f"{file} was imported before (same content); importing it again changes nothing.")
+        say("cli.check.skipped", file=file)
         return
     if result.problems or not result.ok:
         errors = len(result.errors)
-        click.echo(f"{errors} error(s), {len(result.problems) - errors} warning(s) in {file}.", err=True)
+        say("cli.check.counts", errors=errors, warnings=len(result.problems) - errors, file=file, err=True)
         sys.exit(EXIT_PROBLEMS if result.stopped else 0)
-    click.echo(f"{file}: {result.records} {result.kind} records, no problems.")
+    say("cli.check.ok", file=file, count=result.records, kind=t(f"kinds.{result.kind}"))
 
 
-@main.group(
-    invoke_without_command=True, help="Imported ledger and budget files: list, show, roll back, verify."
-)
+@main.group(invoke_without_command=True, help="cli.help.batches")
 @click.pass_context
 def batches(ctx: click.Context) -> None:
     if ctx.invoked_subcommand is None:
         ctx.invoke(list_)
 
 
-@batches.command("list", help="Every batch, newest first.")
+@batches.command("list", help="cli.help.batches_list")
 def list_() -> None:
     rows = services.list_batches()
     if not rows:
-        click.echo("No batches imported yet.")
+        say("cli.batches.none")
     for b in rows:
         period = f"{b.first_date or ''}..{b.last_date or ''}" if b.first_date else ",".join(map(str, b.years))
         click.echo(
-            f"{b.id:>5}  {b.kind:<7} {b.imported_at:%Y-%m-%d %H:%M}  {b.imported_by or '-':<12} "
-            f"{b.lines:>10} lines {_eur(b.total_cents):>20}  {period:<22} {b.file_name}"
+            f"{b.id:>5}  {t(f'kinds.{b.kind}'):<12} {b.imported_at:%Y-%m-%d %H:%M}  "
+            f"{b.imported_by or '-':<12} {t('cli.batches.lines', count=b.lines):>16} "
+            f"{money(b.total_cents):>20}  {period:<22} {b.file_name}"
         )
 
 
-@batches.command(help="One batch in full: file, hash, who and when, lines and total.")
+@batches.command(help="cli.help.batches_show")
 @click.argument("batch_id", type=int)
 def show(batch_id: int) -> None:
     try:
         b = services.show_batch(batch_id)
     except services.ServiceError as exc:
-        fail(str(exc))
+        fail(exc)
     for label, value in (
-        ("batch", b.id),
-        ("kind", b.kind),
-        ("file", b.file_name),
-        ("sha256", b.sha256),
-        ("imported by", b.imported_by),
-        ("imported at", f"{b.imported_at:%Y-%m-%d %H:%M:%S %Z}"),
-        ("lines", b.lines),
-        ("total", _eur(b.total_cents)),
-        ("dates", f"{b.first_date or '-'} .. {b.last_date or '-'}"),
-        ("years", ", ".join(map(str, b.years))),
+        (t("cli.batches.field.batch"), b.id),
+        (t("cli.batches.field.kind"), t(f"kinds.{b.kind}")),
+        (t("cli.batches.field.file"), b.file_name),
+        (t("cli.batches.field.sha256"), b.sha256),
+        (t("cli.batches.field.by"), b.imported_by),
+        (t("cli.batches.field.at"), f"{b.imported_at:%Y-%m-%d %H:%M:%S %Z}"),
+        (t("cli.batches.field.lines"), number(b.lines)),
+        (t("cli.batches.field.total"), money(b.total_cents)),
+        (t("cli.batches.field.dates"), f"{b.first_date or '-'} .. {b.last_date or '-'}"),
+        (t("cli.batches.field.years"), ", ".join(map(str, b.years))),
     ):
-        click.echo(f"{label + ':':<13} {value}")
+        click.echo(f"{label + ':':<16} {value}")
 
 
-@batches.command(help="Remove a batch's lines and take them out of the balances.")
+@batches.command(help="cli.help.batches_rollback")
 @click.argument("batch_id", type=int)
 def rollback(batch_id: int) -> None:
     try:
         result = services.rollback(batch_id)
     except services.ServiceError as exc:
-        fail(str(exc))
-    click.echo(f"Rolled back batch {batch_id}: {result.lines} lines, {_eur(result.total_cents)}.")
+        fail(exc)
+    say("cli.batches.rolled_back", batch=batch_id, count=result.lines, total=money(result.total_cents))
 
 
-@batches.command(help="Recount every ledger batch from its lines and the balances from the batches.")
+@batches.command(help="cli.help.batches_verify")
 def verify() -> None:
     check = services.verify_ledger()
     for line in check.differences:
-        click.echo(line)
+        click.echo(str(line))
     if not check.ok:
-        fail(
-            f"{len(check.differences)} differences between the ledger lines, the batches' sums and the "
-            "balances; `toteuma batches rebuild` recomputes them from the lines"
-        )
-    batches = f"{check.batches} batch" + ("" if check.batches == 1 else "es")
-    click.echo(f"The ledger agrees: {check.lines} lines in {batches}; the balances equal the batches' sums.")
+        fail("cli.batches.verify_failed", count=len(check.differences))
+    say("cli.batches.verify_ok", lines=number(check.lines), count=check.batches)
 
 
-@batches.command(help="Recompute the balances and the batches' sums from the ledger lines (a repair).")
+@batches.command(help="cli.help.batches_rebuild")
 def rebuild() -> None:
     rows = services.rebuild_sums()
-    click.echo(f"Recomputed the balances from the ledger lines: {rows} rows.")
+    say("cli.batches.rebuilt", rows=number(rows))

@@ -8,54 +8,40 @@ from pathlib import Path
 import click
 
 from toteuma import services
-from toteuma.cli.app import fail, main
+from toteuma.cli.app import fail, language, main, option, say
 from toteuma.core.periods import Period
 
 
-@main.command(help="Write the report of a unit at a month-end.")
-@click.option("--unit", required=True, help="Unit code or its exact name.")
-@click.option("--period", required=True, help="Month-end as YYYY-MM, e.g. 2024-03.")
-@click.option(
+@main.command(help="cli.help.report")
+@option("--unit", required=True, help="cli.help.report_unit")
+@option("--period", required=True, help="cli.help.report_period")
+@option(
     "--format",
     "fmt",
     type=click.Choice(services.FORMATS),
     default="html",
     show_default=True,
-    help="Document format (docs/report-formats.md).",
+    help="cli.help.report_format",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(services.LANGUAGES),
-    default="fi",
-    show_default=True,
-    help="Language of the fixed text; what people wrote stays as written.",
-)
-@click.option(
-    "--layout",
-    default="reference",
-    show_default=True,
-    help="A shipped layout (reference, year-end, gross-binding) or a layout TOML file (docs/layouts.md).",
-)
-@click.option(
-    "--sections",
-    help="Comma-separated sections in print order, e.g. council,statement,areas (default: the layout's).",
-)
-@click.option(
+@option("--lang", type=click.Choice(services.LANGUAGES), help="cli.help.report_lang")
+@option("--layout", default="reference", show_default=True, help="cli.help.report_layout")
+@option("--sections", help="cli.help.report_sections")
+@option(
     "--template",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
-    help="DOCX only: a Word file whose styles the report takes.",
+    help="cli.help.report_template",
 )
-@click.option(
+@option(
     "--out",
     "out_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Output file (default: standard output).",
+    help="cli.help.report_out",
 )
 def report(
     unit: str,
     period: str,
     fmt: str,
-    lang: str,
+    lang: str | None,
     layout: str,
     sections: str | None,
     template: Path | None,
@@ -69,11 +55,11 @@ def report(
         names = [name.strip() for name in sections.split(",") if name.strip()] if sections else None
         chosen = services.get_layout(layout, names)
         content = services.build_report(unit, parsed, chosen)
-        data = services.render_report(content, fmt, chosen, lang, template)
+        data = services.render_report(content, fmt, chosen, lang or language(), template)
     except services.ServiceError as exc:
-        fail(str(exc))
+        fail(exc)
     if out_file is None:
         sys.stdout.buffer.write(data)
     else:
         out_file.write_bytes(data)
-        click.echo(f"Wrote {out_file}", err=True)
+        say("cli.report.wrote", file=out_file, err=True)

@@ -7,37 +7,38 @@ from pathlib import Path
 import click
 
 from toteuma import services
-from toteuma.cli.app import fail, main
+from toteuma.cli.app import fail, main, option, say
+from toteuma.core.messages import t
 
 
-@main.command(help="Create the database or bring it up to date.")
+@main.command(help="cli.help.init")
 def init() -> None:
     services.init()
-    click.echo("Database ready.")
+    say("cli.setup.ready")
 
 
-@main.command(help="Import the reference example and write its report as HTML and JSON.")
-@click.option(
+@main.command(help="cli.help.demo")
+@option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("out"),
     show_default=True,
-    help="Folder for the report files.",
+    help="cli.help.demo_out",
 )
 def demo(out_dir: Path) -> None:
     try:
         result = services.run_demo(out_dir)
     except services.ServiceError as exc:
-        fail(str(exc))
+        fail(exc)
     for item in result.imports:
-        state = "already imported" if item.skipped else f"{item.records} records"
-        click.echo(f"  {item.kind:<12} {item.file.name:<22} {state}")
-    click.echo(f"Report (HTML): {result.html}")
-    click.echo(f"Report (JSON): {result.json}")
+        state = t("cli.setup.already") if item.skipped else t("cli.setup.records", count=item.records)
+        click.echo(f"  {t(f'kinds.{item.kind}'):<14} {item.file.name:<22} {state}")
+    say("cli.setup.report_html", file=result.html)
+    say("cli.setup.report_json", file=result.json)
 
 
-@main.command(help="List the organisation's units: code, kind and name, indented by level.")
+@main.command(help="cli.help.units")
 def units() -> None:
     for depth, unit in services.unit_listing():
         click.echo(f"{'  ' * depth}{unit.code:<10} {unit.kind.value:<16} {unit.name}")

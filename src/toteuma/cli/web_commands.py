@@ -8,28 +8,27 @@ import sys
 import click
 
 from toteuma import services
-from toteuma.cli.app import fail, main
+from toteuma.cli.app import fail, main, option, say
+from toteuma.core.messages import t
 
 
-@main.command(help="Run the dashboard on this machine (Django's development server, 127.0.0.1 only).")
-@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@main.command(help="cli.help.serve")
+@option("--port", default=8000, show_default=True, help="cli.help.serve_port")
 def serve(port: int) -> None:
     from django.core.management import call_command
 
     services.init()
-    click.echo(f"Johdon työpöytä: http://127.0.0.1:{port}/  (Ctrl-C stops)")
+    say("cli.web.serving", url=f"http://127.0.0.1:{port}/")
     # insecure: the development server serves the static files itself (production uses whitenoise).
     call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, insecure_serving=True)
 
 
-@main.group(help="Manage users of the dashboard.")
+@main.group(help="cli.help.user")
 def user() -> None:
     """Users and their roles."""
 
 
 ROLES = click.Choice(["admin", "controller", "responsible", "reader"])
-_UNITS = "Unit code the user answers for (repeat for several)."
-_STDIN = "Read the password from standard input (never from the command line, where others see it)."
 
 
 def _by() -> str:
@@ -37,65 +36,65 @@ def _by() -> str:
     return f"cli:{os.environ.get('USER', '') or 'unknown'}"
 
 
-@user.command("add", help="Create a user with a ROLE; the password is read from standard input.")
+@user.command("add", help="cli.help.user_add")
 @click.argument("name")
-@click.option("--role", required=True, type=ROLES)
-@click.option("--unit", "units", multiple=True, help=_UNITS)
-@click.option("--password-stdin", is_flag=True, required=True, help=_STDIN)
+@option("--role", required=True, type=ROLES, help="cli.help.user_role")
+@option("--unit", "units", multiple=True, help="cli.help.user_unit")
+@option("--password-stdin", is_flag=True, required=True, help="cli.help.user_password_stdin")
 def user_add(name: str, role: str, units: tuple[str, ...], password_stdin: bool) -> None:
     password = sys.stdin.readline().rstrip("\n")
     services.init()
     try:
         services.add_user(name, role, password, units, by=_by())
     except services.ServiceError as exc:
-        fail(str(exc))
-    click.echo(f"User {name} ({role}) created.")
+        fail(exc)
+    say("cli.web.user_added", name=name, role=t(f"roles.{role}"))
 
 
-@user.command("list", help="Every user with role and units.")
+@user.command("list", help="security.help.user_list")
 def user_list() -> None:
     for found in services.list_users():
-        units = f"  units {', '.join(found.units)}" if found.units else ""
-        click.echo(f"{found.name:<24} {found.role:<12}{units}")
+        units = t("security.user.units", units=found.units) if found.units else ""
+        click.echo(f"{found.name:<24} {t(f'roles.{found.role}'):<24}{units}")
 
 
-@user.command("remove", help="Delete a user; texts they wrote keep their name in the drafts and the log.")
+@user.command("remove", help="security.help.user_remove")
 @click.argument("name")
 def user_remove(name: str) -> None:
     try:
         services.remove_user(name, by=_by())
     except services.ServiceError as exc:
-        fail(str(exc))
-    click.echo(f"User {name} removed.")
+        fail(exc)
+    say("security.user.removed", name=name)
 
 
-@user.command("set-role", help="Change a user's ROLE; --unit (repeated) replaces the units they answer for.")
+@user.command("set-role", help="security.help.user_set_role")
 @click.argument("name")
-@click.option("--role", required=True, type=ROLES)
-@click.option("--unit", "units", multiple=True, help=_UNITS)
+@option("--role", required=True, type=ROLES, help="cli.help.user_role")
+@option("--unit", "units", multiple=True, help="cli.help.user_unit")
 def user_set_role(name: str, role: str, units: tuple[str, ...]) -> None:
     try:
         found = services.set_role(name, role, units or None, by=_by())
     except services.ServiceError as exc:
-        fail(str(exc))
-    units_text = f", units {', '.join(found.units)}" if found.units else ""
-    click.echo(f"User {name} is now {role}{units_text}.")
+        fail(exc)
+    units_text = t("security.user.units", units=found.units) if found.units else ""
+    say("security.user.role_set", name=name, role=t(f"roles.{role}"), units=units_text)
 
 
-@user.command("set-password", help="Give a user a new password, read from standard input.")
+@user.command("set-password", help="security.help.user_set_password")
 @click.argument("name")
-@click.option("--password-stdin", is_flag=True, required=True, help=_STDIN)
+@option("--password-stdin", is_flag=True, required=True, help="cli.help.user_password_stdin")
 def user_set_password(name: str, password_stdin: bool) -> None:
     password = sys.stdin.readline().rstrip("\n")
     try:
         services.set_password(name, password, by=_by())
     except services.ServiceError as exc:
-        fail(str(exc))
-    click.echo(f"Password of {name} changed; their other sessions have ended.")
+        fail(exc)
+    say("security.user.password_set", name=name)
 
 
-@user.command("unlock", help="End a sign-in lockout of a user name (after too many wrong passwords).")
+@user.command("unlock", help="security.help.user_unlock")
 @click.argument("name")
 def user_unlock(name: str) -> None:
     removed = services.unlock(name, by=_by())
-    click.echo(f"Sign-in of {name} unlocked ({removed} lockout record(s) removed).")
+    say("security.user.unlocked", name=name, count=removed)

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from toteuma.core.messages import MessageError
+
 
 class UnitKind(StrEnum):
     MUNICIPALITY = "kunta"
@@ -30,6 +32,10 @@ class Unit:
     order: int = 0
 
 
+class OrgError(MessageError, ValueError):
+    """Units that do not form a tree."""
+
+
 class OrgTree:
     """Units indexed by code, with children in their given order; the tree is checked when built."""
 
@@ -37,12 +43,12 @@ class OrgTree:
         self._units: dict[str, Unit] = {}
         for unit in units:
             if unit.code in self._units:
-                raise ValueError(f"unit code {unit.code!r} appears twice")
+                raise OrgError("core.org.twice", unit=unit.code)
             self._units[unit.code] = unit
         self._children: dict[str | None, list[Unit]] = {}
         for unit in sorted(self._units.values(), key=lambda u: (u.order, u.code)):
             if unit.parent is not None and unit.parent not in self._units:
-                raise ValueError(f"unit {unit.code!r} names parent {unit.parent!r}, which is not a unit")
+                raise OrgError("core.org.unknown_parent", unit=unit.code, parent=unit.parent)
             self._children.setdefault(unit.parent, []).append(unit)
         for unit in self._units.values():
             self._check_no_cycle(unit)
@@ -52,7 +58,7 @@ class OrgTree:
         parent = unit.parent
         while parent is not None:
             if parent in seen:
-                raise ValueError(f"unit {unit.code!r} is its own ancestor")
+                raise OrgError("core.org.cycle", unit=unit.code)
             seen.add(parent)
             parent = self._units[parent].parent
 

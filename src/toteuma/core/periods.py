@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from toteuma.core.problems import ProblemError
+
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -19,13 +21,13 @@ class Period:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise ValueError(f"month must be 1..12, got {self.month}")
+            raise ProblemError("value.period", "month", month=self.month)
 
     @classmethod
     def parse(cls, text: str) -> Period:
         match = _PERIOD.match(text.strip())
         if not match:
-            raise ValueError(f"period {text!r} is not of the form YYYY-MM, for example 2024-03")
+            raise ProblemError("value.period", value=text)
         return cls(int(match.group(1)), int(match.group(2)))
 
     @property

@@ -1,13 +1,18 @@
 """Import problems as values: a stable code, where it happened, the offending value, what to do.
 
-The catalogue of codes lives here so that every layer names problems the same way and the
-documentation page is generated from one place.
+The codes live here so that every layer names problems the same way and the documentation page is
+generated from one place. Their titles, messages and hints are in the message catalogue
+(`core/data/messages/problems.toml`, fi/sv/en): `problem("value.date", "impossible", value=text)`
+shows the message `problems.value.date.impossible` with the code's hint, in the language in force.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
+
+from toteuma.core.messages import MessageError, known, t, t_in
 
 
 class Severity(StrEnum):
@@ -18,194 +23,152 @@ class Severity(StrEnum):
 @dataclass(frozen=True)
 class ProblemType:
     code: str
-    title: str
-    hint: str
     severity: Severity = Severity.ERROR
+
+    @property
+    def title(self) -> str:
+        return t(f"problems.{self.code}.title")
+
+    @property
+    def hint(self) -> str:
+        return t(f"problems.{self.code}.hint")
+
+
+def _key(code: str, text: str) -> str:
+    """The catalogue key of one of a code's messages; a text that is no key is shown as it is."""
+    key = f"problems.{code}.{text}"
+    return key if known(key) else text
 
 
 @dataclass(frozen=True)
 class Problem:
+    """One problem; `text` names which of its code's messages it is, `params` fill its placeholders."""
+
     code: str
-    message: str
-    hint: str
     file: str = ""
     row: int | None = None  # 1-based line or sheet row as a spreadsheet shows it
     column: str = ""
     value: str = ""
     severity: Severity = Severity.ERROR
+    text: str = "message"
+    params: tuple[tuple[str, Any], ...] = ()
+
+    def _values(self) -> dict[str, Any]:
+        where = {"file": self.file, "row": self.row, "column": self.column, "value": self.value}
+        return {**where, **dict(self.params)}
+
+    @property
+    def message(self) -> str:
+        return t(_key(self.code, self.text), **self._values())
+
+    @property
+    def hint(self) -> str:
+        return t(f"problems.{self.code}.hint", **self._values())
 
     def location(self) -> str:
-        parts = [self.file or "<input>"]
+        parts = [self.file or t("problems.where.input")]
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(t("problems.where.row", row=self.row))
         if self.column:
-            parts.append(f"column {self.column!r}")
+            parts.append(t("problems.where.column", column=self.column))
         return ", ".join(parts)
 
     def __str__(self) -> str:
-        value = f" (value {self.value!r})" if self.value else ""
-        return f"{self.location()}: [{self.code}] {self.message}{value}. {self.hint}"
+        message = self.message
+        shown = self.value and self.value not in message  # a message that quotes it says it already
+        value = t("problems.where.value", value=self.value) if shown else ""
+        return f"{self.location()}: [{self.code}] {message}{value}. {self.hint}"
+
+
+class ProblemError(MessageError, ValueError):
+    """A refused value with its problem code, raised where the value is read (parsers, builders)."""
+
+    def __init__(self, code: str, text: str = "message", /, **params: Any) -> None:
+        super().__init__(_key(code, text), **params)
+        self.code = code
+        self.text = text
 
 
 CATALOGUE: tuple[ProblemType, ...] = (
-    ProblemType(
-        "file.unreadable",
-        "The file cannot be read",
-        "Check the path and that the file is a CSV or XLSX export.",
-    ),
-    ProblemType(
-        "file.encoding",
-        "The text encoding is not what was expected",
-        "Save the file as UTF-8, or give the right encoding with --encoding.",
-    ),
-    ProblemType(
-        "file.mojibake",
-        "The text looks decoded with the wrong encoding",
-        "Give the file's encoding with --encoding (utf-8, cp1252 or iso-8859-15), or in the profile.",
-        Severity.WARNING,
-    ),
-    ProblemType(
-        "profile.invalid",
-        "The column profile cannot be used",
-        "Correct the profile file; docs/file-formats.md shows a complete profile.",
-    ),
-    ProblemType("file.empty", "The file has no data rows", "Export the data again; the file holds no rows."),
-    ProblemType(
-        "header.missing-column",
-        "A required column is missing",
-        "Add the column, or map your column name to it with a profile (--profile).",
-    ),
-    ProblemType(
-        "header.duplicate-column", "Two columns map to the same field", "Remove or rename one of the columns."
-    ),
-    ProblemType(
-        "row.unclosed-quote",
-        "A quote is not closed: the lines after it were read into one cell",
-        "Close the quote (or remove it) in the cell named, then export or import the file again.",
-    ),
-    ProblemType(
-        "row.extra-cells",
-        "A row has more cells than the header",
-        "Remove the extra cells, add a header for them, or quote a cell that contains the delimiter.",
-    ),
-    ProblemType(
-        "row.unreadable",
-        "A line cannot be read as CSV",
-        "Export the file again as plain CSV; a null byte or a broken line ends the reading.",
-    ),
-    ProblemType(
-        "value.too-long",
-        "A cell is too long",
-        "A cell may hold at most 100 000 characters: shorten it, or check for an unclosed quote.",
-    ),
-    ProblemType(
-        "file.too-large",
-        "The workbook would unpack too big",
-        "A workbook member may unpack to at most 300 MB, and to at most 100 times its packed size; "
-        "save the workbook again from a spreadsheet program, or export CSV.",
-    ),
-    ProblemType("value.required", "A required value is empty", "Fill in the value or remove the row."),
-    ProblemType(
-        "value.amount", "Not an amount", "Write amounts like -1234,56 or 1 234,56 with at most two decimals."
-    ),
-    ProblemType("value.number", "Not a number", "Write a number like 12,5 or -3 with at most four decimals."),
-    ProblemType("value.date", "Not a date", "Write dates like 31.3.2024 or 2024-03-31."),
-    ProblemType("value.integer", "Not a whole number", "Write a whole number, for example an account 4300."),
-    ProblemType("value.choice", "Not one of the allowed values", "Use one of the values the message lists."),
-    ProblemType("value.period", "Not a period", "Write the period as YYYY-MM, for example 2024-03."),
-    ProblemType(
-        "ledger.unknown-account",
-        "Lines on an account that is not in the chart of accounts",
-        "Add the account with `toteuma import accounts FILE` and import again.",
-    ),
-    ProblemType(
-        "ledger.unmapped-account",
-        "Lines on an account that no income-statement row covers",
-        "Add a range for it to the account mapping, or correct the account.",
-    ),
-    ProblemType(
-        "ledger.unknown-unit",
-        "Lines on a cost center that is not in the organisation",
-        "Add the unit with `toteuma import units FILE` and import again.",
-    ),
-    ProblemType(
-        "ref.unknown-unit",
-        "Rows name a unit that is not in the organisation",
-        "Add the unit with `toteuma import units FILE`, or correct the code, and import again.",
-    ),
-    ProblemType(
-        "mapping.bad-range",
-        "An account range is empty",
-        "Write the range with its first account before its last one.",
-    ),
-    ProblemType(
-        "mapping.unknown-row",
-        "An account range names a row the income statement does not have",
-        "Use one of the row keys the message lists.",
-    ),
-    ProblemType(
-        "mapping.leaves-unmapped",
-        "The new mapping leaves accounts with ledger lines without a row",
-        "Add ranges for the listed accounts; a mapping file replaces the whole mapping.",
-    ),
-    ProblemType(
-        "mapping.overlap",
-        "Two account ranges overlap",
-        "Each account may feed one row only: split or shorten one of the ranges.",
-    ),
-    ProblemType(
-        "units.unknown-parent",
-        "A unit names a parent that does not exist",
-        "Add the parent unit to the file, or correct its code.",
-    ),
-    ProblemType(
-        "units.cycle", "Units form a cycle", "A unit cannot be its own ancestor: correct the parents."
-    ),
-    ProblemType(
-        "load.refused",
-        "The database refused the load",
-        "The message says why; nothing was imported. Correct the file and import it again.",
-    ),
-    ProblemType(
-        "load.busy",
-        "Another import is running in this database",
-        "Nothing was imported. Import the file again when the other import has finished.",
-    ),
-    ProblemType(
-        "batch.overlap",
-        "An earlier batch covers the same period",
-        "If the file is a corrected export, import it with --replace (the earlier batch is rolled "
-        "back); if it adds lines to the period, accept with --accept-warnings.",
-        Severity.WARNING,
-    ),
+    ProblemType("file.unreadable"),
+    ProblemType("file.encoding"),
+    ProblemType("file.mojibake", Severity.WARNING),
+    ProblemType("profile.invalid"),
+    ProblemType("file.empty"),
+    ProblemType("header.missing-column"),
+    ProblemType("header.duplicate-column"),
+    ProblemType("row.unclosed-quote"),
+    ProblemType("row.extra-cells"),
+    ProblemType("row.unreadable"),
+    ProblemType("value.too-long"),
+    ProblemType("file.too-large"),
+    ProblemType("value.required"),
+    ProblemType("value.amount"),
+    ProblemType("value.number"),
+    ProblemType("value.date"),
+    ProblemType("value.integer"),
+    ProblemType("value.choice"),
+    ProblemType("value.period"),
+    ProblemType("ledger.unknown-account"),
+    ProblemType("ledger.unmapped-account"),
+    ProblemType("ledger.unknown-unit"),
+    ProblemType("ref.unknown-unit"),
+    ProblemType("mapping.bad-range"),
+    ProblemType("mapping.unknown-row"),
+    ProblemType("mapping.leaves-unmapped"),
+    ProblemType("mapping.overlap"),
+    ProblemType("units.unknown-parent"),
+    ProblemType("units.cycle"),
+    ProblemType("load.refused"),
+    ProblemType("load.busy"),
+    ProblemType("batch.overlap", Severity.WARNING),
+    ProblemType("budget.amendment-decision"),
 )
 
 BY_CODE = {kind.code: kind for kind in CATALOGUE}
+_WHERE = ("file", "row", "column", "value")
 
 
-def problem(
-    code: str, message: str, *, file: str = "", row: int | None = None, column: str = "", value: str = ""
-) -> Problem:
-    """A problem of a catalogued type; the hint and severity come from the catalogue."""
+def problem(code: str, text: str = "message", /, **params: Any) -> Problem:
+    """A problem of a catalogued code; `text` is one of the code's messages (default: its `message`).
+
+    `file`, `row`, `column` and `value` say where and what; the other keyword arguments fill the
+    message's placeholders. The hint and severity come from the catalogue.
+    """
     kind = BY_CODE[code]
-    return Problem(code, message, kind.hint, file, row, column, value, kind.severity)
+    where = {name: params.pop(name) for name in _WHERE if name in params}
+    found = Problem(code, severity=kind.severity, text=text, params=tuple(sorted(params.items())), **where)
+    return found
+
+
+def from_error(exc: ValueError, default_code: str, /, **where: Any) -> Problem:
+    """The problem a parser's ValueError stands for: its own code and message if it is a ProblemError."""
+    if isinstance(exc, ProblemError):
+        return problem(exc.code, exc.text, **{**exc.params, **where})
+    return problem(default_code, str(exc), **where)
 
 
 def catalogue_markdown() -> str:
-    """The page docs/problems.md: every problem code with its severity, title and hint."""
+    """The page docs/problems.md: every problem code with its severity, title and hint (English)."""
     lines = [
         "# Import problem codes",
         "",
-        "Generated from `src/toteuma/core/problems.py` by `python scripts/problems_doc.py`; a test",
-        "fails when this page and the code differ. Every problem an import reports carries one of these",
-        "codes, the file, row, column and offending value where they apply, a message and the hint below.",
-        "An error stops the import (nothing is imported); a warning stops it unless `--accept-warnings`",
-        "is given.",
+        "Generated from `src/toteuma/core/problems.py` and `core/data/messages/problems.toml` by",
+        "`python scripts/problems_doc.py`; a test fails when this page and the code differ. Every problem",
+        "an import reports carries one of these codes, the file, row, column and offending value where",
+        "they apply, a message and the hint below. An error stops the import (nothing is imported); a",
+        "warning stops it unless `--accept-warnings` is given. Messages and hints are shown in Finnish,",
+        "Swedish or English (`--lang`, `TOTEUMA_LANG`, the dashboard's language); the codes stay the same.",
         "",
-        "| code | severity | what it means | how to fix it |",
-        "|---|---|---|---|",
+        "| code | severity | what it means | how to fix it | suomeksi |",
+        "|---|---|---|---|---|",
     ]
     for kind in CATALOGUE:
-        hint = kind.hint.replace("|", "\\|")
-        lines.append(f"| `{kind.code}` | {kind.severity.value} | {kind.title} | {hint} |")
+        hint = _plain(t_in("en", f"problems.{kind.code}.hint"))
+        title, finnish = t_in("en", f"problems.{kind.code}.title"), t_in("fi", f"problems.{kind.code}.title")
+        lines.append(f"| `{kind.code}` | {kind.severity.value} | {title} | {hint} | {finnish} |")
     return "\n".join(lines) + "\n"
+
+
+def _plain(text: str) -> str:
+    return text.replace("|", "\\|")

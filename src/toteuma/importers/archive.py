@@ -26,28 +26,27 @@ def workbook_problem(path: Path) -> Problem | None:
         with zipfile.ZipFile(path) as archive:
             total = 0
             for member in archive.infolist():
-                size, why = _unpacked(archive, member)
+                size, found = _unpacked(archive, member, str(path))
                 total += size
-                if why or total > MAX_UNPACKED:
-                    reason = why or f"the members together unpack to more than {MAX_UNPACKED} bytes"
-                    return problem("file.too-large", reason, file=str(path), value=member.filename)
+                if found is None and total > MAX_UNPACKED:
+                    found = problem("file.too-large", "total", limit=MAX_UNPACKED, file=str(path))
+                if found is not None:
+                    return found
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError) as exc:
-        return problem("file.unreadable", f"not a readable workbook (zip archive): {exc}", file=str(path))
+        return problem("file.unreadable", "workbook", reason=exc, file=str(path))
     return None
 
 
-def _unpacked(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> tuple[int, str]:
-    """Bytes the member really unpacks to, up to the first limit it passes, and which limit (or "")."""
+def _unpacked(archive: zipfile.ZipFile, member: zipfile.ZipInfo, file: str) -> tuple[int, Problem | None]:
+    """Bytes the member really unpacks to, up to the first limit it passes, and that limit's problem."""
     packed = max(member.compress_size, 1)
     size = 0
+    where = {"file": file, "value": member.filename}
     with archive.open(member) as stream:
         while block := stream.read(_BLOCK):
             size += len(block)
             if size > MAX_MEMBER:
-                return size, f"member {member.filename} unpacks to more than {MAX_MEMBER} bytes"
+                return size, problem("file.too-large", limit=MAX_MEMBER, **where)
             if size > RATIO_FROM and size > packed * MAX_RATIO:
-                return size, (
-                    f"member {member.filename} unpacks to more than {MAX_RATIO} times its packed size "
-                    f"({packed} bytes): a possible zip bomb"
-                )
-    return size, ""
+                return size, problem("file.too-large", "ratio", ratio=MAX_RATIO, packed=packed, **where)
+    return size, None

@@ -1,11 +1,13 @@
-"""How a parsed row of each kind becomes a record; a refused value raises ValueError (or CodedError)."""
+"""How a parsed row of each kind becomes a record; a refused value raises a ProblemError."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from toteuma.core.messages import Text
 from toteuma.core.org import Binding, UnitKind
 from toteuma.core.periods import Period
+from toteuma.core.problems import ProblemError
 from toteuma.core.records import (
     BudgetKind,
     BudgetRecord,
@@ -22,19 +24,20 @@ from toteuma.importers.values import split_lines
 
 
 def choice(enum: Any, value: str, what: str) -> Any:
+    """The member of `enum` written as `value`; `what` names the field (importers.field.<what>)."""
     wanted = value.strip().casefold()
     for member in enum:
         if member.value.casefold() == wanted:
             return member
-    allowed = ", ".join(member.value for member in enum)
-    raise ValueError(f"{what} {value!r} is not one of: {allowed}")
+    allowed = [member.value for member in enum]
+    raise ProblemError("value.choice", what=Text(f"importers.field.{what}"), value=value, allowed=allowed)
 
 
 def unit(row: dict[str, Any]) -> UnitRecord:
     return UnitRecord(
         code=row["code"],
         name=row["name"],
-        kind=choice(UnitKind, row["kind"], "kind"),
+        kind=choice(UnitKind, row["kind"], "unit_kind"),
         parent=row["parent"] or None,
         binding_level=bool(row["binding_level"]),
         binding=choice(Binding, row["binding"] or "netto", "binding"),
@@ -56,9 +59,10 @@ def ledger(row: dict[str, Any]) -> LedgerRecord:
 
 
 def budget(row: dict[str, Any]) -> BudgetRecord:
-    kind = choice(BudgetKind, row["kind"] or "TA", "kind")
+    kind = choice(BudgetKind, row["kind"] or "TA", "budget_kind")
     if kind is BudgetKind.AMENDMENT and not (row["decision"] and row["decided"]):
-        raise ValueError("an amendment needs its decision reference and decision date")
+        decision, decided = row["decision"] or "", row["decided"] or ""
+        raise ProblemError("budget.amendment-decision", decision=decision, decided=decided)
     return BudgetRecord(
         year=row["year"],
         unit=row["unit"],
@@ -73,27 +77,16 @@ def budget(row: dict[str, Any]) -> BudgetRecord:
 
 
 def _status(value: str | None) -> GoalStatus | None:
-    return choice(GoalStatus, value, "status") if value else None
-
-
-class CodedError(ValueError):
-    """A row's value refused with a problem code more precise than value.choice."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+    return choice(GoalStatus, value, "goal_status") if value else None
 
 
 def period(value: str | None) -> str:
-    try:
-        return str(Period.parse(value)) if value else ""
-    except ValueError as exc:
-        raise CodedError("value.period", str(exc)) from exc
+    return str(Period.parse(value)) if value else ""
 
 
 def goal(row: dict[str, Any]) -> GoalRecord:
     return GoalRecord(
-        level=choice(GoalLevel, row["level"], "level"),
+        level=choice(GoalLevel, row["level"], "goal_level"),
         unit=row["unit"],
         year=row["year"],
         order=row["order"] or 0,
@@ -109,9 +102,9 @@ def goal(row: dict[str, Any]) -> GoalRecord:
 
 
 def text(row: dict[str, Any]) -> TextRecord:
-    kind = choice(TextKind, row["kind"], "kind")
+    kind = choice(TextKind, row["kind"], "text_kind")
     if kind is TextKind.COMMENTARY and not row["period"]:
-        raise ValueError("commentary needs its period (YYYY-MM)")
+        raise ProblemError("value.period", "commentary")
     return TextRecord(
         unit=row["unit"],
         year=row["year"],

@@ -353,7 +353,8 @@ def open_ledger(
         con.execute(f"CREATE TEMP TABLE ledger AS {select}")
         con.execute("CREATE TEMP VIEW kept AS SELECT * FROM ledger WHERE keep")
         found = _totals(con, "kept")
-        (rows_read,) = con.execute("SELECT count(*) FROM ledger").fetchone()
+        counted = con.execute("SELECT count(*) FROM ledger").fetchone()
+        rows_read = int(counted[0]) if counted else -1
     except duckdb.Error:
         found = None  # a line DuckDB cannot split the way Python's csv does: let the slow path say where
     if found is None:

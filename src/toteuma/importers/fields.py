@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from toteuma.core.problems import Problem, problem
+from toteuma.core.problems import Problem, from_error, problem
 from toteuma.importers.shape import row_problems
 from toteuma.importers.table import RawTable
 from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int, parse_number
@@ -61,6 +61,11 @@ class Field:
     parse: Parser = text
     required: bool = True
 
+    @property
+    def label(self) -> str:
+        """The column's name as the user knows it: its first (Finnish) alias, else the field's name."""
+        return self.aliases[0] if self.aliases else self.name
+
     def matches(self, header: str) -> bool:
         wanted = header.strip().casefold()
         return wanted == self.name.casefold() or wanted in (alias.casefold() for alias in self.aliases)
@@ -78,8 +83,9 @@ def map_header(table: RawTable, fields: tuple[Field, ...]) -> tuple[dict[str, in
                 problems.append(
                     problem(
                         "header.duplicate-column",
-                        f"columns {table.header[positions[spec.name]]!r} and {header!r} "
-                        f"both mean {spec.name!r}",
+                        first=table.header[positions[spec.name]],
+                        second=header,
+                        name=spec.label,
                         file=table.file,
                         row=1,
                         column=header,
@@ -88,11 +94,11 @@ def map_header(table: RawTable, fields: tuple[Field, ...]) -> tuple[dict[str, in
             positions[spec.name] = index
     for spec in fields:
         if spec.required and spec.name not in positions:
-            names = ", ".join((spec.name, *spec.aliases))
             problems.append(
                 problem(
                     "header.missing-column",
-                    f"no column for {spec.name!r} (accepted names: {names})",
+                    name=spec.label,
+                    names=(*spec.aliases, spec.name),
                     file=table.file,
                     row=1,
                     column=spec.name,
@@ -125,8 +131,7 @@ def parsed_rows(
                     column = table.header[index] if index is not None else spec.name
                     problems.append(
                         problem(
-                            "value.required",
-                            f"{column!r} is empty",  # the file's own column name, as the user sees it
+                            "value.required",  # names the file's own column, as the user sees it
                             file=table.file,
                             row=number,
                             column=column,
@@ -139,16 +144,8 @@ def parsed_rows(
                 values[spec.name] = spec.parse(raw, table)
             except ValueError as exc:
                 code = _CODES.get(spec.parse, "value.choice")
-                problems.append(
-                    problem(
-                        code,
-                        str(exc),
-                        file=table.file,
-                        row=number,
-                        column=table.header[index or 0],
-                        value=raw,
-                    )
-                )
+                column = table.header[index or 0]
+                problems.append(from_error(exc, code, file=table.file, row=number, column=column, value=raw))
                 ok = False
         if ok:
             yield number, values

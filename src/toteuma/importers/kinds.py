@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from toteuma.core.problems import Problem, problem
+from toteuma.core.problems import Problem, from_error, problem
 from toteuma.core.records import AccountRecord, InvestmentRecord, RangeRecord
 from toteuma.importers import builders
 from toteuma.importers.fields import Field, amount, day, flag, integer, map_header, number, parsed_rows
@@ -171,10 +171,9 @@ def parse_table(spec: Kind, table: RawTable, problems: list[Problem]) -> list[An
         try:
             records.append(spec.build(row))
         except ValueError as exc:
-            code = getattr(exc, "code", "value.choice")
-            problems.append(problem(code, str(exc), file=table.file, row=line))
+            problems.append(from_error(exc, "value.choice", file=table.file, row=line))
     if not records and not problems:
-        problems.append(problem("file.empty", "the file has a header but no data rows", file=table.file))
+        problems.append(problem("file.empty", "no_data", file=table.file))
     return records
 
 

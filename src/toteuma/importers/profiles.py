@@ -31,26 +31,24 @@ class Profile:
     columns: dict[str, str] = field(default_factory=dict)  # field name -> header in the file
 
 
-def _bad(path: Path, message: str, value: str = "") -> Problem:
-    return problem("profile.invalid", message, file=str(path), value=value)
+def _bad(path: Path, text: str, value: str = "", **params: Any) -> Problem:
+    return problem("profile.invalid", text, file=str(path), value=value, **params)
 
 
 def _dialect(path: Path, raw: Any, problems: list[Problem]) -> Dialect:
     if not isinstance(raw, dict):
-        problems.append(_bad(path, "[dialect] must be a table"))
+        problems.append(_bad(path, "dialect_table"))
         return Dialect()
     unknown = set(raw) - {"encoding", "delimiter", "decimal"}
     for key in sorted(unknown):
-        problems.append(
-            _bad(path, f"unknown key {key!r} in [dialect]; use encoding, delimiter, decimal", key)
-        )
+        problems.append(_bad(path, "dialect_key", key, key=key))
     delimiter = raw.get("delimiter")
     if delimiter is not None and delimiter not in _DELIMITERS:
-        problems.append(_bad(path, "delimiter must be one of ; , | tab", str(delimiter)))
+        problems.append(_bad(path, "delimiter", str(delimiter)))
         delimiter = None
     decimal = raw.get("decimal")
     if decimal not in (None, ",", "."):
-        problems.append(_bad(path, "decimal must be ',' or '.'", str(decimal)))
+        problems.append(_bad(path, "decimal", str(decimal)))
         decimal = None
     encoding = raw.get("encoding")
     return Dialect(str(encoding) if encoding else None, _DELIMITERS.get(delimiter or ""), decimal)
@@ -61,19 +59,18 @@ def load_profile(path: Path, fields: tuple[str, ...] = ()) -> tuple[Profile, lis
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        return Profile(), [_bad(path, f"cannot read the profile: {exc}")]
+        return Profile(), [_bad(path, "unreadable", reason=exc.strerror or exc)]
     except tomllib.TOMLDecodeError as exc:
-        return Profile(), [_bad(path, f"not valid TOML: {exc}")]
+        return Profile(), [_bad(path, "toml", reason=exc)]
     problems: list[Problem] = []
     for key in sorted(set(data) - {"name", "kind", "dialect", "columns"}):
-        problems.append(_bad(path, f"unknown key {key!r}; use name, kind, dialect, columns", key))
+        problems.append(_bad(path, "unknown_key", key, key=key))
     dialect = _dialect(path, data.get("dialect", {}), problems)
     columns = data.get("columns", {})
     if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
-        problems.append(_bad(path, "[columns] must map field names to column names (strings)"))
+        problems.append(_bad(path, "columns_type"))
         columns = {}
     for name in sorted(set(columns) - set(fields)) if fields else ():
-        allowed = ", ".join(fields)
-        problems.append(_bad(path, f"[columns] names unknown field {name!r}; fields: {allowed}", name))
+        problems.append(_bad(path, "unknown_field", name, name=name, fields=fields))
     profile = Profile(str(data.get("name", path.stem)), str(data.get("kind", "")), dialect, dict(columns))
     return profile, problems

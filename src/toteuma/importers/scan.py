@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from toteuma.core.problems import Problem, problem
+from toteuma.core.problems import Problem, from_error
 from toteuma.importers.fields import parsed_rows
 from toteuma.importers.kinds import Kind
 from toteuma.importers.table import RawTable, split_csv
@@ -56,8 +56,7 @@ def scan(
                 try:
                     spec.build(row)
                 except ValueError as exc:
-                    code = getattr(exc, "code", "value.choice")
-                    problems.append(problem(code, str(exc), file=str(path), row=line))
+                    problems.append(from_error(exc, "value.choice", file=str(path), row=line))
     except UnicodeDecodeError:
         return None  # the full reader decides (it can pick another encoding for the whole file)
     if not problems.total:

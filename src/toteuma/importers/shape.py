@@ -47,14 +47,13 @@ def csv_records(lines: Iterable[str], delimiter: str, file: str) -> Iterator[Rec
         except StopIteration:
             return
         except csv.Error as exc:
-            found = problem("row.unreadable", f"the line cannot be read as CSV: {exc}", file=file, row=start)
-            yield start, (), found
+            yield start, (), problem("row.unreadable", reason=str(exc), file=file, row=start)
             return
         stripped = tuple(cell.strip() for cell in cells)
         if not any(stripped):
             continue
         if any("\x00" in cell for cell in cells):  # no database stores it; Python 3.13's csv reads it
-            yield start, (), problem("row.unreadable", "the line contains a null byte", file=file, row=start)
+            yield start, (), problem("row.unreadable", "null", file=file, row=start)
             return
         header = header or stripped
         yield start, stripped, _swallowed(cells, delimiter, header, file, start, reader.line_num)
@@ -72,8 +71,8 @@ def _swallowed(
         if any(line.count(delimiter) >= enough for line in inner):
             return problem(
                 "row.unclosed-quote",
-                f"the quote opened in this cell closes only on line {end}, so lines {start + 1}-{end} "
-                "were read into this one cell",
+                first=start + 1,
+                end=end,
                 file=file,
                 row=start,
                 column=column_name(header, index),
@@ -87,8 +86,8 @@ def row_problems(header: tuple[str, ...], number: int, cells: tuple[str, ...], f
     found = [
         problem(
             "row.extra-cells",
-            f"the row has {len(cells)} cells where the header has {len(header)}; a cell beyond the "
-            "header holds a value",
+            cells=len(cells),
+            width=len(header),
             file=file,
             row=number,
             column=column_name(header, index),
@@ -100,7 +99,8 @@ def row_problems(header: tuple[str, ...], number: int, cells: tuple[str, ...], f
     found += [
         problem(
             "value.too-long",
-            f"the cell holds {len(cell)} characters; at most {MAX_CELL} are read",
+            length=len(cell),
+            limit=MAX_CELL,
             file=file,
             row=number,
             column=column_name(header, index),

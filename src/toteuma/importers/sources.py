@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from toteuma.core.bulk import LEDGER_COLUMNS, BalanceRow, LedgerSource, LedgerTotals, RowsDone
+from toteuma.core.messages import Text
 from toteuma.core.problems import Problem
 from toteuma.core.records import LedgerRecord
 from toteuma.importers import bulk
@@ -34,7 +35,7 @@ class ParsedLedger:
 
     source: LedgerSource | None
     problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
     fast: bool = False
     cleanup: list[Path] = field(default_factory=list)
     more_problems: int = 0  # problems found beyond those listed
@@ -138,7 +139,7 @@ def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | 
         columns=positions,
     )
     if source is not None and getattr(source, "rows_read", None) != _data_lines(target, skip):
-        source.close()  # DuckDB left out or added a line (a quote open at the end of the file): give up
+        getattr(source, "close", lambda: None)()  # DuckDB left out or added a line: give up
         source = None
     if source is None:
         for item in cleanup:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from toteuma.core.messages import Text
 from toteuma.core.problems import Problem, problem
 from toteuma.importers.archive import workbook_problem
 from toteuma.importers.shape import csv_records
@@ -32,7 +33,7 @@ class RawTable:
     decimal: str = ","  # the decimal separator of the amounts in this file
     delimiter: str = ";"
     excel: bool = False  # read from a workbook: a bare number in a date column is a serial date
-    notes: list[str] = field(default_factory=list)  # what was detected, for the user
+    notes: list[Text] = field(default_factory=list)  # what was detected, for the user
     # Records that could not be read whole (an unclosed quote, an unreadable line), by row: their
     # problem is reported and the record skipped (fields.parsed_rows). Filled as the rows are read.
     malformed: dict[int, Problem] = field(default_factory=dict)
@@ -56,7 +57,7 @@ def read_table(
 ) -> tuple[RawTable | None, list[Problem]]:
     """Read `path` (CSV or XLSX). `header_hint`: names of which one must be in the header row."""
     if not path.is_file():
-        return None, [problem("file.unreadable", "file not found", file=str(path))]
+        return None, [problem("file.unreadable", file=str(path))]
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         return _read_xlsx(path, header_hint)
     dialect = dialect or Dialect()
@@ -70,12 +71,14 @@ def decode(
     if encoding:
         try:
             return codecs.getincrementaldecoder(encoding)().decode(data, final), encoding, []
-        except (UnicodeDecodeError, LookupError) as exc:
-            return (
-                None,
-                encoding,
-                [problem("file.encoding", f"cannot decode as {encoding}: {exc}", file=str(path))],
+        except UnicodeDecodeError as exc:
+            byte, where = f"0x{exc.object[exc.start]:02x}", exc.start
+            found = problem(
+                "file.encoding", "cannot_decode", encoding=encoding, byte=byte, position=where, file=str(path)
             )
+            return None, encoding, [found]
+        except LookupError:
+            return None, encoding, [problem("file.encoding", "unknown", encoding=encoding, file=str(path))]
     for candidate in _ENCODINGS:
         try:
             text = codecs.getincrementaldecoder(candidate)().decode(data, final)
@@ -84,13 +87,12 @@ def decode(
         if candidate == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):
             candidate = "utf-8"  # said as it is: the file has no BOM
         return text, candidate, []
-    return None, "", [problem("file.encoding", "neither UTF-8, Windows-1252 nor ISO-8859-15", file=str(path))]
+    return None, "", [problem("file.encoding", file=str(path))]
 
 
-def encoding_problems(text: str, used: str, given: bool, path: Path) -> tuple[list[str], list[Problem]]:
+def encoding_problems(text: str, used: str, given: bool, path: Path) -> tuple[list[Text], list[Problem]]:
     """A note of the encoding used, and a warning when the text looks decoded with the wrong one."""
-    how = "given" if given else "detected; override with --encoding"
-    notes = [f"encoding {used} ({how})"]
+    notes = [Text("importers.encoding_given" if given else "importers.encoding_detected", encoding=used)]
     found = _MOJIBAKE.search(text)
     if found is None:
         return notes, []
@@ -98,11 +100,7 @@ def encoding_problems(text: str, used: str, given: bool, path: Path) -> tuple[li
     sample = text[start : found.end() + 15].replace("\n", " ")
     other = "utf-8" if used.replace("_", "-").lower() not in ("utf-8", "utf-8-sig") else "cp1252"
     warning = problem(
-        "file.mojibake",
-        f"read as {used}, the text contains {sample!r}, which looks like another encoding; "
-        f"try --encoding {other} (or iso-8859-15 if the file holds € signs as ¤)",
-        file=str(path),
-        value=found.group(0),
+        "file.mojibake", encoding=used, sample=sample, other=other, file=str(path), value=found.group(0)
     )
     return notes, [warning]
 
@@ -131,11 +129,11 @@ def split_csv(
         yield number, cells
 
 
-def _how(given: str | None) -> str:
-    return "given" if given else "detected"
+def _note(what: str, given: str | None, value: str) -> Text:
+    return Text(f"importers.{what}_given" if given else f"importers.{what}_detected", value=value)
 
 
-def frame(path: Path, text: str, dialect: Dialect, notes: list[str]) -> RawTable | None:
+def frame(path: Path, text: str, dialect: Dialect, notes: list[Text]) -> RawTable | None:
     """The header and rows of decoded CSV text, with the delimiter and decimal separator settled."""
     delimiter = dialect.delimiter or sniff_delimiter(text[:20000])
     malformed: dict[int, Problem] = {}
@@ -144,8 +142,9 @@ def frame(path: Path, text: str, dialect: Dialect, notes: list[str]) -> RawTable
         return None
     table = RawTable(str(path), lines[0][1], lines[1:], notes=notes, malformed=malformed)
     table.decimal = dialect.decimal or guess_decimal(table)
-    table.notes.append(f"delimiter {delimiter!r} ({_how(dialect.delimiter)})")
-    table.notes.append(f"decimal separator {table.decimal!r} ({_how(dialect.decimal)})")
+    shown = "tab" if delimiter == "\t" else delimiter
+    table.notes.append(_note("delimiter", dialect.delimiter, shown))
+    table.notes.append(_note("decimal", dialect.decimal, table.decimal))
     table.delimiter = delimiter
     return table
 
@@ -157,7 +156,7 @@ def _read_csv(path: Path, dialect: Dialect) -> tuple[RawTable | None, list[Probl
     notes, warnings = encoding_problems(text, used, dialect.encoding is not None, path)
     table = frame(path, text, dialect, notes)
     if table is None:
-        return None, [problem("file.empty", "the file has no rows", file=str(path))]
+        return None, [problem("file.empty", file=str(path))]
     return table, warnings
 
 
@@ -198,16 +197,17 @@ def _read_xlsx(path: Path, header_hint: tuple[str, ...]) -> tuple[RawTable | Non
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
         values = sheet.to_python(skip_empty_area=False)
     except Exception as exc:  # calamine raises several types for broken files
-        return None, [problem("file.unreadable", f"not a readable workbook: {exc}", file=str(path))]
+        return None, [problem("file.unreadable", "workbook", reason=exc, file=str(path))]
     rows = [(number, tuple(_cell_text(cell) for cell in cells)) for number, cells in enumerate(values, 1)]
     rows = [(number, cells) for number, cells in rows if any(cells)]
     wanted = {name.casefold() for name in header_hint}
     for index, (_, cells) in enumerate(rows):
         if not wanted or wanted & {cell.casefold() for cell in cells}:
-            table = RawTable(str(path), cells, rows[index + 1 :], decimal="auto", notes=["XLSX"])
+            notes = [Text("importers.xlsx")]
+            table = RawTable(str(path), cells, rows[index + 1 :], decimal="auto", notes=notes)
             table.excel = True
             return table, []
-    return None, [problem("file.empty", "no header row found", file=str(path))]
+    return None, [problem("file.empty", "no_header", file=str(path))]
 
 
 def iter_records(table: RawTable) -> Iterator[tuple[int, dict[str, str]]]:

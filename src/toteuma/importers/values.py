@@ -1,4 +1,4 @@
-"""Cell text to typed values the way Finnish finance exports write them; failures are ValueErrors."""
+"""Cell text to typed values the way Finnish finance exports write them; failures are ProblemErrors."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from toteuma.core.money import cents_from_decimal
+from toteuma.core.problems import ProblemError
 
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'")
 _DATE_FI = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -35,7 +36,7 @@ def parse_amount(text: str, decimal: str = ",") -> int:
     """Cents of '-1 234,56', '1 234,56-', '(1 234,56)', '−1 234,56' (U+2212); `decimal` ',', '.' or 'auto'."""
     raw = text.strip().replace("\u2212", "-")
     if not raw:
-        raise ValueError("empty amount")
+        raise ProblemError("value.amount", "empty", value=text)
     negative = False
     if raw.startswith("(") and raw.endswith(")"):
         negative, raw = True, raw[1:-1]
@@ -45,10 +46,13 @@ def parse_amount(text: str, decimal: str = ",") -> int:
     if decimal == "auto":
         decimal = _auto_decimal(raw)
     if not _SHAPES[decimal].match(raw):
-        raise ValueError(f"{text!r} is not an amount with decimal separator {decimal!r}")
+        raise ProblemError("value.amount", value=text, decimal=decimal)
     thousands = "." if decimal == "," else ","
     value = Decimal(raw.replace(thousands, "").replace(decimal, "."))
-    cents = cents_from_decimal(value)
+    try:
+        cents = cents_from_decimal(value)
+    except ValueError as exc:
+        raise ProblemError("value.amount", "decimals", value=text) from exc
     return -cents if negative else cents
 
 
@@ -56,7 +60,7 @@ def parse_number(text: str) -> Decimal:
     """A measured value such as '12,5', '1 234.75' or '-3' (up to four decimals), kept exact."""
     raw = text.strip().replace("\u2212", "-").translate(_SPACES).replace(",", ".")
     if not re.fullmatch(r"[+-]?\d+(\.\d{1,4})?", raw):
-        raise ValueError(f"{text!r} is not a number (at most four decimals)")
+        raise ProblemError("value.number", value=text)
     return Decimal(raw)
 
 
@@ -71,8 +75,8 @@ def parse_date(text: str) -> date:
         if match:
             return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError as exc:
-        raise ValueError(f"{text!r} is not a date: {exc}") from exc
-    raise ValueError(f"{text!r} is not a date")
+        raise ProblemError("value.date", "impossible", value=text) from exc
+    raise ProblemError("value.date", value=text)
 
 
 def parse_int(text: str) -> int:
@@ -81,9 +85,9 @@ def parse_int(text: str) -> int:
     try:
         value = Decimal(raw)
     except InvalidOperation as exc:
-        raise ValueError(f"{text!r} is not a whole number") from exc
+        raise ProblemError("value.integer", value=text) from exc
     if not value.is_finite() or value != value.to_integral_value():
-        raise ValueError(f"{text!r} is not a whole number")
+        raise ProblemError("value.integer", value=text)
     return int(value)
 
 
@@ -93,7 +97,7 @@ def parse_bool(text: str) -> bool:
         return True
     if raw in ("", "ei", "e", "0", "false", "no", "nej"):
         return False
-    raise ValueError(f"{text!r} is not kyllä/ei")
+    raise ProblemError("value.choice", "flag", value=text)
 
 
 def split_lines(text: str) -> tuple[str, ...]:

@@ -2,7 +2,6 @@
 
 from toteuma.services.access import Actor, ForbiddenError, actor
 from toteuma.services.common import (
-    FAULT_ADVICE,
     ServiceError,
     default_mapping,
     default_structure,
@@ -33,7 +32,6 @@ from toteuma.services.reporting import (
 from toteuma.services.users import add_user, list_users, remove_user, set_password, set_role, unlock
 
 __all__ = [
-    "FAULT_ADVICE",
     "FORMATS",
     "IMPORT_KINDS",
     "LANGUAGES",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from toteuma import storage
+from toteuma.core.messages import Text
 from toteuma.services.common import ServiceError
 from toteuma.services.figure_cache import cached
 from toteuma.storage import workflow
@@ -51,7 +52,7 @@ def actor(user_id: int) -> Actor:
 def _actor(user_id: int) -> Actor:
     info = workflow.user_info(user_id)
     if info is None:
-        raise ForbiddenError("unknown user")
+        raise ForbiddenError("services.access.unknown_user")
     tree = storage.org_tree()
     editable: set[str] = set()
     if info.role == RESPONSIBLE:
@@ -63,22 +64,24 @@ def _actor(user_id: int) -> Actor:
 
 def require_controller(who: Actor) -> None:
     if not who.is_controller:
-        raise ForbiddenError(f"{who.name} ({who.role}) may not do this; a controller may")
+        raise ForbiddenError("services.access.controller_only", name=who.name, role=Text(f"roles.{who.role}"))
 
 
 def require_edit(who: Actor, unit_code: str) -> None:
     if not who.may_edit(unit_code):
-        raise ForbiddenError(f"{who.name} may not edit the texts of unit {unit_code}")
+        raise ForbiddenError("services.access.not_your_unit", name=who.name, unit=unit_code)
 
 
 def require_lines(who: Actor, unit_code: str) -> None:
     if not who.sees_lines(unit_code):
         raise ForbiddenError(
-            f"{who.name} ({who.role}) sees the figures of unit {unit_code} by account and cost center, "
-            "not its ledger lines; a controller or the unit's responsible person does"
+            "security.lines_only_editors",
+            name=who.name,
+            role=Text(f"roles.{who.role}"),
+            unit=unit_code,
         )
 
 
 def require_drafts(who: Actor) -> None:
     if not who.sees_drafts:
-        raise ForbiddenError(f"{who.name} ({who.role}) sees approved texts only")
+        raise ForbiddenError("services.access.approved_only", name=who.name, role=Text(f"roles.{who.role}"))

@@ -6,22 +6,12 @@ from functools import cache
 
 from toteuma import storage
 from toteuma.core.mapping import AccountMapping, AccountRange, load_mapping
+from toteuma.core.messages import MessageError
 from toteuma.core.structure import Structure, load_structure
 
 
-class ServiceError(Exception):
-    """A failure the user can act on; the message says what and how to fix it."""
-
-
-# What to do about each kind of database or disk failure (storage/faults.py), for the command line.
-FAULT_ADVICE = {
-    "busy": "another import or change is running in this database; try again when it has finished",
-    "read-only": "the database is read-only (a maintenance break, a backup, or file permissions); "
-    "nothing was saved; ask the administrator to make it writable",
-    "disk-full": "the disk is full (the database's or the temporary folder's); nothing was saved; "
-    "free some space and try again",
-    "unavailable": "the database cannot be reached; check TOTEUMA_DATABASE_URL and that the server runs",
-}
+class ServiceError(MessageError):
+    """A failure the user can act on; the message (a key of services.toml) says what and how to fix it."""
 
 
 def fault_of(exc: BaseException) -> str | None:

@@ -61,7 +61,7 @@ def periods() -> list[str]:
 def default_period() -> Period:
     found = periods()
     if not found:
-        raise ServiceError("no ledger lines yet: import a ledger first (`toteuma import ledger FILE`)")
+        raise ServiceError("services.dashboard.no_ledger")
     return Period.parse(found[0])
 
 

@@ -62,7 +62,7 @@ def import_example(data_dir: Path = EXAMPLE_DIR) -> tuple[ImportResult, ...]:
         result = import_file(kind, data_dir / name, user="demo")
         if not result.ok:
             details = "\n".join(str(item) for item in result.problems[:20])
-            raise ServiceError(f"the example file {name} did not import:\n{details}")
+            raise ServiceError("services.demo.not_imported", name=name, details=details)
         results.append(result)
     return tuple(results)
 
@@ -70,7 +70,7 @@ def import_example(data_dir: Path = EXAMPLE_DIR) -> tuple[ImportResult, ...]:
 def run_demo(out_dir: Path, data_dir: Path = EXAMPLE_DIR) -> DemoResult:
     """Create or migrate the database, import the example, write the reference report as HTML and JSON."""
     if not data_dir.is_dir():
-        raise ServiceError(f"example data not found at {data_dir}; run from a checkout of toteuma")
+        raise ServiceError("services.demo.no_data", path=data_dir)
     init()
     imports = import_example(data_dir)
     add_demo_users()

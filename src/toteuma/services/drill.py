@@ -66,7 +66,7 @@ def _rows_under(key: str) -> set[str]:
     if line.kind is LineKind.ROW:
         return {key}
     if line.kind is LineKind.HEADING:
-        raise ServiceError(f"{line.label!r} is a heading without figures")
+        raise ServiceError("services.drill.heading", label=line.label)
     return set().union(*(_rows_under(part) for part in line.sum))
 
 
@@ -77,7 +77,7 @@ def _span(column: str, period: Period) -> tuple[int, tuple[int, int]]:
         return period.year - 1, (1, period.month)
     if column == Column.TP_PREV.value:
         return period.year - 1, (1, 12)
-    raise ServiceError(f"column {column!r} has no ledger lines; choose one of {', '.join(DRILL_COLUMNS)}")
+    raise ServiceError("services.drill.column", column=column, columns=DRILL_COLUMNS)
 
 
 def cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
@@ -93,7 +93,7 @@ def _cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
         rows = _rows_under(row)
         line = unit_statement(tree, unit, period).line(row)
     except KeyError as exc:
-        raise ServiceError(f"no statement row {row!r}") from exc
+        raise ServiceError("services.drill.row", row=row) from exc
     codes = tuple(item.code for item in tree.descendants(unit.code))
     sums = storage.account_sums(codes, year, *months)
     mapping = default_mapping()
@@ -140,9 +140,9 @@ def _narrow(
     found: Cell, account: int | None, cost_center: str | None
 ) -> tuple[tuple[str, ...], tuple[int, ...]]:
     if account is not None and account not in found.accounts:
-        raise ServiceError(f"account {account} does not feed {found.label}")
+        raise ServiceError("services.drill.account", account=account, label=found.label)
     if cost_center is not None and cost_center not in found.codes:
-        raise ServiceError(f"cost center {cost_center} is not under {found.unit.code}")
+        raise ServiceError("services.drill.cost_center", cost_center=cost_center, unit=found.unit.code)
     codes = found.codes if cost_center is None else (cost_center,)
     return codes, found.accounts if account is None else (account,)
 

@@ -9,29 +9,16 @@ from datetime import date
 from toteuma import storage
 from toteuma.core.bulk import BalanceRow
 from toteuma.core.mapping import AccountMapping
-from toteuma.core.money import euros
+from toteuma.core.messages import Text
 from toteuma.core.problems import Problem, problem
 from toteuma.core.records import RangeRecord, UnitRecord
 from toteuma.storage import BatchInfo
-
-# Problem code -> what the value names, for the message.
-_WHAT = {
-    "ledger.unknown-account": "an unknown account",
-    "ledger.unmapped-account": "no income-statement row covers this account",
-    "ledger.unknown-unit": "an unknown cost center",
-    "ref.unknown-unit": "an unknown unit",
-}
 
 
 def _listed(found: dict[tuple[str, str], list[int]], file: str) -> list[Problem]:
     """One problem per unknown value, with the number of lines and the sum they carry."""
     return [
-        problem(
-            code,
-            f"{lines} line(s) carrying {euros(cents):.2f} EUR on {value} ({_WHAT[code]})",
-            file=file,
-            value=value,
-        )
+        problem(code, count=lines, cents=cents, file=file, value=value)
         for (code, value), (lines, cents) in sorted(found.items())
     ]
 
@@ -93,9 +80,11 @@ def overlap_warnings(batches: list[BatchInfo], file: str) -> list[Problem]:
     return [
         problem(
             "batch.overlap",
-            f"batch {batch.id} ({batch.file_name!r}, {batch.lines} lines, imported "
-            f"{batch.imported_at:%Y-%m-%d %H:%M} by {batch.imported_by or 'unknown'}) covers the same "
-            "period",
+            batch=batch.id,
+            name=batch.file_name,
+            lines=batch.lines,
+            at=batch.imported_at,
+            by=batch.imported_by or Text("problems.batch.overlap.unknown_user"),
             file=file,
             value=str(batch.id),
         )
@@ -111,7 +100,8 @@ def unit_tree(records: Iterable[UnitRecord], file: str) -> list[Problem]:
     problems = [
         problem(
             "units.unknown-parent",
-            f"unit {record.code!r} names parent {record.parent!r}, which is neither in the file nor known",
+            unit=record.code,
+            parent=record.parent,
             file=file,
             column="Ylempi",
             value=record.parent,
@@ -126,7 +116,8 @@ def unit_tree(records: Iterable[UnitRecord], file: str) -> list[Problem]:
                 problems.append(
                     problem(
                         "units.cycle",
-                        f"unit {record.code!r} is its own ancestor through {code!r}",
+                        unit=record.code,
+                        through=code,
                         file=file,
                         value=record.code,
                     )
@@ -142,16 +133,17 @@ def mapping_ranges(
 ) -> list[Problem]:
     """Ranges that are empty, name a row the structure lacks, or overlap another range."""
     problems = [
-        problem(
-            "mapping.bad-range", f"range {r.first}-{r.last} is empty", file=file, value=f"{r.first}-{r.last}"
-        )
+        problem("mapping.bad-range", first=r.first, last=r.last, file=file, value=f"{r.first}-{r.last}")
         for r in records
         if r.first > r.last
     ]
     problems += [
         problem(
             "mapping.unknown-row",
-            f"range {r.first}-{r.last} names row {r.row!r}; rows: {', '.join(row_keys)}",
+            first=r.first,
+            last=r.last,
+            row_key=r.row,
+            rows=row_keys,
             file=file,
             column="Rivi",
             value=r.row,
@@ -165,20 +157,22 @@ def mapping_ranges(
         if not any(r.first <= account <= r.last for r in records) and not balance_sheet(account)
     )
     if left:
-        shown = ", ".join(map(str, left[:20])) + (f" and {len(left) - 20} more" if len(left) > 20 else "")
-        problems.append(
-            problem(
-                "mapping.leaves-unmapped", f"no range covers accounts with ledger lines: {shown}", file=file
-            )
-        )
+        shown: object = ", ".join(map(str, left[:20]))
+        if len(left) > 20:
+            shown = Text("problems.mapping.leaves-unmapped.more", shown=shown, more=len(left) - 20)
+        problems.append(problem("mapping.leaves-unmapped", accounts=shown, file=file))
     ordered = sorted(records, key=lambda r: r.first)
     for before, after in itertools.pairwise(ordered):
         if after.first <= before.last:
             problems.append(
                 problem(
                     "mapping.overlap",
-                    f"ranges {before.first}-{before.last} ({before.row}) and {after.first}-{after.last} "
-                    f"({after.row}) overlap",
+                    first=before.first,
+                    last=before.last,
+                    row_key=before.row,
+                    other_first=after.first,
+                    other_last=after.last,
+                    other_row=after.row,
                     file=file,
                     value=f"{after.first}",
                 )

@@ -13,6 +13,7 @@ from typing import Any
 
 from toteuma import storage
 from toteuma.core.bulk import LedgerTotals
+from toteuma.core.messages import Text
 from toteuma.core.problems import Problem, Severity, problem
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
 from toteuma.importers.profiles import Profile, load_profile
@@ -47,7 +48,7 @@ class ImportResult:
     skipped: bool = False  # the same file was imported before
     summary: Mapping[str, Any] = field(default_factory=dict)
     more_problems: int = 0  # problems found beyond the listed MAX_PROBLEMS
-    notes: tuple[str, ...] = ()  # what was detected: encoding, delimiter, decimal separator
+    notes: tuple[Text, ...] = ()  # what was detected: encoding, delimiter, decimal separator
     totals: LedgerTotals | None = None
     imported: bool = False
     dry_run: bool = False
@@ -88,9 +89,7 @@ def _unchanged(
         if {batch.id for batch in now} != {batch.id for batch in seen}:
             new = [batch for batch in now if batch.id not in {item.id for item in seen}]
             problems = import_checks.overlap_warnings(new, file) or [
-                problem(
-                    "load.refused", "an earlier batch of the same period was rolled back meanwhile", file=file
-                )
+                problem("load.refused", "changed", file=file)
             ]
             raise _ChangedMeanwhileError(problems)
 
@@ -123,12 +122,12 @@ def import_file(
 ) -> ImportResult:
     """Parse, check and load one file; with an error (or a warning not accepted) nothing is loaded."""
     if kind not in KINDS:
-        raise ServiceError(f"unknown kind {kind!r}; choose one of {', '.join(IMPORT_KINDS)}")
+        raise ServiceError("services.imports.unknown_kind", kind=kind, kinds=IMPORT_KINDS)
     options = options or ImportOptions()
     options = replace(options, encoding=encoding or options.encoding, user=user or options.user)
     started = time.perf_counter()
     if not storage.ready():
-        raise ServiceError("the database has no tables yet; run `toteuma init` first")
+        raise ServiceError("services.imports.no_tables")
     profile, problems = _profile(kind, options.profile)
     if problems:
         return _refused(kind, path, problems, started)
@@ -156,9 +155,7 @@ def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
     profile, problems = load_profile(path, tuple(item.name for item in KINDS[kind].fields))
     if profile.kind and profile.kind != kind:
         problems.append(
-            problem(
-                "profile.invalid", f"the profile is for {profile.kind!r} files, not {kind!r}", file=str(path)
-            )
+            problem("profile.invalid", "wrong_kind", expected=profile.kind, kind=kind, file=str(path))
         )
     return profile, problems
 
@@ -272,9 +269,9 @@ def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> Impor
     if isinstance(exc, _ChangedMeanwhileError):
         found = exc.problems
     elif isinstance(exc, storage.ImportBusyError):
-        found = [problem("load.busy", str(exc), file=str(path))]
+        found = [problem("load.busy", seconds=exc.seconds, file=str(path))]
     else:
-        found = [problem("load.refused", str(exc), file=str(path))]
+        found = [problem("load.refused", reason=exc, file=str(path))]
     return replace(base, problems=(*base.problems, *found), stopped=True)
 
 
@@ -315,10 +312,7 @@ def check_file(path: Path, kind: str | None = None, *, options: ImportOptions | 
     """Everything an import checks, against the database too, without loading anything."""
     found = kind or guess_kind(path, encoding=(options or ImportOptions()).encoding)
     if found is None:
-        raise ServiceError(
-            f"cannot tell what kind of file {path} is from its header; give it with --kind "
-            f"({', '.join(IMPORT_KINDS)})"
-        )
+        raise ServiceError("services.imports.unknown_header", path=path, kinds=IMPORT_KINDS)
     return import_file(found, path, options=replace(options or ImportOptions(), dry_run=True))
 
 
@@ -331,7 +325,7 @@ def show_batch(batch_id: int) -> storage.BatchInfo:
     for batch in list_batches():
         if batch.id == batch_id:
             return batch
-    raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them")
+    raise ServiceError("services.imports.no_batch", batch=batch_id)
 
 
 def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
@@ -339,7 +333,7 @@ def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
     storage.setup()
     found = next((item for item in storage.batches() if item.id == batch_id), None)
     if found is None:
-        raise ServiceError(f"there is no import batch {batch_id}; `toteuma batches list` lists them")
+        raise ServiceError("services.imports.no_batch", batch=batch_id)
     result = storage.rollback_batch(batch_id)
     before = {
         "file": found.file_name,

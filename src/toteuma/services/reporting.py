@@ -41,9 +41,7 @@ def _rows(mapping: AccountMapping, sums: AccountSums) -> dict[str, tuple[int, in
         if row is None:
             if mapping.is_balance_sheet(account):
                 continue
-            raise ServiceError(
-                f"account {account} has lines but no income-statement row; add it to the account mapping"
-            )
+            raise ServiceError("services.report.unmapped_account", account=account)
         before = rows.get(row, (0, 0))
         rows[row] = (before[0] + to_report_sign(cents), before[1] + count)
     return rows
@@ -97,7 +95,7 @@ def get_layout(name_or_path: str | Path | None, sections: list[str] | None = Non
         layout = load_layout(name_or_path or "reference")
         return layout.with_sections(sections) if sections else layout
     except LayoutError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
 
 
 def layout_names() -> tuple[str, ...]:
@@ -108,7 +106,7 @@ def layout_names() -> tuple[str, ...]:
 def named_layout(name: str) -> Layout:
     """A layout chosen by name only (the browser's choice): never a path, never an unlisted file."""
     if name not in layout_names():
-        raise ServiceError(f"unknown layout {name[:40]!r}; choose one of {', '.join(layout_names())}")
+        raise ServiceError("security.unknown_layout", name=name[:40], names=layout_names())
     return get_layout(name)
 
 
@@ -130,7 +128,7 @@ def unit_listing() -> list[tuple[int, Unit]]:
 def find_unit(tree: OrgTree, code_or_name: str) -> Unit:
     unit = tree.find(code_or_name)
     if unit is None:
-        raise ServiceError(f"no unit with code or exact name {code_or_name!r}; `toteuma units` lists them")
+        raise ServiceError("services.report.unknown_unit", unit=code_or_name)
     return unit
 
 
@@ -237,10 +235,10 @@ def render_report(
 ) -> bytes:
     """The report in a format and language, laid out as `layout` says (the reference's by default)."""
     if fmt not in FORMATS:
-        raise ServiceError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise ServiceError("services.report.unknown_format", format=fmt, formats=FORMATS)
     if lang not in LANGUAGES:
-        raise ServiceError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+        raise ServiceError("services.report.unknown_language", lang=lang, languages=LANGUAGES)
     if template is not None and not template.is_file():
-        raise ServiceError(f"no Word template at {template}; give a .docx file")
+        raise ServiceError("services.report.no_template", path=template)
     document = reports.build_document(content, layout or get_layout(None), lang)
     return reports.render(document, fmt, template=template)

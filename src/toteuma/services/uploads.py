@@ -28,7 +28,7 @@ def check_file(who: Actor, kind: str, path: Path) -> Check:
     """Parse and check the file as an import would, loading nothing."""
     require_controller(who)
     if kind not in KINDS:
-        raise ServiceError(f"unknown kind {kind!r}")
+        raise ServiceError("services.imports.unknown_kind", kind=kind, kinds=tuple(KINDS))
     storage.setup()  # an XLSX that would unpack too big is a problem of the reader's (importers/archive.py)
     result = import_file(kind, path, options=ImportOptions(dry_run=True, user=who.name))
     return Check(kind, path.name, result.records, result.problems, result.skipped)

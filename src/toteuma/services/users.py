@@ -20,15 +20,15 @@ def _units(units: tuple[str, ...]) -> None:
     tree = storage.org_tree()
     unknown = [code for code in units if code not in tree]
     if unknown:
-        raise ServiceError(f"unknown unit code(s) {', '.join(unknown)}; `toteuma units` lists them")
+        raise ServiceError("services.access.unknown_units", codes=unknown)
 
 
 def _password(name: str, password: str) -> None:
     if not password:
-        raise ServiceError("the password is empty")
+        raise ServiceError("services.access.empty_password")
     problems = workflow.password_problems(name, password)
     if problems:
-        raise ServiceError("the password is not accepted: " + " ".join(problems))
+        raise ServiceError("security.weak_password", reasons=" ".join(problems))
 
 
 @contextmanager
@@ -37,7 +37,7 @@ def _said() -> Iterator[None]:
     try:
         yield
     except workflow.WorkflowError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
 
 
 def add_user(

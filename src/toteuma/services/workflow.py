@@ -26,13 +26,13 @@ def _subject(unit_code: str, year: int, goal_id: int | None) -> str:
     if goal_id is None:
         return workflow.COMMENTARY
     if goal_id not in workflow.goal_ids(unit_code, year).values():
-        raise ServiceError(f"goal {goal_id} is not a goal of unit {unit_code} in {year}")
+        raise ServiceError("services.workflow.not_a_goal", goal=goal_id, unit=unit_code, year=year)
     return workflow.goal_subject(goal_id)
 
 
 def _check_unit(unit_code: str) -> None:
     if unit_code not in storage.org_tree():
-        raise ServiceError(f"no unit {unit_code!r}")
+        raise ServiceError("services.workflow.no_unit", unit=unit_code)
 
 
 def save_text(
@@ -56,7 +56,7 @@ def save_text(
     except workflow.WorkflowError as exc:
         if isinstance(exc, ConflictError):
             raise
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
 
 
 def _move(
@@ -75,7 +75,7 @@ def _move(
             unit_code, str(period), subject, state, who.name, note, version=version, self_approval=allowed
         )
     except workflow.WorkflowError as exc:
-        raise ServiceError(str(exc)) from exc
+        raise ServiceError(exc) from exc
 
 
 def self_approval_allowed() -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from django.db import connection
 from django.db.models import Count, Sum
 
+from toteuma.core.messages import Text
 from toteuma.storage import sql
 from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import BatchBalance, ImportBatch, LedgerLine, MonthlyBalance, Unit
@@ -121,12 +122,19 @@ def _rebuild() -> int:
 
 
 def _differences(
-    what: str, expected: Mapping[BalanceKey, BalanceSums], found: Mapping[BalanceKey, BalanceSums]
-) -> list[str]:
+    what: Text, expected: Mapping[BalanceKey, BalanceSums], found: Mapping[BalanceKey, BalanceSums]
+) -> list[Text]:
     codes = dict(Unit.objects.values_list("id", "code"))
     return [
-        f"{what} cost center {codes.get(key[0], key[0])} {key[1]}-{key[2]:02d} account {key[3]}: "
-        f"{expected.get(key, (0, 0))} recorded, {found.get(key, (0, 0))} found (cents, lines)"
+        Text(
+            "storage.difference",
+            what=what,
+            unit=codes.get(key[0], key[0]),
+            month=f"{key[1]}-{key[2]:02d}",
+            account=key[3],
+            recorded=expected.get(key, (0, 0)),
+            found=found.get(key, (0, 0)),
+        )
         for key in sorted(set(expected) | set(found))
         if expected.get(key, (0, 0)) != found.get(key, (0, 0))
     ]
@@ -138,15 +146,15 @@ def verify_ledger() -> LedgerCheck:
     Reports tie out to the batches' recorded sums; this is the check behind that: the lines still
     add up to what each batch recorded when it was loaded, and the balances to the batches.
     """
-    differences: list[str] = []
+    differences: list[Text] = []
     batches = _ledger_batches()
     lines = 0
     for batch_id in batches:
         counted = ledger_sums(batch_id)
         lines += sum(count for _, count in counted.values())
-        differences += _differences(f"batch {batch_id}", batch_sums(batch_id), counted)
+        differences += _differences(Text("storage.batch", batch=batch_id), batch_sums(batch_id), counted)
     orphans = LedgerLine.objects.exclude(batch_id__in=batches).count()
     if orphans:
-        differences.append(f"{orphans} ledger lines belong to no ledger batch")
-    differences += _differences("balance", batch_sums(), stored())
+        differences.append(Text("storage.orphans", count=orphans))
+    differences += _differences(Text("storage.balance"), batch_sums(), stored())
     return LedgerCheck(batches=len(batches), lines=lines, differences=tuple(differences))

@@ -83,7 +83,7 @@ def _load(
         sums = source.balances()
         unknown = {row.unit for row in sums if row.unit not in ids}
         if unknown:
-            raise UnknownUnitError(unknown, "ledger lines")
+            raise UnknownUnitError(unknown, "ledger_lines")
         started = time.perf_counter()
         with without_indexes(LedgerLine._meta.db_table, rebuild=totals.lines > _existing_lines()):
             inserted = _insert(source, batch.id, ids, _Meter(totals.lines, progress))
@@ -91,7 +91,7 @@ def _load(
         indexes_done = time.perf_counter()
         log.info("ledger load: rows %.2f s, indexes %.2f s", rows_done - started, indexes_done - rows_done)
         if inserted != totals.lines:
-            raise StorageError(f"{inserted} ledger lines went in where the file has {totals.lines}")
+            raise StorageError("storage.lines_lost", inserted=inserted, lines=totals.lines)
         keyed = {(ids[row.unit], row.year, row.month, row.account): (row.cents, row.lines) for row in sums}
         balances.add(keyed)
         balances.record_batch(batch.id, keyed)
@@ -160,7 +160,7 @@ def _copy(source: LedgerSource, table: str, batch_id: int, ids: dict[str, int], 
     finally:
         writer.join()
     if failed:
-        raise StorageError(f"writing the ledger rows for COPY failed: {failed[0]}") from failed[0]
+        raise StorageError("storage.copy_failed", reason=failed[0]) from failed[0]
     return count
 
 

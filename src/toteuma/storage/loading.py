@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from django.db import IntegrityError, connection, transaction
 
 from toteuma.core.bulk import LEDGER_COLUMNS
+from toteuma.core.messages import Text
 from toteuma.core.records import BudgetKind, BudgetRecord, LedgerRecord
 from toteuma.storage import balances, sql
 from toteuma.storage.locks import import_transaction
@@ -130,7 +131,7 @@ def load_ledger(
             if not load.unknown:  # after the first unknown unit, read on only to name them all
                 sql.insert(LedgerLine._meta.db_table, LEDGER_COLUMNS, rows)
         if load.unknown:
-            raise UnknownUnitError(load.unknown, "ledger lines")
+            raise UnknownUnitError(load.unknown, "ledger_lines")
         sums = balances.frozen(load.sums)
         balances.add(sums)
         balances.record_batch(batch.id, sums)
@@ -167,7 +168,7 @@ def load_budget(
             for line in lines:
                 tally.count(line.amount_cents, line.year)
         if unknown:
-            raise UnknownUnitError(unknown, "budget lines")
+            raise UnknownUnitError(unknown, "budget_lines")
         return _close_batch(batch, tally)
 
 
@@ -176,10 +177,9 @@ def _budget_line(
 ) -> BudgetLine:
     if record.kind is BudgetKind.AMENDMENT and record.decided is None:
         # Without a date no report could tell whether the amendment is in force at its period end.
-        raise StorageError(
-            f"budget amendment of unit {record.unit!r}, account {record.account} "
-            f"({record.decision or 'no decision'}) has no decision date; add Päätöspvm"
-        )
+        decision = record.decision or Text("storage.no_decision")
+        where = {"unit": record.unit, "account": record.account, "decision": decision}
+        raise StorageError("storage.amendment_without_date", **where)
     if record.unit not in units:
         unknown.add(record.unit)
     return BudgetLine(

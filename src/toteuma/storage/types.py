@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from toteuma.core.messages import MessageError, Text
 from toteuma.core.records import BudgetKind
 
 
-class StorageError(Exception):
-    """A load or query the database refuses; the message says what and how to fix it."""
+class StorageError(MessageError):
+    """A load or query the database refuses; the message (storage.toml) says what and how to fix it."""
 
 
 class DuplicateImportError(StorageError):
@@ -17,9 +18,11 @@ class DuplicateImportError(StorageError):
 
     def __init__(self, kind: str, sha256: str, batch_id: int, file_name: str) -> None:
         super().__init__(
-            f"this {kind} file was already imported as batch {batch_id} ({file_name!r}, "
-            f"sha256 {sha256[:12]}…); importing it again would count its lines twice. "
-            f"Roll batch {batch_id} back first if the file is to replace it."
+            "storage.duplicate_import",
+            kind=Text(f"kinds.{kind}"),
+            batch=batch_id,
+            name=file_name,
+            sha256=sha256[:12],
         )
         self.kind = kind
         self.sha256 = sha256
@@ -31,9 +34,10 @@ class UnknownUnitError(StorageError):
     """Records name unit codes the database does not hold."""
 
     def __init__(self, codes: set[str], what: str) -> None:
-        listed = ", ".join(repr(code) for code in sorted(codes)[:20])
-        more = f" and {len(codes) - 20} more" if len(codes) > 20 else ""
-        super().__init__(f"{what} name unknown unit codes {listed}{more}; import the units first")
+        """`what` names the records: a key under storage.what (ledger_lines, goals, ...)."""
+        listed = sorted(codes)[:20]
+        more = Text("storage.and_more", count=len(codes) - 20) if len(codes) > 20 else ""
+        super().__init__("storage.unknown_units", what=Text(f"storage.what.{what}"), codes=listed, more=more)
         self.codes = frozenset(codes)
 
 
@@ -41,18 +45,16 @@ class DuplicateKeyError(StorageError):
     """One load names the same natural key twice, so it is unclear which record should win."""
 
     def __init__(self, what: str, key: object) -> None:
-        super().__init__(f"{what} {key!r} appears twice in the same load; keep one of them")
-        self.key = key
+        """`what` names the key: one under storage.what (unit_code, account_number, ...)."""
+        super().__init__("storage.duplicate_key", what=Text(f"storage.what.{what}"), key=key)
+        self.duplicate = key
 
 
 class ImportBusyError(StorageError):
     """Another import (or a change) holds the database; nothing was loaded."""
 
     def __init__(self, seconds: int) -> None:
-        super().__init__(
-            f"another import is running in this database (waited {seconds} s); nothing was imported. "
-            "Import the file again when it has finished"
-        )
+        super().__init__("security.import_busy", seconds=seconds)
         self.seconds = seconds
 
 
@@ -60,18 +62,13 @@ class DatabaseFaultError(StorageError):
     """The database refused the load for a reason of its own: read-only, disk full, unreachable."""
 
     def __init__(self, fault: str, detail: str) -> None:
-        words = {
-            "read-only": "the database is read-only",
-            "disk-full": "the disk of the database or of the temporary folder is full",
-            "unavailable": "the database cannot be reached",
-        }
-        super().__init__(f"{words.get(fault, fault)}; nothing was imported ({detail.strip()[:200]})")
+        super().__init__(f"security.storage_fault.{fault}", detail=detail.strip()[:200])
         self.fault = fault
 
 
 class BatchNotFoundError(StorageError):
     def __init__(self, batch_id: int) -> None:
-        super().__init__(f"there is no import batch {batch_id}; `batches()` lists them")
+        super().__init__("storage.no_batch", batch=batch_id)
         self.batch_id = batch_id
 
 
@@ -85,7 +82,7 @@ class LedgerCheck:
 
     batches: int
     lines: int
-    differences: tuple[str, ...] = ()
+    differences: tuple[Text, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -77,23 +77,23 @@ def _unit_row(r: UnitRecord) -> Unit:
 
 def load_units(records: Iterable[UnitRecord]) -> LoadResult:
     """Add or update units by code, then link parents; the resulting tree must be a tree."""
-    items = _unique(records, lambda record: record.code, "unit code")
+    items = _unique(records, lambda record: record.code, "unit_code")
     with import_transaction():
         fields = ["name", "kind", "binding_level", "binding", "responsible", "order"]
         _upsert(Unit, [_unit_row(r) for r in items], ["code"], fields)
-        ids = _resolve((r.parent for r in items if r.parent is not None), "units (as parent)")
+        ids = _resolve((r.parent for r in items if r.parent is not None), "parent_units")
         linked = [Unit(id=ids[r.code], parent_id=ids[r.parent] if r.parent else None) for r in items]
         Unit.objects.bulk_update(linked, ["parent"], batch_size=_BATCH)
         try:
             org_tree()
         except ValueError as exc:
-            raise StorageError(f"the units do not form a tree: {exc}") from exc
+            raise StorageError("storage.not_a_tree", reason=exc) from exc
     return LoadResult(lines=len(items))
 
 
 def load_accounts(records: Iterable[AccountRecord]) -> LoadResult:
     """Add or update accounts by number."""
-    items = _unique(records, lambda record: record.number, "account number")
+    items = _unique(records, lambda record: record.number, "account_number")
     with import_transaction():
         _upsert(Account, [Account(number=r.number, name=r.name) for r in items], ["number"], ["name"])
     return LoadResult(lines=len(items))
@@ -101,9 +101,9 @@ def load_accounts(records: Iterable[AccountRecord]) -> LoadResult:
 
 def load_investments(records: Iterable[InvestmentRecord]) -> LoadResult:
     """Add or update investment projects by project code."""
-    items = _unique(records, lambda record: record.project, "investment project")
+    items = _unique(records, lambda record: record.project, "investment_project")
     with import_transaction():
-        ids = _resolve((r.unit for r in items), "investment projects")
+        ids = _resolve((r.unit for r in items), "investment_projects")
         rows = [
             InvestmentProject(code=r.project, name=r.name, group=r.group, unit_id=ids[r.unit]) for r in items
         ]
@@ -113,9 +113,7 @@ def load_investments(records: Iterable[InvestmentRecord]) -> LoadResult:
 
 def load_texts(records: Iterable[TextRecord]) -> LoadResult:
     """Add or update texts by unit, year, period and kind."""
-    items = _unique(
-        records, lambda r: (r.unit, r.year, r.period, r.kind.value), "text (unit, year, period, kind)"
-    )
+    items = _unique(records, lambda r: (r.unit, r.year, r.period, r.kind.value), "text_key")
     with import_transaction():
         ids = _resolve((r.unit for r in items), "texts")
         rows = [
@@ -149,7 +147,7 @@ def load_goals(records: Iterable[GoalRecord]) -> LoadResult:
 
     Several records may describe one goal in different periods (one file per reporting period).
     """
-    items = _unique(records, lambda r: (*_goal_key(r), r.period), "goal (unit, level, year, aim, period)")
+    items = _unique(records, lambda r: (*_goal_key(r), r.period), "goal_key")
     latest = {_goal_key(r): r for r in items}  # the goal's own fields come from its last record
     with import_transaction():
         ids = _resolve((r.unit for r in items), "goals")
@@ -185,7 +183,7 @@ def _load_assessments(items: list[GoalRecord], unit_ids_by_code: dict[str, int])
 
 def load_mapping(records: Iterable[RangeRecord]) -> LoadResult:
     """Replace the imported account-to-row mapping with these ranges, all or nothing."""
-    items = _unique(records, lambda record: record.first, "account range starting at")
+    items = _unique(records, lambda record: record.first, "range_start")
     with import_transaction():
         AccountRange.objects.all().delete()
         AccountRange.objects.bulk_create(AccountRange(first=r.first, last=r.last, row=r.row) for r in items)
@@ -194,9 +192,9 @@ def load_mapping(records: Iterable[RangeRecord]) -> LoadResult:
 
 def load_metric_values(records: Iterable[MetricValueRecord]) -> LoadResult:
     """Add or update measured values by unit, metric and period."""
-    items = _unique(records, lambda r: (r.unit, r.metric, r.period), "metric value (unit, metric, period)")
+    items = _unique(records, lambda r: (r.unit, r.metric, r.period), "metric_key")
     with import_transaction():
-        ids = _resolve((r.unit for r in items), "metric values")
+        ids = _resolve((r.unit for r in items), "metric_values")
         rows = [
             MetricValue(
                 unit_id=ids[r.unit],

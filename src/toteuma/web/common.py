@@ -48,7 +48,7 @@ def period_of(request: HttpRequest) -> Period | None:
     try:
         return Period.parse(text)
     except ValueError as exc:
-        raise services.ServiceError(str(exc)) from exc
+        raise services.ServiceError(exc) from exc
 
 
 # The largest whole number a parameter may carry: ids, versions, accounts and pages all fit well below,
@@ -67,7 +67,9 @@ def int_param(
     # The length first: a thousand-digit number is refused before it is ever converted.
     well_formed = digits.isascii() and digits.isdigit() and len(digits) <= len(str(high))
     if not well_formed or not low <= int(text) <= high:
-        raise services.ServiceError(f"{name} must be a whole number from {low} to {high}, got {text[:30]!r}")
+        raise services.ServiceError(
+            "security.whole_number_range", name=name, low=low, high=high, value=text[:30]
+        )
     return int(text)
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
+from toteuma.core.messages import use_language
 from toteuma.services import figure_cache
 
 
@@ -26,6 +27,7 @@ class ChosenLanguageMiddleware:
         figure_cache.begin_request()  # figures read by this request are checked against fresh data
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        with use_language(language):  # service errors and import problems in the page's language
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

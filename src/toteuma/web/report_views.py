@@ -31,7 +31,7 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         try:
             at = Period.parse(period)
         except ValueError as exc:
-            raise services.ServiceError(str(exc)) from exc
+            raise services.ServiceError(exc) from exc
         # A name from the list only: the parameter never names a file (issue 9, item 6).
         layout = reporting.named_layout(request.GET.get("asettelu") or "reference")
         content = services.build_report(unit, at, layout)

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from toteuma.core.messages import Text
 from toteuma.core.records import GoalStatus, TextKind
 from toteuma.storage.models import Goal, GoalAssessment, Unit, UnitText
 from toteuma.storage.workflow.audit import record
@@ -72,7 +73,7 @@ def _target(unit_code: str, period: str, subject: str) -> str:
 
 def _check_status(status: str) -> None:
     if status and status not in {item.value for item in GoalStatus}:
-        raise WorkflowError(f"unknown goal status {status!r}")
+        raise WorkflowError("storage.workflow.unknown_status", status=status)
 
 
 def save_draft(
@@ -114,7 +115,7 @@ def save_draft(
 def _current(unit_code: str, period: str, subject: str) -> DraftInfo:
     found = draft(unit_code, period, subject)
     if found is None:
-        raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+        raise WorkflowError("storage.workflow.no_draft", target=_target(unit_code, period, subject))
     return found
 
 
@@ -133,25 +134,22 @@ def check_move(
     they saved since its last approval.
     """
     if state not in STATES:
-        raise WorkflowError(f"unknown state {state!r}")
+        raise WorkflowError("storage.workflow.unknown_state", state=state)
     needed = State.DRAFT if state == State.READY else State.READY
     if before.state != needed:
         raise WorkflowError(
-            f"the text is {before.state!r} (version {before.version}); it can only become {state!r} "
-            f"from {needed.value!r}. Reload the page to see its current state"
+            "security.approval.wrong_state",
+            now=Text(f"security.approval.state.{before.state}"),
+            version=before.version,
+            wanted=Text(f"security.approval.state.{state}"),
+            needed=Text(f"security.approval.state.{needed.value}"),
         )
     if state == State.APPROVED and version is None:
-        raise WorkflowError("approving needs the version of the text that was reviewed")
+        raise WorkflowError("security.approval.version_needed")
     if version is not None and version != before.version:
-        raise WorkflowError(
-            f"the text is now version {before.version}, not version {version} that you saw; "
-            "reload the page and review it again"
-        )
+        raise WorkflowError("security.approval.other_version", now=before.version, seen=version)
     if state == State.APPROVED and not self_approval and user in before.authors:
-        raise WorkflowError(
-            f"{user} wrote part of this text; another controller approves it "
-            "(the setting TOTEUMA_SELF_APPROVAL allows authors to approve their own text)"
-        )
+        raise WorkflowError("security.approval.own_text", user=user)
 
 
 def set_state(
@@ -167,7 +165,7 @@ def set_state(
 ) -> DraftInfo:
     """Move a draft to `state` by the rules of `check_move`; approving writes its text where reports read."""
     if state not in STATES:
-        raise WorkflowError(f"unknown state {state!r}")
+        raise WorkflowError("storage.workflow.unknown_state", state=state)
     with transaction.atomic():
         row = (
             Draft.objects.select_for_update()
@@ -175,7 +173,7 @@ def set_state(
             .first()
         )
         if row is None:
-            raise WorkflowError(f"no draft {_target(unit_code, period, subject)}")
+            raise WorkflowError("storage.workflow.no_draft", target=_target(unit_code, period, subject))
         before = _info(row)
         check_move(before, state, user, version, self_approval=self_approval)
         row.state, row.review_comment, row.updated_by = state, comment, user
@@ -196,7 +194,7 @@ def set_state(
 def _publisher(subject: str) -> Publisher:
     found = _PUBLISHERS.get(subject_kind(subject))
     if found is None:
-        raise WorkflowError(f"nothing publishes drafts of kind {subject_kind(subject)!r}")
+        raise WorkflowError("security.approval.no_publisher", kind=subject_kind(subject))
     return found
 
 

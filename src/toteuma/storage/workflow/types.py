@@ -6,19 +6,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from toteuma.core.messages import MessageError, Text
 
-class WorkflowError(Exception):
-    """A workflow change the data refuses; the message says why."""
+
+class WorkflowError(MessageError):
+    """A workflow change the data refuses; the message (storage.toml) says why."""
 
 
 class ConflictError(WorkflowError):
     """Someone saved the draft after this edit started; `current` is what they saved."""
 
     def __init__(self, current: DraftInfo, attempted: str) -> None:
-        super().__init__(
-            f"{current.updated_by or 'someone'} saved this text (version {current.version}) "
-            "after you started editing; compare both and save again"
-        )
+        who = current.updated_by or Text("storage.workflow.someone")
+        super().__init__("storage.workflow.conflict", by=who, version=current.version)
         self.current = current
         self.attempted = attempted
 

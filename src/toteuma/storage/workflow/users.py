@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 
+from toteuma.core.messages import language
 from toteuma.storage.workflow.audit import record
 from toteuma.storage.workflow.models import Profile, Role
 from toteuma.storage.workflow.types import UserInfo, WorkflowError
@@ -29,13 +30,13 @@ def add_user(
 ) -> UserInfo:
     """Create a user (or, with `replace`, reset an existing one) with a role and assigned unit codes."""
     if role not in ROLES:
-        raise WorkflowError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        raise WorkflowError("storage.workflow.unknown_role", role=role, roles=ROLES)
     model = get_user_model()
     codes = sorted(set(units))
     with transaction.atomic():
         user = model.objects.filter(username=name).first()
         if user is not None and not replace:
-            raise WorkflowError(f"user {name!r} exists already")
+            raise WorkflowError("storage.workflow.user_exists", name=name)
         if user is None:
             user = model(username=name)
         user.set_password(password)
@@ -60,14 +61,12 @@ def user_names() -> list[str]:
 def password_problems(name: str, password: str) -> list[str]:
     """What the password rules (settings.AUTH_PASSWORD_VALIDATORS) say against it; empty if it passes.
 
-    In English, as the command line's other messages until they have a Finnish catalogue (Django's
-    Finnish one lacks some of these, and a mix of languages would be worse).
+    In the language the messages are given in (Django's own translations of its validators).
     """
-    try:
-        with translation.override("en"):
+    with translation.override(language()):
+        try:
             validate_password(password, get_user_model()(username=name))
-    except ValidationError as exc:
-        with translation.override("en"):
+        except ValidationError as exc:
             return [str(message) for message in exc.messages]
     return []
 
@@ -75,7 +74,7 @@ def password_problems(name: str, password: str) -> list[str]:
 def _existing(name: str) -> Any:
     user = get_user_model().objects.filter(username=name).first()
     if user is None:
-        raise WorkflowError(f"no user {name!r}; `toteuma user list` lists them")
+        raise WorkflowError("security.no_user", name=name)
     return user
 
 
@@ -92,7 +91,7 @@ def remove_user(name: str, *, by: str) -> None:
 def set_role(name: str, role: str, units: Iterable[str] | None, *, by: str) -> UserInfo:
     """Change the user's role (and, when given, the units they answer for)."""
     if role not in ROLES:
-        raise WorkflowError(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        raise WorkflowError("storage.workflow.unknown_role", role=role, roles=ROLES)
     with transaction.atomic():
         user = _existing(name)
         profile, _ = Profile.objects.get_or_create(user=user)
