@@ -4,16 +4,24 @@ and no traceback."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from bench.generate_ledger import EXAMPLE, write
+
+from conftest import TINY_ORG
+from toteuma.core.records import LedgerRecord
+
+__all__ = ["TINY_ORG"]
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = "from toteuma.cli import main; main()"
@@ -152,3 +160,107 @@ def test_an_import_while_another_holds_sqlite_is_refused_with_a_message(tmp_path
     assert "another import is running in this database" in done.stderr
     again = _cli(env, "import", "ledger", str(EXAMPLE / "ledger-2024.csv"))
     assert again.returncode == 0, again.stderr
+
+
+# The same races, made certain: threads (each with its own database connection) meet at a barrier at
+# the worst moment main left open. With one import at a time the second never reaches the barrier
+# while the first waits there, so the barrier times out and the imports run one after the other.
+MEET = 3.0  # seconds a thread waits at the barrier for the other
+
+
+def _in_threads(*jobs: Callable[[], object]) -> list[object]:
+    """Run the jobs at once, each in its own thread (own connection); what each returned or raised."""
+    from django.db import connection
+
+    results: list[object] = [None] * len(jobs)
+
+    def run(index: int) -> None:
+        try:
+            results[index] = jobs[index]()
+        except Exception as exc:
+            results[index] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(jobs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return results
+
+
+def _postgresql_only() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        # The in-memory SQLite database of the tests (one shared cache) answers a second writer at once
+        # instead of letting it wait; SQLite's own case is the two processes on a file above.
+        pytest.skip("threads racing on one database: PostgreSQL's half of the suite")
+
+
+def _meet(barrier: threading.Barrier) -> None:
+    with contextlib.suppress(threading.BrokenBarrierError):
+        barrier.wait(MEET)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_first_loads_meeting_inside_their_transactions_do_not_deadlock(tiny_org: object) -> None:
+    """Item 3: both loads have begun (each holds its batch row) before either drops the ledger's keys."""
+    _postgresql_only()
+    from toteuma import storage
+    from toteuma.importers.sources import RecordsLedger
+
+    barrier = threading.Barrier(2)
+
+    class Meeting(RecordsLedger):
+        def balances(self):  # type: ignore[no-untyped-def]  # read inside the load, after its batch row
+            _meet(barrier)
+            return super().balances()
+
+    def load(year: int) -> Callable[[], object]:
+        lines = [
+            LedgerRecord(date(year, 1, 1 + n % 28), f"{year}-{n}", 4300, "110010", 100 + n)
+            for n in range(300)
+        ]
+        return lambda: storage.load_ledger_source(
+            Meeting(lines), file_name=f"{year}.csv", sha256=f"{year:064d}"
+        )
+
+    results = _in_threads(load(2023), load(2024))
+    assert [type(result).__name__ for result in results] == ["LoadResult", "LoadResult"], results
+    from toteuma.storage.models import LedgerLine
+
+    assert LedgerLine.objects.count() == 600
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_imports_of_one_year_checked_at_once_never_both_load(
+    tiny_org: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 2: both have checked for an earlier batch of the year before either loads."""
+    _postgresql_only()
+    from toteuma import services, storage
+    from toteuma.core.records import AccountRecord
+
+    storage.load_accounts([AccountRecord(4300, "Palvelut")])
+    barrier = threading.Barrier(2)
+    real = storage.load_ledger_source
+
+    def after_both_checked(*args: object, **kwargs: object) -> object:
+        _meet(barrier)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storage, "load_ledger_source", after_both_checked)
+    files = []
+    for name, cents in (("a", "100,00"), ("b", "250,00")):
+        path = tmp_path / f"ledger-{name}.csv"
+        path.write_text(f"Kirjauspvm;Tosite;Tili;Kustannuspaikka;Summa\n15.1.2024;1;4300;110010;{cents}\n")
+        files.append(path)
+    results = _in_threads(*(lambda path=path: services.import_file("ledger", path) for path in files))
+    imported = [result for result in results if getattr(result, "imported", False)]
+    refused = [result for result in results if not getattr(result, "imported", True)]
+    assert len(imported) == 1, results
+    assert len(refused) == 1, results
+    assert [p.code for p in refused[0].problems] == ["batch.overlap"]  # type: ignore[attr-defined]
+    assert len(storage.batches()) == 1
