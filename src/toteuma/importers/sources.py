@@ -165,7 +165,24 @@ def _lines_before_data(text: str, delimiter: str, header: tuple[str, ...]) -> in
 
 
 def _data_lines(path: Path, skip: int) -> int:
-    """Non-empty lines after the first `skip`: the rows DuckDB reads from a file it reads exactly."""
+    """Non-empty lines after the first `skip`: the rows DuckDB reads from a file it reads exactly.
+
+    Counted in blocks (a tenth of a second for a million lines); a file with an empty line somewhere
+    is counted line by line instead, as a run of empty lines would fool a count of the pairs.
+    """
+    newlines, tail, empty = 0, b"\n", False  # as if a line ended before the file: an empty first line
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            newlines += block.count(b"\n")
+            seam = tail + block[:2]
+            empty = empty or any(mark in part for part in (seam, block) for mark in (b"\n\n", b"\n\r\n"))
+            tail = block[-2:] if len(block) > 1 else (tail + block)[-2:]
+    if empty or newlines < skip:
+        return _data_lines_one_by_one(path, skip)
+    return newlines - skip + (0 if tail.endswith(b"\n") else 1)
+
+
+def _data_lines_one_by_one(path: Path, skip: int) -> int:
     count = 0
     with path.open("rb") as handle:
         for number, line in enumerate(handle, 1):
