@@ -23,7 +23,7 @@ __all__ = ["demo_data", "signed_in"]
 
 ROOT = Path(__file__).resolve().parents[1]
 USERS = (None, "valtuutettu", "lakimies", "digi", "talous", "admin")  # in the order of ROLES
-ARGS = {"code": AREA, "row": "palvelujen_ostot", "column": "tot"}
+ARGS: dict[str, object] = {"code": AREA, "row": "palvelujen_ostot", "column": "tot", "project": "INV1301"}
 # What each POST sends: enough to reach the permission check of a real action.
 POSTS: dict[str, dict[str, object]] = {
     "save-text": {"kausi": PERIOD, "teksti": "Matriisin teksti.", "versio": 0},
@@ -32,6 +32,7 @@ POSTS: dict[str, dict[str, object]] = {
     "confirm-import": {"toiminto": "vahvista"},
     "login": {"username": "nobody", "password": "wrong"},
     "set_language": {"language": "fi", "next": "/"},
+    "open-round": {"kausi": PERIOD, "maaraaika": "2024-04-15", "yksikot": [AREA]},
 }
 
 
@@ -44,12 +45,15 @@ def _patterns(patterns: list[Any]) -> Iterator[URLPattern]:
 
 
 def _url(pattern: URLPattern) -> str:
-    from toteuma.storage.models import ImportBatch
+    from toteuma.storage.models import Goal, ImportBatch
 
     wanted = {name: ARGS.get(name) for name in pattern.pattern.converters}
     if "batch_id" in wanted:
         wanted["batch_id"] = ImportBatch.objects.order_by("id").values_list("id", flat=True).first()
-    return reverse(str(pattern.name), kwargs=wanted)
+    if "goal_id" in wanted:
+        wanted["goal_id"] = Goal.objects.order_by("id").values_list("id", flat=True).first()
+    url = reverse(str(pattern.name), kwargs=wanted)
+    return url + (f"?yksikko={AREA}" if pattern.name == "project-lines" else "")
 
 
 def _outcome(response: Any) -> str:

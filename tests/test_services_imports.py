@@ -60,6 +60,8 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "mapping.overlap": ("mapping", {}, "välit 4000–4399 (henkilostokulut) ja 4300–4499"),
     "mapping.leaves-unmapped": ("mapping", {}, "tilejä, joilla on kirjauksia: 3000, 4300"),
     "budget.amendment-decision": ("budget", {}, "muutosrivillä on oltava päätös ja päätöspäivä"),
+    "project.dates": ("projects", {}, "päättyy 31.12.2024 ennen kuin alkaa 1.1.2025"),
+    "project.share": ("projects", {}, "ulkoisen rahoituksen osuus 120 ei ole 0–100 %"),
 }
 
 

@@ -16,20 +16,21 @@ from django.utils import timezone
 
 from toteuma.core.messages import Text
 from toteuma.core.records import GoalStatus, TextKind
-from toteuma.storage.models import Goal, GoalAssessment, Unit, UnitText
+from toteuma.storage.models import (
+    Goal,
+    GoalAssessment,
+    InvestmentProgress,
+    InvestmentProject,
+    Unit,
+    UnitText,
+)
 from toteuma.storage.workflow.audit import record
 from toteuma.storage.workflow.models import Draft, State
 from toteuma.storage.workflow.types import ConflictError, DraftInfo, WorkflowError
 
 COMMENTARY = "commentary"
+INVESTMENT = "investment"  # an investment project's progress comment: "investment:<project code>"
 STATES = tuple(state.value for state in State)
-Publisher = Callable[[DraftInfo], None]
-_PUBLISHERS: dict[str, Publisher] = {}
-
-
-def register_publisher(kind: str, publish: Publisher) -> None:
-    """What approving a draft of subject `kind` ("commentary", or the part before ":") writes."""
-    _PUBLISHERS[kind] = publish
 
 
 def subject_kind(subject: str) -> str:
@@ -38,6 +39,10 @@ def subject_kind(subject: str) -> str:
 
 def goal_subject(goal_id: int) -> str:
     return f"goal:{goal_id}"
+
+
+def investment_subject(project: str) -> str:
+    return f"{INVESTMENT}:{project}"
 
 
 def _info(row: Draft) -> DraftInfo:
@@ -184,21 +189,23 @@ def set_state(
         row.save()
         after = _info(row)
         if state == State.APPROVED:
-            _publisher(subject)(after)
+            _publish(row)
         record(
             user, f"draft.{state}", _target(unit_code, period, subject), before.snapshot(), after.snapshot()
         )
     return after
 
 
-def _publisher(subject: str) -> Publisher:
-    found = _PUBLISHERS.get(subject_kind(subject))
-    if found is None:
-        raise WorkflowError("security.approval.no_publisher", kind=subject_kind(subject))
-    return found
+def _publish(row: Draft) -> None:
+    """Write an approved text where the documents read it; the subject's prefix says where."""
+    kind, _, key = row.subject.partition(":")
+    publish = PUBLISHERS.get(kind)
+    if publish is None:
+        raise WorkflowError("followup.workflow.no_publisher", subject=row.subject)
+    publish(row, key)
 
 
-def _publish_commentary(row: DraftInfo) -> None:
+def _publish_commentary(row: Draft, _key: str) -> None:
     unit = Unit.objects.get(code=row.unit_code)
     UnitText.objects.update_or_create(
         unit=unit,
@@ -209,13 +216,29 @@ def _publish_commentary(row: DraftInfo) -> None:
     )
 
 
-def _publish_goal(row: DraftInfo) -> None:
-    goal = Goal.objects.get(id=int(row.subject.removeprefix("goal:")))
+def _publish_goal(row: Draft, key: str) -> None:
+    goal = Goal.objects.get(id=int(key))
     paragraphs = [part.strip() for part in row.text.replace("\r\n", "\n").split("\n\n") if part.strip()]
     GoalAssessment.objects.update_or_create(
         goal=goal, period=row.period, defaults={"realisation": paragraphs, "status": row.status}
     )
 
 
-register_publisher(COMMENTARY, _publish_commentary)
-register_publisher("goal", _publish_goal)
+def _publish_investment(row: Draft, key: str) -> None:
+    project = InvestmentProject.objects.get(code=key)
+    InvestmentProgress.objects.update_or_create(
+        project=project, period=row.period, defaults={"text": row.text.strip()}
+    )
+
+
+# Subject prefix -> how its approved text is published. Another subject (a forecast) adds itself here.
+PUBLISHERS: dict[str, Callable[[Draft, str], None]] = {
+    COMMENTARY: _publish_commentary,
+    "goal": _publish_goal,
+    INVESTMENT: _publish_investment,
+}
+
+
+def register_publisher(kind: str, publish: Callable[[Draft, str], None]) -> None:
+    """What approving a draft of subject `kind` (the part before ":") writes; new kinds add theirs."""
+    PUBLISHERS[kind] = publish

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from toteuma.core.messages import MessageError, Text
@@ -58,3 +58,15 @@ class AuditInfo:
     target: str
     before: Any
     after: Any
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """A reporting round: the period, its deadline and the units whose texts it asks for."""
+
+    period: str
+    deadline: date
+    units: tuple[str, ...]
+    opened_by: str
+    opened_at: datetime
+    reminded_on: date | None = None

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workflow", "0005_date_index_by_month"),
+        ("workflow", "0006_reporting_round"),
     ]
 
     operations = [
