@@ -106,7 +106,7 @@ def test_any_registered_subject_kind_follows_the_same_rules(tiny_org: object) ->
     from toteuma.storage import workflow
 
     published: list[str] = []
-    workflow.register_publisher("forecast-test", lambda draft: published.append(draft.text))
+    workflow.register_publisher("forecast-test", lambda draft, _key: published.append(draft.text))
     subject = ("1100", "2024-03", "forecast-test:4000")
     saved = workflow.save_draft(*subject, "Ennuste 1 200 000.", "", 0, "anna")
     with pytest.raises(workflow.WorkflowError):
