@@ -39,7 +39,7 @@ def test_the_layout_parameter_names_a_shipped_layout_and_never_a_file(
     response = signed_in("valtuutettu").get("/raportit/", {**REPORT, "asettelu": layout})
     page = response.content.decode()
     assert response.status_code == 400
-    assert "valitse jokin näistä: reference, gross-binding, year-end" in page
+    assert "valitse jokin näistä: reference, committee-year-end, gross-binding" in page
     assert "root:" not in page
     assert str(Path(__file__).resolve().parents[1]) not in page  # no path of the server's own
 

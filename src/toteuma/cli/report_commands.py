@@ -24,7 +24,7 @@ from toteuma.core.periods import Period
     help="cli.help.report_format",
 )
 @option("--lang", type=click.Choice(services.LANGUAGES), help="cli.help.report_lang")
-@option("--layout", default="reference", show_default=True, help="cli.help.report_layout")
+@option("--layout", help="cli.help.report_layout")
 @option("--sections", help="cli.help.report_sections")
 @option(
     "--template",
@@ -42,7 +42,7 @@ def report(
     period: str,
     fmt: str,
     lang: str | None,
-    layout: str,
+    layout: str | None,
     sections: str | None,
     template: Path | None,
     out_file: Path | None,

@@ -9,7 +9,7 @@ from decimal import Decimal
 from toteuma.core.cells import inert
 from toteuma.reports.model import CellFormat, Document, Row, Table
 
-_FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT}
+_FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT, CellFormat.NUMBER}
 
 HEADER = (
     "table",
@@ -41,7 +41,7 @@ def _line(table: Table, row: Row, index: int, period: str) -> tuple[str, ...]:
     return (
         *(inert(text) for text in texts),
         inert(column.key),
-        inert(column.label),
+        inert(f"{column.group} / {column.label}" if column.group else column.label),
         period,
         column.unit,
         _value(row.values[index]),

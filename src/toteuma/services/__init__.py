@@ -1,13 +1,8 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
+from toteuma.services import layouts, measures
 from toteuma.services.access import Actor, ForbiddenError, actor
-from toteuma.services.common import (
-    ServiceError,
-    default_mapping,
-    default_structure,
-    fault_of,
-    init,
-)
+from toteuma.services.common import ServiceError, default_mapping, default_structure, fault_of, init
 from toteuma.services.demo import DemoResult, run_demo
 from toteuma.services.imports import (
     IMPORT_KINDS,
@@ -25,8 +20,10 @@ from toteuma.services.reporting import (
     FORMATS,
     LANGUAGES,
     build_report,
+    default_layout,
     get_layout,
     render_report,
+    shipped_layouts,
     unit_listing,
 )
 from toteuma.services.users import add_user, list_users, remove_user, set_password, set_role, unlock
@@ -45,14 +42,17 @@ __all__ = [
     "add_user",
     "build_report",
     "check_file",
+    "default_layout",
     "default_mapping",
     "default_structure",
     "fault_of",
     "get_layout",
     "import_file",
     "init",
+    "layouts",
     "list_batches",
     "list_users",
+    "measures",
     "rebuild_sums",
     "remove_user",
     "render_report",
@@ -60,6 +60,7 @@ __all__ = [
     "run_demo",
     "set_password",
     "set_role",
+    "shipped_layouts",
     "show_batch",
     "unit_listing",
     "unlock",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from toteuma.services.common import ServiceError, init
 from toteuma.services.imports import ImportResult, import_file
 from toteuma.services.reporting import build_report, render_report
 
-EXAMPLE_DIR = Path(__file__).resolve().parents[3] / "examples" / "heinola-2024-q1"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+# Which example is the demo's is data (examples/examples.toml): no municipality is named in the code.
+EXAMPLE_DIR = EXAMPLES / tomllib.loads((EXAMPLES / "examples.toml").read_text(encoding="utf-8"))["default"]
 DEMO_UNIT = "Yhteiset palvelut / Kaupunginhallituksen toimiala"
 DEMO_PERIOD = Period(2024, 3)
 

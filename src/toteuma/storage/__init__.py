@@ -65,6 +65,7 @@ _LAZY = {
     "goals": "queries",
     "goals_with_ids": "queries",
     "text": "queries",
+    "texts": "queries",
     "batches": "queries",
     "batch_exists": "queries",
     "rebuild_balances": "balances",
@@ -115,6 +116,7 @@ if TYPE_CHECKING:
         recorded_sums,
         responsible,
         text,
+        texts,
         units,
     )
     from toteuma.storage.subtree import subtree_budget_sums, subtree_ledger_sums
@@ -229,6 +231,7 @@ __all__ = [
     "subtree_budget_sums",
     "subtree_ledger_sums",
     "text",
+    "texts",
     "units",
     "verify_ledger",
 ]

@@ -11,7 +11,7 @@ from django.shortcuts import render
 
 from toteuma import services
 from toteuma.core.periods import Period
-from toteuma.services import dashboard, reporting
+from toteuma.services import dashboard
 from toteuma.web.common import Actor, with_actor
 
 CONTENT_TYPES = {
@@ -32,8 +32,12 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
             at = Period.parse(period)
         except ValueError as exc:
             raise services.ServiceError(exc) from exc
-        # A name from the list only: the parameter never names a file (issue 9, item 6).
-        layout = reporting.named_layout(request.GET.get("asettelu") or "reference")
+        chosen = request.GET.get("asettelu") or services.default_layout()
+        if chosen not in services.shipped_layouts():  # the browser may name shipped layouts, never a file
+            raise services.ServiceError(
+                "layouts.web.unknown", layout=chosen, layouts=services.shipped_layouts()
+            )
+        layout = services.get_layout(chosen)
         content = services.build_report(unit, at, layout)
         data = services.render_report(content, fmt, layout, request.GET.get("kieli", "fi"))
         response = HttpResponse(data, content_type=CONTENT_TYPES.get(fmt, "application/octet-stream"))
@@ -50,7 +54,7 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         "periods": dashboard.periods(),
         "formats": services.FORMATS,
         "languages": services.LANGUAGES,
-        "layouts": reporting.layout_names(),
+        "layouts": services.shipped_layouts(),
     }
     return render(request, "web/reports.html", context)
 
