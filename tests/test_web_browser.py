@@ -99,7 +99,8 @@ def test_walk_through_drill_down_commentary_approval_refusal_and_bad_upload(page
     page.goto(f"{site}/raportit/")
     page.select_option("#yksikko", "1000")
     page.select_option("#raportti-kausi", PERIOD)
-    page.click("text=Avaa")
+    with page.expect_navigation():  # the report replaces the page; read it only once it has loaded
+        page.click("text=Avaa")
     assert "Palvelujen ostot pysyivät budjetissa." in page.content()
 
     before = _ledger_lines()
