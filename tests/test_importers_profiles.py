@@ -237,3 +237,12 @@ parent = "Ylempi"
         ("profile.pattern", "columns.account"),
         ("profile.invalid", "columns.amount"),
     ]
+
+
+def test_a_row_with_a_cell_too_many_is_one_problem_whatever_the_levels(
+    export: tuple[Path, Profile], tmp_path: Path
+) -> None:
+    changed = tmp_path / "changed.csv"
+    changed.write_text(EXPORT.replace("-5\n", "-5;9\n"), encoding="utf-8")
+    _, problems = parse_file("units", changed, profile=export[1])
+    assert [(p.code, p.row) for p in problems] == [("row.extra-cells", 3)]

@@ -197,10 +197,22 @@ def parse_file(
     if table is None:
         return [], problems
     numbered = [pair for spec in specs for pair in parse_numbered(spec, table, problems)]
+    problems = _once(problems)  # each level reads every row: a row's problem is found once per level
     records = [record for _, record in distinct(kind, numbered, table.file, problems)]
     if not records and not problems:
         problems.append(problem("file.empty", "no_data", file=table.file))
     return (in_file_order(records) if levels else records), problems
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, int | None, str, str, str]] = set()
+    found = []
+    for item in problems:
+        key = (item.code, item.row, item.column, item.value, item.message)
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+    return found
 
 
 def _level_kinds(spec: Kind, levels: tuple[Mapping[str, Take], ...], takes: Mapping[str, Take]) -> list[Kind]:
