@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from toteuma.core.periods import Period
 from toteuma.services.common import ServiceError
 
-EXAMPLES_DIR = Path(__file__).resolve().parents[3] / "examples"
+
+def _examples_dir() -> Path:
+    """Inside the installed package when it carries the examples (a wheel), else the checkout's examples/."""
+    packaged = Path(str(resources.files("toteuma").joinpath("examples")))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "examples"
+
+
+EXAMPLES_DIR = _examples_dir()
 MANIFEST = "example.toml"
 INDEX = "examples.toml"  # `default = "NAME"`: the example `toteuma demo` runs without --example
 BINDING = "binding"  # `units = "binding"`: every unit where the budget binds, in tree order
