@@ -34,7 +34,7 @@ CASES = {
         + "".join(f"{day}.1.2024;{day};4300;110010;250,00;Siivous\n" for day in range(16, 30)),
         ("row.unclosed-quote", 2, "Selite"),
     ),
-    "extra-cells": ("15.1.2024;1;4300;110010;1 234;56;Kahvit\n", ("row.extra-cells", 2, "#7 (no header)")),
+    "extra-cells": ("15.1.2024;1;4300;110010;1 234;56;Kahvit\n", ("row.extra-cells", 2, "#7")),
     "oversized": (f"15.1.2024;1;4300;110010;1,00;{'x' * 20_000_000}\n", ("value.too-long", 2, "Selite")),
 }
 
@@ -49,6 +49,19 @@ def test_each_malformation_is_a_coded_problem_with_row_and_column(tmp_path: Path
     assert not parsed.fast  # DuckDB gave it up
     found = [(p.code, p.row, p.column) for p in parsed.problems]
     assert (code, row, column) in found, found
+
+
+def test_a_quote_left_open_in_the_header_is_a_problem_not_an_empty_file(tmp_path: Path) -> None:
+    """Found by the fuzzer: the header's open quote swallowed every line, and nothing was said."""
+    from toteuma.importers.kinds import parse_file
+    from toteuma.importers.sources import read_ledger
+
+    path = tmp_path / "ledger.csv"
+    path.write_text(
+        'Kirjauspvm;Tosite;Tili;Kustannuspaikka;Summa;"Selite\n15.1.2024;1;4300;110010;1,00;Kahvit\n'
+    )
+    for problems in (parse_file("ledger", path)[1], read_ledger(path).problems):
+        assert [(p.code, p.row, p.column) for p in problems] == [("row.unclosed-quote", 1, "#6")]
 
 
 def test_a_well_quoted_multi_line_description_still_imports(tmp_path: Path) -> None:

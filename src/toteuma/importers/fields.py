@@ -149,6 +149,9 @@ def parsed_rows(
     table: RawTable, fields: tuple[Field, ...], problems: list[Problem]
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Each row's fields parsed; a row with a problem is reported into `problems` and skipped."""
+    if table.header_row in table.malformed:  # e.g. a quote left open in the header swallowed the file
+        problems.append(table.malformed.pop(table.header_row))
+        return
     positions, header_problems = map_header(table, fields)
     problems.extend(header_problems)
     if header_problems:

@@ -52,6 +52,7 @@ def scan(
                 return None
             table = RawTable(str(path), first[1], rows, decimal=decimal, delimiter=delimiter)  # type: ignore[arg-type]
             table.malformed = malformed  # filled as the stream is read
+            table.header_row = first[0]
             for line, row in parsed_rows(table, spec.fields, problems):
                 try:
                     spec.build(row)

@@ -26,10 +26,10 @@ Record = tuple[int, tuple[str, ...], Problem | None]
 
 
 def column_name(header: tuple[str, ...], index: int) -> str:
-    """The header's name of a column, or its position where the header has none."""
+    """The header's name of a column, or its position ("#7") where the header has none."""
     if index < len(header) and header[index]:
         return header[index]
-    return f"#{index + 1} (no header)"
+    return f"#{index + 1}"
 
 
 def csv_records(lines: Iterable[str], delimiter: str, file: str) -> Iterator[Record]:
@@ -55,8 +55,10 @@ def csv_records(lines: Iterable[str], delimiter: str, file: str) -> Iterator[Rec
         if any("\x00" in cell for cell in cells):  # no database stores it; Python 3.13's csv reads it
             yield start, (), problem("row.unreadable", "null", file=file, row=start)
             return
+        # The header's own cells are no column names for its problems: its columns go by position.
+        names = header or tuple(f"#{index + 1}" for index in range(len(cells)))
         header = header or stripped
-        yield start, stripped, _swallowed(cells, delimiter, header, file, start, reader.line_num)
+        yield start, stripped, _swallowed(cells, delimiter, names, file, start, reader.line_num)
 
 
 def _swallowed(

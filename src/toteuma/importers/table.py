@@ -37,6 +37,7 @@ class RawTable:
     # Records that could not be read whole (an unclosed quote, an unreadable line), by row: their
     # problem is reported and the record skipped (fields.parsed_rows). Filled as the rows are read.
     malformed: dict[int, Problem] = field(default_factory=dict)
+    header_row: int = 1  # the line the header record starts on (its problem, if any, is in `malformed`)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def frame(path: Path, text: str, dialect: Dialect, notes: list[Text]) -> RawTabl
     if not lines:
         return None
     table = RawTable(str(path), lines[0][1], lines[1:], notes=notes, malformed=malformed)
+    table.header_row = lines[0][0]
     table.decimal = dialect.decimal or guess_decimal(table)
     shown = "tab" if delimiter == "\t" else delimiter
     table.notes.append(_note("delimiter", dialect.delimiter, shown))
