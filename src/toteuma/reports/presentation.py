@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from toteuma.core.definition import Definition, SectionKind
 from toteuma.core.report import ReportContent, UnitStatement
+from toteuma.core.structure import Line
 from toteuma.reports import labels
 from toteuma.reports.appendix import appendix_sections, appendix_tables
 from toteuma.reports.figure_tables import council_table, statement_table, summary_table
@@ -65,13 +66,24 @@ def layout_catalogue(definition: Definition, lang: str = DEFAULT_LANGUAGE) -> Ca
     its wording; what the language lacks comes from Finnish, overlaid the same way."""
 
     def overlay(one: str, fallback: Catalogue | None) -> Catalogue:
-        rows = {line.key: text for line in definition.structure.lines if (text := line.label_in(one))}
+        rows = {
+            line.key: text
+            for line in definition.structure.lines
+            if (text := _own_label(line, one)) is not None
+        }
         wording = definition.wording.get(one, {})
         extra = {**wording, "rows": {**rows, **wording.get("rows", {})}}
         return catalogue(one).overlaid(extra, fallback)
 
     finnish = overlay(DEFAULT_LANGUAGE, None)
     return finnish if lang == DEFAULT_LANGUAGE else overlay(lang, finnish)
+
+
+def _own_label(line: Line, lang: str) -> str | None:
+    """The layout's own label of a line in the language, or None. A label given as "" is empty in
+    every language (a group's total printed without a label), not a Finnish text to translate."""
+    text = line.label_in(lang)
+    return "" if text is None and not line.label else text
 
 
 def build_document(
