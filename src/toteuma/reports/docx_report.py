@@ -43,12 +43,12 @@ def _table_style(word: WordDocument) -> str | None:
     return "Table Grid" if "Table Grid" in names else None
 
 
-def _cell_text(value: object, column_format: CellFormat, lang: str, decimals: int) -> str:
+def _cell_text(value: object, column_format: CellFormat, lang: str, decimals: int, blank: str = "") -> str:
     if column_format in _TEXT_FORMATS or isinstance(value, str):
         if isinstance(value, tuple):
             return "\n".join(value)
         return "" if value is None else str(value)
-    return format_cell(value, column_format, lang, decimals)  # type: ignore[arg-type]
+    return format_cell(value, column_format, lang, decimals, blank)  # type: ignore[arg-type]
 
 
 def _group_row(out: WordTable, table: Table) -> None:
@@ -83,7 +83,7 @@ def _figure_table(word: WordDocument, table: Table, lang: str) -> WordTable:
         if row.depth:
             cells[0].paragraphs[0].paragraph_format.left_indent = Mm(4 * row.depth)
         for cell, column, value in zip(cells[1:], table.columns, row.values, strict=True):
-            cell.text = _cell_text(value, column.format, lang, column.decimals)
+            cell.text = _cell_text(value, column.format, lang, column.decimals, column.blank)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if row.kind.value != "row":
             for run in (run for cell in cells for p in cell.paragraphs for run in p.runs):

@@ -33,13 +33,15 @@ def statement_columns(frame: Frame, kind: str = "statement") -> tuple[ColumnSpec
 
 def _spec(column: ColumnDef, table: TableDef, frame: Frame) -> ColumnSpec:
     label = labels.column_label(column, frame.period, frame.cat)
-    group = label_in(column.group, frame.cat.lang) or ""
+    group = labels.group_label(column, frame.period, frame.cat)
     if frame.definition.figures.kind(column.figure) is Kind.PERCENT:
         spec = frame.pct_spec(column.key, label, table, group)
     else:
         spec = frame.money_spec(column.key, label, table, group)
     decimals = spec.decimals if column.decimals is None else column.decimals
-    return ColumnSpec(spec.key, spec.label, spec.format, spec.unit, decimals, spec.group, column.line)
+    return ColumnSpec(
+        spec.key, spec.label, spec.format, spec.unit, decimals, spec.group, column.line, table.empty_mark
+    )
 
 
 def _cells(

@@ -98,7 +98,9 @@ def tie_out_sentences(tie_out: TieOut | None, cat: Catalogue, period: Period) ->
         return format_percent(Decimal(value) / 100, lang, 2) + "\u00a0€"
 
     def name(check: TieCheck) -> str:
-        return f"{cat.get('columns', check.column, **values)} ({check.what})"
+        # A layout's own measure has no catalogue label: it is named by its name in the layout.
+        known = cat.has("columns", check.column)
+        return f"{cat.get('columns', check.column, **values) if known else check.column} ({check.what})"
 
     if tie_out.ok:
         what = "; ".join(f"{name(check)} {cents(check.ledger)}" for check in tie_out.checks)

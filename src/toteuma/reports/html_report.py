@@ -20,10 +20,12 @@ _CLASSES = {GoalStatus.ON_TRACK: "toteutuu", GoalStatus.PARTLY: "osittain", Goal
 _STATUS_MARKS = {"toteutuu": "●", "osittain": "◐", "ei": "○"}
 
 
-def format_cell(value: Value, cell_format: CellFormat, locale: str = "fi", decimals: int = 2) -> str:
-    """A figure cell as printed; an empty cell is ""."""
+def format_cell(
+    value: Value, cell_format: CellFormat, locale: str = "fi", decimals: int = 2, blank: str = ""
+) -> str:
+    """A figure cell as printed; an empty cell is `blank` (the table's empty mark, or "")."""
     if value is None:
-        return ""
+        return blank
     if cell_format is CellFormat.PERCENT and isinstance(value, Decimal):
         return format_percent(value, locale, decimals)
     if cell_format is CellFormat.EUROS and isinstance(value, int):

@@ -40,6 +40,7 @@ class ColumnSpec:
     decimals: int = 0  # of a figure column: the printed decimals
     group: str = ""  # a heading spanning this column and the adjacent ones with the same group
     line: str = ""  # summary and amendments tables: the statement line the column's figure is of
+    blank: str = ""  # what a printed document shows in a cell without a value ("-", ".."); JSON: null
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,9 @@ def _figure_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
         sheet.write_string(r, 0, row.label, fmt[f"label{min(row.depth, 3)}{'_bold' if bold else ''}"])
         for col, (column, value) in enumerate(zip(table.columns, row.values, strict=True), start=1):
             cell = _cell_format(fmt, column, bold)
-            if value is None:
+            if value is None and column.blank:
+                sheet.write_string(r, col, column.blank, cell)
+            elif value is None:
                 sheet.write_blank(r, col, None, cell)
             elif isinstance(value, str):
                 sheet.write_string(r, col, value, cell)
