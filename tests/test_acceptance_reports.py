@@ -45,3 +45,33 @@ def test_a_citys_income_statement_in_cents_and_over_five_years_in_millions(layou
     (expected,) = [table for table in published(JYVASKYLA_2018_STATEMENT) if table["layout"] == layout]
     differences = [(item.row, item.column, item.printed) for item in compare(found, expected)]
     assert differences == [(d["row"], d["column"], d["printed"]) for d in expected.get("differences", [])]
+
+
+HELSINKI_2021_BUDGET = "helsinki-2021-budget-book"
+
+
+@pytest.mark.parametrize(
+    ("layout", "unit"),
+    [
+        ("chapters.toml", "701"),
+        ("chapters.toml", "702"),
+        ("by-account.toml", "70101"),
+        ("by-account.toml", "70201"),
+    ],
+)
+def test_a_budget_books_items_with_costs_positive_blank_zeros_and_the_plans_years(
+    layout: str, unit: str
+) -> None:
+    # The actual two years back, last year's budget, the proposal, the budget and the plan's years;
+    # a refund of 312 euros prints its own rounded 0 (not blank) and makes the net one more than the
+    # revenue: each figure rounded once from its own cents.
+    import_case(HELSINKI_2021_BUDGET)
+    found = report(HELSINKI_2021_BUDGET, layout, unit, "2021-12")
+    tables = [
+        table
+        for table in published(HELSINKI_2021_BUDGET)
+        if (table["layout"], table["unit"]) == (layout, unit)
+    ]
+    assert tables
+    for expected in tables:
+        assert compare(found, expected) == [], expected["title"]

@@ -146,3 +146,25 @@ def test_the_check_names_each_mistake_once_where_it_is_written(tmp_path: Path) -
     (placeholder,) = [item for item in read_definition(path).problems if item.row == 7]
     assert "”yaer”" in placeholder.message
     assert "year-N" in placeholder.message
+
+
+def test_a_layout_naming_its_structure_base_starts_its_structure_over(tmp_path: Path) -> None:
+    # A budget item's table by account extends its chapter table for the columns and wording, but
+    # not its three lines: naming `structure.base` starts the structure over (the base's lines used
+    # to be applied first, their accounts overlapping the new lines').
+    (tmp_path / "chapters.toml").write_text(
+        'columns = ["budget"]\n[structure]\nbase = "none"\n'
+        'summary = { tulot = "tulot", menot = "menot", netto = "netto" }\n'
+        '[[structure.lines]]\nkey = "tulot"\naccounts = ["3000-6499"]\n'
+        '[[structure.lines]]\nkey = "menot"\naccounts = ["4000-4999"]\n'
+        '[[structure.lines]]\nkey = "netto"\nkind = "subtotal"\nsum = ["tulot", "menot"]\n',
+        encoding="utf-8",
+    )
+    chosen = layout(
+        tmp_path,
+        'extends = "chapters.toml"\n[structure]\nbase = "none"\n'
+        'summary = { tulot = "vero", menot = "vero", netto = "vero" }\n'
+        '[[structure.lines]]\nkey = "vero"\nlabel = "7010101 Kunnallisvero"\naccounts = ["5010"]\n',
+    )
+    assert [line.key for line in chosen.structure.lines] == ["vero"]
+    assert [column.figure for column in chosen.table("statement").columns] == ["budget"]
