@@ -75,3 +75,15 @@ def test_a_budget_books_items_with_costs_positive_blank_zeros_and_the_plans_year
     assert tables
     for expected in tables:
         assert compare(found, expected) == [], expected["title"]
+
+
+VANTAA_2008 = "vantaa-2008-revenue-sv"
+
+
+def test_revenue_over_three_years_with_each_years_change_in_swedish() -> None:
+    # Two changes, each against its own previous year, and a total of lines that are not next to
+    # each other (operating revenue, taxes, state grants, financial income), in the Swedish edition.
+    import_case(VANTAA_2008)
+    found = report(VANTAA_2008, "layout.toml", "092", "2008-12", "sv")
+    (expected,) = published(VANTAA_2008)
+    assert compare(found, expected) == []
