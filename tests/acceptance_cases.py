@@ -46,7 +46,7 @@ def report(name: str, layout: str, unit: str, period: str, lang: str = "fi") -> 
     content = services.build_report(unit, Period.parse(period), chosen)
     data = json.loads(services.render_report(content, "json", chosen, lang), parse_float=Decimal)
     page = services.render_report(content, "html", chosen, lang).decode("utf-8")
-    return Printed(data, printed_tables(page))
+    return Printed(data, printed_tables(page), 'class="tie-out tie-out--ok"' in page)
 
 
 def published(name: str) -> list[dict[str, Any]]:
@@ -134,6 +134,7 @@ class Printed:
 
     data: dict[str, Any]
     tables: dict[str, PrintedTable]
+    tied_out: bool  # the page says its figures tie out to the ledger lines
 
     def table_ids(self) -> list[str]:
         return [table["id"] for table in self.data["tables"]]
@@ -151,7 +152,9 @@ class Difference:
 
 def compare(found: Printed, expected: dict[str, Any]) -> list[Difference]:
     """The cells that differ between the printed table and the published one; the headings, the row
-    labels in order and the number of rows must be the same (a "cut" page: its rows come first)."""
+    labels in order and the number of rows must be the same (a "cut" page: its rows come first), and
+    the report's figures must tie out to the ledger."""
+    assert found.tied_out
     assert expected["id"] in found.tables, f"no table {expected['id']} in {found.table_ids()}"
     table = found.tables[expected["id"]]
     (data,) = [item for item in found.data["tables"] if item["id"] == expected["id"]]

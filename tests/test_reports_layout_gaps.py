@@ -98,14 +98,14 @@ def test_other_years_in_labels_and_groups_and_a_mark_for_an_empty_cell(tmp_path:
 
 
 def test_the_tie_out_names_a_layouts_own_ledger_measure(tmp_path: Path) -> None:
-    # A layout's own ledger measure is tied out to the ledger like the built-in ones; having no
-    # catalogue label, it is named by its name (the report used to stop with a KeyError).
+    # A layout's own ledger measure is tied out to the ledger like the built-in ones, and named like
+    # the built-in measure read the same way, with its own year (the report used to stop with a
+    # KeyError: the measure has no label of its own in the catalogue).
     chosen = layout(tmp_path, FIVE_YEARS)
-    check = TieCheck("2014-01..2014-12", 100, 100, "tp_prev4")
+    check = TieCheck("2014-01..2014-12", 100, 100, "tp_prev4", like="tp_prev", year=2014)
     item = content(chosen, ROWS, Period(2018, 12), tie_out=TieOut((check,)))
-    found = document(chosen, item)
-    assert found.tie_out_ok
-    assert "tp_prev4 (2014-01..2014-12) 1,00" in found.tie_out[0]
+    assert "TP 2014 (2014-01..2014-12) 1,00" in document(chosen, item).tie_out[0]
+    assert "BS 2014 (2014-01..2014-12) 1,00" in document(chosen, item, "sv").tie_out[0]
 
 
 MISTAKES = """

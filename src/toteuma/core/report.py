@@ -175,6 +175,10 @@ class TieCheck:
     report: int
     ledger: int
     column: str = "tot"  # the statement column compared: "tot", "tot_prev" or "tp_prev"
+    # A layout's own measure: the built-in measure read the same way ("tp_prev" for a whole year),
+    # whose label names it with its own year ("TP 2015").
+    like: str = ""
+    year: int = 0
 
     @property
     def ok(self) -> bool:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from toteuma import __version__, storage
 from toteuma.core.mapping import RowResolver
-from toteuma.core.measures import BUILT_IN, Measure, Source
+from toteuma.core.measures import BUILT_IN, Measure, Source, Span
 from toteuma.core.money import to_report_sign
 from toteuma.core.periods import Period
 from toteuma.core.report import TieCheck, TieOut
@@ -49,11 +49,15 @@ def tie_out(
         year, months = measure.year_of(period), measure.months(period)
         what = f"{year}-{months[0]:02d}..{year}-{months[1]:02d}"
         total = _ledger_total(codes, year, months, rows)
-        found.append(TieCheck(what, _rows_total(statement, measure.name), total, measure.name))
+        like = "" if measure.name in _ORDER else _LIKE[measure.span]
+        check = TieCheck(what, _rows_total(statement, measure.name), total, measure.name, like, year)
+        found.append(check)
     return TieOut(tuple(found))
 
 
 _ORDER = {measure.name: index for index, measure in enumerate(BUILT_IN)}
+# The built-in ledger measure whose label a layout's own measure takes, by its months.
+_LIKE = {Span.YEAR: "tp_prev", Span.TO_PERIOD_END: "tot_prev", Span.MONTH: "tot_month"}
 
 
 def provenance(layout: str, made: datetime) -> tuple[tuple[str, str], ...]:
