@@ -1,8 +1,8 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
 from toteuma.services import layouts, measures
-from toteuma.services.access import Actor, ForbiddenError, actor, add_user
-from toteuma.services.common import ServiceError, default_mapping, default_structure, init
+from toteuma.services.access import Actor, ForbiddenError, actor
+from toteuma.services.common import ServiceError, default_mapping, default_structure, fault_of, init
 from toteuma.services.demo import DemoResult, run_demo
 from toteuma.services.imports import (
     IMPORT_KINDS,
@@ -26,6 +26,7 @@ from toteuma.services.reporting import (
     shipped_layouts,
     unit_listing,
 )
+from toteuma.services.users import add_user, list_users, remove_user, set_password, set_role, unlock
 
 __all__ = [
     "FORMATS",
@@ -44,18 +45,24 @@ __all__ = [
     "default_layout",
     "default_mapping",
     "default_structure",
+    "fault_of",
     "get_layout",
     "import_file",
     "init",
     "layouts",
     "list_batches",
+    "list_users",
     "measures",
     "rebuild_sums",
+    "remove_user",
     "render_report",
     "rollback",
     "run_demo",
+    "set_password",
+    "set_role",
     "shipped_layouts",
     "show_batch",
     "unit_listing",
+    "unlock",
     "verify_ledger",
 ]

@@ -14,6 +14,11 @@ class ServiceError(MessageError):
     """A failure the user can act on; the message (a key of services.toml) says what and how to fix it."""
 
 
+def fault_of(exc: BaseException) -> str | None:
+    """ "busy", "read-only", "disk-full" or "unavailable" for a database or disk failure, else None."""
+    return storage.fault_of(exc)
+
+
 def init() -> None:
     """Create or migrate the database."""
     storage.setup()
