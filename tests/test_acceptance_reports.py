@@ -3,9 +3,12 @@ alone (issue 13): every printed cell compared with the published one (tests/acce
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
-from acceptance_cases import compare, import_case, published, report
+from acceptance_cases import CASES, compare, import_case, published, report
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +90,12 @@ def test_revenue_over_three_years_with_each_years_change_in_swedish() -> None:
     found = report(VANTAA_2008, "layout.toml", "092", "2008-12", "sv")
     (expected,) = published(VANTAA_2008)
     assert compare(found, expected) == []
+
+
+def test_the_guides_worked_example_is_the_case_it_names() -> None:
+    # docs/reproducing-a-report.md shows the whole layout of the committee's blocks: it is the
+    # layout this file's test reproduces the published table with, setting by setting.
+    guide = (Path(__file__).parents[1] / "docs" / "reproducing-a-report.md").read_text(encoding="utf-8")
+    shown = guide.split("The worked example's whole layout:\n\n```toml\n", 1)[1].split("```", 1)[0]
+    layout = (CASES / JYVASKYLA_2018_GROUP / "layout.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(shown) == tomllib.loads(layout)
