@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 
 from acceptance_cases import CASES, compare, import_case, published, report
+from report_extract import pdf_text
+from toteuma import services
+from toteuma.core.periods import Period
 
 pytestmark = pytest.mark.django_db
 
@@ -99,3 +102,14 @@ def test_the_guides_worked_example_is_the_case_it_names() -> None:
     shown = guide.split("The worked example's whole layout:\n\n```toml\n", 1)[1].split("```", 1)[0]
     layout = (CASES / JYVASKYLA_2018_GROUP / "layout.toml").read_text(encoding="utf-8")
     assert tomllib.loads(shown) == tomllib.loads(layout)
+
+
+def test_a_wide_budget_table_fits_on_paper(tmp_path: Path) -> None:
+    # Six columns headed "Taloussuunnitelma 2023" and the like: on the page the headings wrap, so the
+    # last column is printed (its figures used to run off the page's edge, missing from the PDF).
+    import_case(HELSINKI_2021_BUDGET)
+    chosen = services.get_layout(str(CASES / HELSINKI_2021_BUDGET / "chapters.toml"))
+    content = services.build_report("701", Period(2021, 12), chosen)
+    text = pdf_text(services.render_report(content, "pdf", chosen), tmp_path)
+    for figure in ("4 085 000", "3 735 000", "350 000"):  # the plan's second year: 7 01, 7 01 01, 7 01 03
+        assert figure in text
