@@ -52,6 +52,8 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "mapping.overlap": ("mapping", {}, "välit 4000–4399 (henkilostokulut) ja 4300–4499"),
     "mapping.leaves-unmapped": ("mapping", {}, "tilejä, joilla on kirjauksia: 3000, 4300"),
     "budget.amendment-decision": ("budget", {}, "muutosrivillä on oltava päätös ja päätöspäivä"),
+    "ledger.implausible-date": ("ledger", {}, "päivämäärä 17.2.2204 on tulevaisuudessa"),
+    "budget.amendment-year": ("budget", {}, "vuoden 2024 talousarvion muutoksen päätöspäivä 15.4.2042"),
 }
 
 

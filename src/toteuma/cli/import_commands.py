@@ -13,9 +13,27 @@ import click
 from toteuma import services
 from toteuma.cli.app import EXIT_PROBLEMS, fail, main, option, say
 from toteuma.core.messages import money, number, t
+from toteuma.core.plausibility import Window
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 _PROFILE = click.Path(dir_okay=False, exists=True, path_type=Path)
+
+
+class _Years(click.ParamType):  # type: ignore[type-arg]
+    """--years 2023-2024: the years the lines may fall in."""
+
+    name = "years"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Window:
+        if isinstance(value, Window):
+            return value
+        try:
+            return Window.parse(str(value))
+        except ValueError:
+            self.fail(t("cli.import.bad_years", value=value), param, ctx)
+
+
+_YEARS = _Years()
 
 
 @contextmanager
@@ -85,6 +103,7 @@ def _finish(result: services.ImportResult) -> None:
 @option("--replace", is_flag=True, help="cli.help.import_replace")
 @option("--dry-run", is_flag=True, help="cli.help.import_dry_run")
 @option("--accept-warnings", is_flag=True, help="cli.help.import_accept_warnings")
+@option("--years", type=_YEARS, help="cli.help.import_years")
 def import_(
     kind: str,
     file: Path,
@@ -93,10 +112,11 @@ def import_(
     replace: bool,
     dry_run: bool,
     accept_warnings: bool,
+    years: Window | None,
 ) -> None:
     with _progress_bar(not dry_run) as progress:
         options = services.ImportOptions(
-            encoding, profile, replace, dry_run, accept_warnings, progress=progress
+            encoding, profile, replace, dry_run, accept_warnings, progress=progress, years=years
         )
         try:
             result = services.import_file(kind, file, options=options)
@@ -110,8 +130,11 @@ def import_(
 @option("--kind", type=click.Choice(services.IMPORT_KINDS), help="cli.help.check_kind")
 @option("--profile", type=_PROFILE, help="cli.help.import_profile")
 @option("--encoding", help="cli.help.import_encoding")
-def check(file: Path, kind: str | None, profile: Path | None, encoding: str | None) -> None:
-    options = services.ImportOptions(encoding, profile)
+@option("--years", type=_YEARS, help="cli.help.import_years")
+def check(
+    file: Path, kind: str | None, profile: Path | None, encoding: str | None, years: Window | None
+) -> None:
+    options = services.ImportOptions(encoding, profile, years=years)
     try:
         result = services.check_file(file, kind, options=options)
     except services.ServiceError as exc:

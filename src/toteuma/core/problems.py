@@ -117,6 +117,8 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("load.refused"),
     ProblemType("batch.overlap", Severity.WARNING),
     ProblemType("budget.amendment-decision"),
+    ProblemType("ledger.implausible-date", Severity.WARNING),
+    ProblemType("budget.amendment-year"),
 )
 
 BY_CODE = {kind.code: kind for kind in CATALOGUE}

@@ -14,6 +14,7 @@ from typing import Any
 from toteuma import storage
 from toteuma.core.bulk import LedgerTotals
 from toteuma.core.messages import Text
+from toteuma.core.plausibility import Window
 from toteuma.core.problems import Problem, Severity, problem
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
 from toteuma.importers.profiles import Profile, load_profile
@@ -37,6 +38,7 @@ class ImportOptions:
     accept_warnings: bool = False
     user: str = ""
     progress: Progress | None = None
+    years: Window | None = None  # lines outside these years are warnings (--years)
 
 
 @dataclass(frozen=True)
@@ -145,12 +147,14 @@ def _import_ledger(path: Path, profile: Profile, options: ImportOptions) -> Impo
     parsed = read_ledger(path, encoding=options.encoding, profile=profile, cap=MAX_PROBLEMS)
     log.info("ledger read and checked in %.2f s (%s)", time.perf_counter() - started, path.name)
     try:
-        return _check_and_load_ledger(path, parsed, options)
+        return _check_and_load_ledger(path, parsed, profile, options)
     finally:
         parsed.close()
 
 
-def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOptions) -> ImportResult:
+def _check_and_load_ledger(
+    path: Path, parsed: ParsedLedger, profile: Profile, options: ImportOptions
+) -> ImportResult:
     problems = list(parsed.problems)
     notes = tuple(parsed.notes)
     source = parsed.source
@@ -161,6 +165,10 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
     totals = source.totals()
     base = ImportResult("ledger", path, totals.lines, notes=notes, totals=totals, dry_run=options.dry_run)
     problems += import_checks.ledger_references(source.balances(), str(path), default_mapping())
+    dated, unlisted = import_checks.implausible_dates(
+        path, totals, profile, options.encoding, options.years, MAX_PROBLEMS
+    )
+    problems += dated
     sha = sha256_of(path)
     if not any(p.severity is Severity.ERROR for p in problems) and storage.batch_exists("ledger", sha):
         return replace(base, skipped=True)
@@ -168,7 +176,7 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
     if not options.replace:
         problems += import_checks.overlap_warnings(earlier, str(path))
     listed, more = _capped(problems)
-    base = replace(base, problems=listed, more_problems=more)
+    base = replace(base, problems=listed, more_problems=more + unlisted)
     if _stops(problems, options) or options.dry_run:
         return replace(base, stopped=_stops(problems, options))
     try:
