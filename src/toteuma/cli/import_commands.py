@@ -81,6 +81,10 @@ def _summary(result: services.ImportResult) -> None:
             say("cli.import.month", month=month, lines=number(lines), total=money(cents))
         total = money(result.totals.total_cents)
         say("cli.import.total", lines=number(result.totals.lines), total=total)
+    if result.placed:
+        say("cli.import.new_accounts", count=len(result.placed))
+        for placed in result.placed:
+            click.echo(f"  {placed.account:>6} {placed.name:<40} → {placed.where}")
     rate = int(result.records / result.seconds) if result.seconds else 0
     say("cli.import.timing", seconds=f"{result.seconds:.1f}", rate=rate)
 

@@ -1,6 +1,9 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
 from toteuma.services.access import Actor, ForbiddenError, actor, add_user
+from toteuma.services.accounts import chart as account_chart
+from toteuma.services.accounts import mapping_in_force
+from toteuma.services.accounts import ranges as account_ranges
 from toteuma.services.common import ServiceError, default_mapping, default_structure, init
 from toteuma.services.demo import DemoResult, run_demo
 from toteuma.services.imports import (
@@ -34,6 +37,8 @@ __all__ = [
     "ImportOptions",
     "ImportResult",
     "ServiceError",
+    "account_chart",
+    "account_ranges",
     "actor",
     "add_user",
     "build_report",
@@ -44,6 +49,7 @@ __all__ = [
     "import_file",
     "init",
     "list_batches",
+    "mapping_in_force",
     "rebuild_sums",
     "render_report",
     "rollback",

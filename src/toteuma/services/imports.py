@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -19,8 +18,14 @@ from toteuma.core.problems import Problem, Severity, problem
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
 from toteuma.importers.profiles import Profile, load_profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
-from toteuma.services import import_checks
-from toteuma.services.common import ServiceError, default_mapping, default_structure, shipped_mapping
+from toteuma.services import accounts, import_checks
+from toteuma.services.common import (
+    ServiceError,
+    default_mapping,
+    default_structure,
+    shipped_mapping,
+    system_user,
+)
 from toteuma.storage import workflow
 
 log = logging.getLogger(__name__)
@@ -58,6 +63,7 @@ class ImportResult:
     replaced: tuple[int, ...] = ()
     seconds: float = 0.0
     stopped: bool = False  # problems stopped it: nothing was (or, in a dry run, would be) imported
+    placed: tuple[accounts.Placement, ...] = ()  # accounts new to the chart and the row each falls on
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -117,9 +123,7 @@ def _audit_import(result: ImportResult, user: str) -> None:
     """Every import is in the audit log, from the command line as from the browser."""
     after: dict[str, object] = {"records": result.records, "batch": result.batch_id}
     after |= {"replaced": list(result.replaced), **{key: str(value) for key, value in result.summary.items()}}
-    workflow.record(
-        user or os.environ.get("USER", ""), "import", f"{result.kind}:{result.file.name}", None, after
-    )
+    workflow.record(user or system_user(), "import", f"{result.kind}:{result.file.name}", None, after)
 
 
 def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
@@ -184,7 +188,7 @@ def _check_and_load_ledger(
             source,
             file_name=path.name,
             sha256=sha,
-            imported_by=options.user or os.environ.get("USER", ""),
+            imported_by=options.user or system_user(),
             replaces=[batch.id for batch in earlier] if options.replace else [],
             progress=options.progress,
         )
@@ -201,6 +205,14 @@ def _unit_cents(kind: str, records: list[Any]) -> list[tuple[str, int]]:
     return []
 
 
+def _new_accounts(kind: str, records: list[Any]) -> tuple[accounts.Placement, ...]:
+    """The row each account new to the chart falls on, for the user to see (`import accounts`)."""
+    if kind != "accounts":
+        return ()
+    known = storage.known_accounts()
+    return tuple(accounts.place(record for record in records if record.number not in known))
+
+
 def _import_records(kind: str, path: Path, profile: Profile, options: ImportOptions) -> ImportResult:
     """Every kind but the ledger: the file is small enough to hold as records."""
     records, problems = parse_file(kind, path, encoding=options.encoding, profile=profile)
@@ -213,7 +225,9 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     if kind == "mapping":
         keys, shipped = default_structure().row_keys, shipped_mapping()
         problems += import_checks.mapping_ranges(records, str(path), keys, shipped.is_balance_sheet)
-    base = ImportResult(kind, path, len(records), dry_run=options.dry_run)
+    base = ImportResult(
+        kind, path, len(records), dry_run=options.dry_run, placed=_new_accounts(kind, records)
+    )
     earlier = []
     sha = sha256_of(path)
     if kind == "budget":
@@ -243,7 +257,7 @@ def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> Impor
 def _load(
     kind: str, records: list[Any], path: Path, sha: str, options: ImportOptions, replaces: list[int]
 ) -> Mapping[str, Any]:
-    user = options.user or os.environ.get("USER", "")
+    user = options.user or system_user()
     if kind == "budget":
         loaded = storage.load_budget(
             records, file_name=path.name, sha256=sha, imported_by=user, replaces=replaces
@@ -300,7 +314,7 @@ def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
         "lines": found.lines,
         "cents": found.total_cents,
     }
-    workflow.record(user or os.environ.get("USER", ""), "import.rollback", f"batch:{batch_id}", before, None)
+    workflow.record(user or system_user(), "import.rollback", f"batch:{batch_id}", before, None)
     return result
 
 
@@ -318,5 +332,5 @@ def rebuild_sums(user: str = "") -> int:
     """Recompute the monthly balances and the batches' sums from the ledger lines (a repair tool)."""
     storage.setup()
     rows = storage.rebuild_balances()
-    workflow.record(user or os.environ.get("USER", ""), "ledger.rebuild", "balances", None, {"rows": rows})
+    workflow.record(user or system_user(), "ledger.rebuild", "balances", None, {"rows": rows})
     return rows
