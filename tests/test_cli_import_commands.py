@@ -141,10 +141,8 @@ def test_a_year_typo_stops_the_import_with_the_row_and_the_date(org: None, tmp_p
     typo.write_text("\n".join(lines) + "\n", encoding="utf-8")
     code, output = run("import", "ledger", str(typo))
     assert code == 1
-    assert (
-        f"{typo}, rivi {row}, sarake ”Kirjauspvm”: [ledger.implausible-date] päivämäärä 17.3.2204 on "
-        in output
-    )
+    where = f"{typo}, rivi {row}, sarake ”Kirjauspvm”"
+    assert f"{where}: [ledger.implausible-date] päivämäärä 17.3.2204 on " in output
     assert "vuosiluvun lyöntivirhe?" in output  # the hint
     assert "mitään ei tuotu" in output
     assert run("batches") == (0, "Eriä ei ole vielä tuotu.\n")

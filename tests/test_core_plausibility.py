@@ -33,5 +33,5 @@ def test_a_window_of_years_is_checked_first() -> None:
     assert suspicious_months(lines, TODAY, Window(2024, 2024)) == {"2023-12": Reason.WINDOW}
     assert Window.parse("2023-2024") == Window(2023, 2024)
     assert Window.parse("2024") == Window(2024, 2024)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="2025-2024"):
         Window.parse("2025-2024")

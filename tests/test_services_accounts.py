@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from scripts.accounts_doc import PAGE, current
+
 from toteuma import services, storage
 from toteuma.cli import main
 from toteuma.core.records import AccountRecord, RangeRecord
