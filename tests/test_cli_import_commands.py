@@ -83,6 +83,10 @@ def test_batches_list_show_and_rollback(org: None) -> None:
     assert "sha256:" in shown
     assert "rivejä:          478" in shown
     code, output = run("batches", "rollback", batch)
+    assert code == 1  # no terminal to confirm on: nothing happens
+    assert "anna --yes ja --reason" in output
+    assert run("batches", "rollback", batch, "--yes")[0] == 1  # no reason
+    code, output = run("batches", "rollback", batch, "--yes", "--reason", "väärä tiedosto")
     assert code == 0
     assert f"Erä {batch} peruttiin: 478 riviä" in output
     assert run("batches", "show", batch)[0] == 1

@@ -143,7 +143,7 @@ def test_a_dry_run_checks_everything_and_loads_nothing(loaded: Path, tmp_path: P
 
 def test_a_rolled_back_batch_is_gone_with_its_balances(loaded: Path) -> None:
     (batch,) = storage.batches()
-    services.rollback(batch.id)
+    services.rollback(batch.id, reason="korjattu vienti tulossa")
     assert storage.batches() == []
     assert storage.account_sums(["110010", "110020"], 2024, 1, 12) == {}
 

@@ -199,9 +199,25 @@ def show(batch_id: int) -> None:
 
 @batches.command(help="cli.help.batches_rollback")
 @click.argument("batch_id", type=int)
-def rollback(batch_id: int) -> None:
+@option("--reason", help="cli.help.batches_rollback_reason")
+@option("--yes", is_flag=True, help="cli.help.batches_rollback_yes")
+def rollback(batch_id: int, reason: str | None, yes: bool) -> None:
     try:
-        result = services.rollback(batch_id)
+        b = services.show_batch(batch_id)
+    except services.ServiceError as exc:
+        fail(exc)
+    asking = sys.stdin.isatty()
+    if not (yes or asking):
+        fail("cli.batches.rollback_needs_yes")
+    if not yes:
+        what = {"batch": b.id, "file": b.file_name, "count": b.lines, "total": money(b.total_cents)}
+        click.confirm(t("cli.batches.rollback_confirm", **what), abort=True)
+    if not (reason or "").strip():
+        if not asking:
+            fail("cli.batches.rollback_needs_reason")
+        reason = click.prompt(t("cli.batches.rollback_reason"))
+    try:
+        result = services.rollback(batch_id, reason=reason or "")
     except services.ServiceError as exc:
         fail(exc)
     say("cli.batches.rolled_back", batch=batch_id, count=result.lines, total=money(result.total_cents))

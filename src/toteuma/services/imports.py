@@ -301,12 +301,15 @@ def show_batch(batch_id: int) -> storage.BatchInfo:
     raise ServiceError("services.imports.no_batch", batch=batch_id)
 
 
-def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
-    """Remove a batch's lines and take them out of the monthly balances; the audit log keeps what went."""
+def rollback(batch_id: int, user: str = "", reason: str = "") -> storage.LoadResult:
+    """Remove a batch's lines and take them out of the monthly balances; the audit log keeps what went
+    and the reason given, which may not be empty (a rollback changes every report of its period)."""
     storage.setup()
     found = next((item for item in storage.batches() if item.id == batch_id), None)
     if found is None:
         raise ServiceError("services.imports.no_batch", batch=batch_id)
+    if not reason.strip():
+        raise ServiceError("services.imports.rollback_reason")
     result = storage.rollback_batch(batch_id)
     before = {
         "file": found.file_name,
@@ -314,7 +317,8 @@ def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
         "lines": found.lines,
         "cents": found.total_cents,
     }
-    workflow.record(user or system_user(), "import.rollback", f"batch:{batch_id}", before, None)
+    after = {"reason": reason.strip()}
+    workflow.record(user or system_user(), "import.rollback", f"batch:{batch_id}", before, after)
     return result
 
 

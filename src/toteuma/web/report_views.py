@@ -32,7 +32,7 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
             raise services.ServiceError(exc) from exc
         layout = services.get_layout(request.GET.get("asettelu") or "reference")
         content = services.build_report(unit, at, layout)
-        data = services.render_report(content, fmt, layout, request.GET.get("kieli", "fi"))
+        data = services.render_report(content, fmt, layout, request.GET.get("kieli") or request.LANGUAGE_CODE)
         response = HttpResponse(data, content_type=CONTENT_TYPES.get(fmt, "application/octet-stream"))
         if request.GET.get("lataa") or fmt not in ("html", "json"):
             name = f"toteuma-{content.unit.code}-{content.period}.{fmt}"

@@ -8,7 +8,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from toteuma.storage.workflow.types import AuditInfo, ConflictError, DraftInfo, UserInfo, WorkflowError
+from toteuma.storage.workflow.types import (
+    AuditFilter,
+    AuditInfo,
+    ConflictError,
+    DraftInfo,
+    UserInfo,
+    WorkflowError,
+)
 
 _LAZY = {
     "add_user": "users",
@@ -18,6 +25,7 @@ _LAZY = {
     "record": "audit",
     "audit_log": "audit",
     "audit_count": "audit",
+    "audit_choices": "audit",
     "draft": "editing",
     "drafts": "editing",
     "save_draft": "editing",
@@ -41,7 +49,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from toteuma.storage.workflow.audit import audit_count, audit_log, record
+    from toteuma.storage.workflow.audit import audit_choices, audit_count, audit_log, record
     from toteuma.storage.workflow.editing import (
         COMMENTARY,
         STATES,
@@ -85,6 +93,7 @@ __all__ = [
     "COMMENTARY",
     "ROLES",
     "STATES",
+    "AuditFilter",
     "AuditInfo",
     "ConflictError",
     "DraftInfo",
@@ -92,6 +101,7 @@ __all__ = [
     "WorkflowError",
     "account_names",
     "add_user",
+    "audit_choices",
     "audit_count",
     "audit_log",
     "balance_periods",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from toteuma.core.messages import MessageError, Text
@@ -47,6 +47,17 @@ class DraftInfo:
     def snapshot(self) -> dict[str, Any]:
         """The fields the audit log keeps before and after a change."""
         return {"text": self.text, "status": self.status, "state": self.state, "version": self.version}
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which audit entries to show; an empty field does not filter."""
+
+    user: str = ""
+    action: str = ""  # an action, or its family: "draft" matches draft.save, draft.approved, ...
+    since: date | None = None
+    until: date | None = None  # inclusive
+    target: str = ""  # a part of the target, e.g. a unit code or a file name
 
 
 @dataclass(frozen=True)
