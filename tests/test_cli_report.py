@@ -98,3 +98,25 @@ def test_sections_chosen_for_one_report(demo_done: Path) -> None:
     code, output = report("--sections", "council,kansi")
     assert code == 1
     assert "unknown section 'kansi'; known are binding-goals, descriptions" in output
+
+
+def test_a_binary_format_never_goes_to_a_terminal(
+    demo_done: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toteuma.cli import report_commands
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(report_commands, "stdout_is_terminal", lambda: True)
+    runner = CliRunner()
+    result = runner.invoke(main, ["report", "--unit", "1000", "--period", "2024-03", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "toteuma-1000-2024-03.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert "ei kirjoiteta päätteelle" in result.output
+    assert "%PDF" not in result.output
+    again = runner.invoke(main, ["report", "--unit", "1000", "--period", "2024-03", "--format", "pdf"])
+    assert again.exit_code == 1
+    assert "on jo olemassa; anna tiedoston nimi valitsimella --out" in again.output
+    text = runner.invoke(main, ["report", "--unit", "1000", "--period", "2024-03", "--format", "csv"])
+    assert text.exit_code == 0  # text formats still go to the terminal
+    assert not (tmp_path / "toteuma-1000-2024-03.csv").exists()

@@ -11,6 +11,8 @@ from toteuma import services
 from toteuma.cli.app import fail, language, main, option, say
 from toteuma.core.periods import Period
 
+BINARY = ("pdf", "docx", "xlsx")
+
 
 @main.command(help="cli.help.report")
 @option("--unit", required=True, help="cli.help.report_unit")
@@ -58,8 +60,18 @@ def report(
         data = services.render_report(content, fmt, chosen, lang or language(), template)
     except services.ServiceError as exc:
         fail(exc)
+    if out_file is None and fmt in BINARY and stdout_is_terminal():
+        out_file = Path(f"toteuma-{content.unit.code}-{content.period}.{fmt}")
+        if out_file.exists():
+            fail("cli.report.binary_exists", format=fmt.upper(), file=out_file)
+        say("cli.report.binary_to_file", format=fmt.upper(), err=True)
     if out_file is None:
         sys.stdout.buffer.write(data)
     else:
         out_file.write_bytes(data)
         say("cli.report.wrote", file=out_file, err=True)
+
+
+def stdout_is_terminal() -> bool:
+    """Standard output is a terminal: PDF, DOCX or XLSX bytes there would only garble it."""
+    return sys.stdout.isatty()
