@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -19,14 +18,14 @@ DRAWN_HYPHEN = "\u2010"  # what WeasyPrint draws where it breaks at a soft hyphe
 @pytest.fixture(scope="module")
 def texts(
     django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, set[str]]]:
+) -> tuple[str, set[str]]:
     """The demo PDF's text (pdftotext) and every word of the same report's HTML."""
     with demo_content(django_db_blocker) as content:
         path = tmp_path_factory.mktemp("pdf") / "report.pdf"
         path.write_bytes(render_report(content, "pdf", lang="fi"))
         html = render_report(content, "html", lang="fi").decode()
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
-    yield text, set(re.findall(r"\w+", re.sub(r"<[^>]*>", " ", html)))
+    return text, set(re.findall(r"\w+", re.sub(r"<[^>]*>", " ", html)))
 
 
 def _points(word: str) -> set[int]:
