@@ -79,13 +79,20 @@ def test_number_reads_printed_figures() -> None:
         number("12.5")
 
 
-def test_json_and_csv_agree_on_every_figure(content: ReportContent) -> None:
+@pytest.mark.parametrize(("lang", "delimiter", "decimal"), [("fi", ";", ","), ("en", ",", ".")])
+def test_json_and_csv_agree_on_every_figure(
+    content: ReportContent, lang: str, delimiter: str, decimal: str
+) -> None:
     import csv
     import io
     import json
 
-    data = json.loads(render_report(content, "json"), parse_float=Decimal)
-    lines = list(csv.DictReader(io.StringIO(render_report(content, "csv").decode("utf-8-sig"))))
+    data = json.loads(render_report(content, "json", lang=lang), parse_float=Decimal)
+    text = render_report(content, "csv", lang=lang).decode("utf-8-sig")
+    lines = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    for line in lines:
+        assert "." not in line["value"] or decimal == "."
+        line["value"] = line["value"].replace(decimal, ".")
     from_json = {
         (table["id"], row["label"], column["key"]): (value, exact)
         for table in data["tables"]

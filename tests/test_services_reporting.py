@@ -75,7 +75,7 @@ def test_the_report_ties_out_and_names_its_sources(
 
 
 def _figures(data: bytes) -> dict[tuple[str, str, str], tuple[str, str, str, str]]:
-    lines = csv.DictReader(io.StringIO(data.decode("utf-8-sig")))
+    lines = csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";")  # a Finnish CSV
     return {
         (line["table"], line["row_key"], line["column"]): (
             line["unit_name"],
