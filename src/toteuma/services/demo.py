@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from toteuma.core.periods import Period
@@ -10,7 +11,25 @@ from toteuma.services.common import ServiceError, init
 from toteuma.services.imports import ImportResult, import_file
 from toteuma.services.reporting import build_report, render_report
 
-EXAMPLE_DIR = Path(__file__).resolve().parents[3] / "examples" / "heinola-2024-q1"
+DEMO_EXAMPLE = "heinola-2024-q1"
+
+
+def examples_root() -> Path:
+    """The folder of the shipped examples: inside the installed package (a wheel carries every example
+    folder's data files), which in a checkout is a link to its examples/ (decision 43)."""
+    return Path(str(resources.files("toteuma").joinpath("examples")))
+
+
+def example_dir(name: str = DEMO_EXAMPLE) -> Path:
+    return examples_root() / name
+
+
+def example_names() -> list[str]:
+    """Every shipped example: a folder with a units file."""
+    return sorted(item.name for item in examples_root().iterdir() if (item / "units.csv").is_file())
+
+
+EXAMPLE_DIR = example_dir()
 DEMO_UNIT = "Yhteiset palvelut / Kaupunginhallituksen toimiala"
 DEMO_PERIOD = Period(2024, 3)
 
