@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from toteuma import storage
+from toteuma.core.messages import language, number, t
 from toteuma.core.money import round_euros, to_report_sign
 from toteuma.core.org import OrgTree, Unit
 from toteuma.core.periods import Period
@@ -22,13 +23,14 @@ if TYPE_CHECKING:
 def overview_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
     """Per unit: costs used of the budget against the share of the year gone: the documents' chart."""
     items = [(f"{item.unit.code} {item.unit.name}", item.pct or Decimal(0)) for item in glances]
-    return charts.area_budget_chart(
+    spec = charts.area_budget_chart(
         items,
         share,
-        title="Menot: käytetty osuus talousarviosta ja kulunut osuus vuodesta, prosenttia",
-        axis="Menot, % talousarviosta",
-        pace=f"Vuodesta kulunut {str(share).replace('.', ',')} %",
+        title=t("charts.overview_title"),
+        axis=t("charts.overview_axis"),
+        pace=t("charts.overview_pace", share=number(share)),
     )
+    return charts.localised(spec, language())
 
 
 def _cumulative_costs(codes: list[str], year: int, months: int) -> list[int]:
@@ -59,10 +61,11 @@ def cumulative_data(tree: OrgTree, unit: Unit, period: Period) -> list[dict[str,
 def cumulative_chart(tree: OrgTree, unit: Unit, period: Period) -> dict[str, Any]:
     """Costs cumulated month by month, this year against the previous, in whole euros."""
     storage.setup()
-    return charts.cumulative_years_chart(
+    spec = charts.cumulative_years_chart(
         cumulative_data(tree, unit, period),
-        title=f"{unit.name}: toimintakulut kumulatiivisesti kuukausittain, euroa",
-        month_axis="Kuukausi",
-        euro_axis="Toimintakulut, €",
-        year_title="Vuosi",
+        title=t("charts.cumulative_title", unit=unit.name),
+        month_axis=t("charts.month"),
+        euro_axis=t("charts.costs_euros"),
+        year_title=t("charts.year"),
     )
+    return charts.localised(spec, language())
