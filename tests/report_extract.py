@@ -144,7 +144,7 @@ def docx_tables(data: bytes, council_title: str, investments_title: str) -> dict
         elif child in by_element:
             table = by_element[child]
             cells = [[cell.text for cell in row.cells] for row in table.rows]
-            if len(cells[0]) < 5 or cells[0][0] in {"Strateginen päämäärä"}:
+            if len(cells[0]) < 5 or cells[0][0] in {"Strateginen päämäärä", "Aineisto"}:  # goals, sources
                 continue
             title, _, unit = caption.partition(" – ")
             table_id = {council_title: "council", investments_title: "investments"}.get(title, "statement-")

@@ -10,6 +10,7 @@ import click
 from toteuma import services
 from toteuma.cli.app import fail, language, main, option, say
 from toteuma.core.periods import Period
+from toteuma.importers.values import parse_date
 
 BINARY = ("pdf", "docx", "xlsx")
 
@@ -27,6 +28,7 @@ BINARY = ("pdf", "docx", "xlsx")
 )
 @option("--lang", type=click.Choice(services.LANGUAGES), help="cli.help.report_lang")
 @option("--layout", default="reference", show_default=True, help="cli.help.report_layout")
+@option("--date", "report_date", help="cli.help.report_date")
 @option("--sections", help="cli.help.report_sections")
 @option(
     "--template",
@@ -48,15 +50,20 @@ def report(
     sections: str | None,
     template: Path | None,
     out_file: Path | None,
+    report_date: str | None,
 ) -> None:
     try:
         parsed = Period.parse(period)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--period") from exc
     try:
+        dated = parse_date(report_date) if report_date else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from exc
+    try:
         names = [name.strip() for name in sections.split(",") if name.strip()] if sections else None
         chosen = services.get_layout(layout, names)
-        content = services.build_report(unit, parsed, chosen)
+        content = services.build_report(unit, parsed, chosen, dated)
         data = services.render_report(content, fmt, chosen, lang or language(), template)
     except services.ServiceError as exc:
         fail(exc)

@@ -75,6 +75,7 @@ def render_page(document: Document, *, for_print: bool = False, print_css: str =
     return _ENV.get_template("report.html").render(
         document=document,
         t=cat.text,
+        s=lambda key, **values: cat.get("sources", key, **values),
         lang=document.lang,
         for_print=for_print,
         print_css=Markup(print_css),  # our own stylesheet, not user input

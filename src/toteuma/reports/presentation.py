@@ -23,6 +23,7 @@ from toteuma.reports.model import (
     Text,
     Value,
 )
+from toteuma.reports.sources import source_rows, technical_rows
 from toteuma.reports.tables import Frame, council_table, goals_table, investments_table, statement_table
 
 __all__ = [
@@ -71,9 +72,8 @@ def build_document(
         municipality=content.municipality,
         sections=sections,
         report_date=content.report_date,
-        provenance=tuple(
-            (frame.cat.entries.get("provenance", {}).get(k, k), v) for k, v in content.provenance
-        ),
+        provenance=technical_rows(content, frame.cat),
+        sources=source_rows(content, frame.cat),
         lang=frame.cat.lang,
         layout=frame.layout.name,
         tie_out=tie_text,

@@ -105,7 +105,9 @@ def _cover(sheet: Worksheet, document: Document, fmt: dict[str, Any]) -> None:
     sheet.write_string(0, 0, document.title, fmt["title"])
     for r, text in enumerate(lines, start=1):
         sheet.write_string(r, 0, text)
-    labelled = [(cat.text("tie_out"), text) for text in document.tie_out] + list(document.provenance)
+    labelled = [(cat.text("tie_out"), text) for text in document.tie_out]
+    labelled += [(row.what, cat.get("sources", "summary", **vars(row))) for row in document.sources]
+    labelled += list(document.provenance)
     for r, (what, value) in enumerate(labelled, start=len(lines) + 2):
         sheet.write_string(r, 0, what, fmt["heading"])
         sheet.write_string(r, 1, value, fmt["text"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 
 from toteuma import reports, storage
@@ -23,7 +24,7 @@ from toteuma.core.report import (
 )
 from toteuma.core.statement import Column, RowFigures, Statement, Visibility, compute_statement
 from toteuma.services.common import ServiceError, default_mapping, default_structure
-from toteuma.services.report_checks import build_time, provenance, tie_out
+from toteuma.services.report_checks import build_time, provenance, sources, tie_out
 from toteuma.storage import Flow, InvestmentSums, Sums
 
 FORMATS = reports.FORMATS
@@ -170,8 +171,13 @@ def _area_statements(
     )
 
 
-def build_report(unit_ref: str, period: Period, layout: Layout | None = None) -> ReportContent:
-    """The whole report of a binding unit (or any unit) at a month-end, tied out to the ledger."""
+def build_report(
+    unit_ref: str, period: Period, layout: Layout | None = None, report_date: date | None = None
+) -> ReportContent:
+    """The whole report of a binding unit (or any unit) at a month-end, tied out to the ledger.
+
+    `report_date` is the date the report bears ("8. toukokuuta 2024"); by default the day it is made.
+    """
     storage.setup()
     layout = layout or get_layout(None)
     tree = storage.org_tree()
@@ -207,8 +213,9 @@ def build_report(unit_ref: str, period: Period, layout: Layout | None = None) ->
         investments=investment_groups(codes, period),
         plan_goals=_goals(unit, GoalLevel.PLAN, period),
         plan_goals_intro=text(unit.code, TextKind.PLAN_GOALS_INTRO, month),
-        report_date=build_time().date(),
+        report_date=report_date or build_time().date(),
         provenance=provenance(layout, build_time()),
+        sources=sources(period),
         monthly_net=monthly_net(codes, period),
         tie_out=tie_out(codes, period, sector, default_mapping()),
     )
