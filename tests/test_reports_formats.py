@@ -128,9 +128,19 @@ def test_xlsx_has_no_text_that_looks_like_a_number_and_freezes_its_headers(conte
                     assert not looks_numeric.match(cell.value), (
                         f"{sheet.title}!{cell.coordinate}: {cell.value!r}"
                     )
-    statement = book["statement-1000"]
+    statement = book["Yhteiset palvelut - Kaupunginh…"]
     assert statement.freeze_panes == "B4"
     assert statement["E5"].number_format == "#,##0;-#,##0;0"
     assert statement["G5"].number_format == "0.00"
     assert statement.column_dimensions["A"].width >= 24
-    assert [sheet.title for sheet in book.worksheets][:3] == ["Raportti", "goals-binding", "council"]
+    names = [sheet.title for sheet in book.worksheets]
+    assert names[:3] == ["Raportti", "Toimialan tavoitteet", "Valtuuston talousarvio"]
+    assert "Vaalit" in names
+    assert not [name for name in names if "-1" in name or name in ("council", "investments")]  # no codes
+    cents = [
+        c.value for s in book.worksheets[1:] for r in s.iter_rows() for c in r if isinstance(c.value, float)
+    ]
+    assert any(not value.is_integer() for value in cents)  # the cents are kept, the format shows euros
+    cover = [str(cell.value) for row in book["Raportti"].iter_rows() for cell in row if cell.value]
+    assert "Tilanne 31.3.2024" in " ".join(cover)  # dates as the report's language writes them
+    assert not any(re.search(r"\d{4}-\d\d-\d\d", text) for text in cover)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from toteuma.reports.i18n import catalogue
-from toteuma.reports.model import CellFormat, Document, Table
+from toteuma.reports.i18n import Catalogue, catalogue
+from toteuma.reports.model import CellFormat, ColumnSpec, Document, Table
+from toteuma.reports.numbers import format_long_date
 
 # Excel prints these with the reader's own separators: "-1 365 906" and "19,57" in a Finnish Excel.
 NUMBER_FORMATS = {"euros": "#,##0;-#,##0;0", 0: "0", 1: "0.0", 2: "0.00"}
@@ -20,15 +22,28 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _TEXT_FORMATS = {CellFormat.TEXT, CellFormat.LIST, CellFormat.PARAGRAPHS, CellFormat.STATUS}
 
 
-def sheet_name(table: Table, taken: set[str]) -> str:
-    """The table's id made a legal, unique sheet name (at most 31 characters)."""
-    base = _BAD_SHEET_CHARS.sub("-", table.id)[:31]
+def sheet_name(table: Table, taken: set[str], cat: Catalogue) -> str:
+    """The table's name in the report's language ("Valtuuston talousarvio", a statement's unit), made a
+    legal, unique sheet name of at most 31 characters."""
+    kind = "statement" if table.id.startswith("statement-") else table.id
+    text = cat.entries.get("sheets", {}).get(kind, "{unit}").format(unit=table.unit.name)
+    base = _BAD_SHEET_CHARS.sub("-", text).strip()
+    base = base if len(base) <= 31 else base[:30].rstrip() + "…"
     name, number = base, 2
     while name.lower() in taken:
-        suffix = f"-{number}"
+        suffix = f" ({number})"
         name, number = base[: 31 - len(suffix)] + suffix, number + 1
     taken.add(name.lower())
     return name
+
+
+def _money(cents: int | None, value: object, column: ColumnSpec) -> float:
+    """A money cell's euros with their cents (thousands in a thousands column): the number format shows
+    the whole euros the report prints, the cell keeps the exact amount for sums."""
+    if cents is None:
+        return float(value)  # type: ignore[arg-type]
+    scale = 1000 if column.unit == "1000 EUR" else 1
+    return float(Decimal(cents) / (100 * scale))
 
 
 def _formats(book: Workbook) -> dict[str, Any]:
@@ -71,12 +86,15 @@ def _figure_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
             sheet.write_string(r, 0, row.label, fmt["heading"])
             continue
         sheet.write_string(r, 0, row.label, fmt["label_bold"] if bold else None)
-        for col, (column, value) in enumerate(zip(table.columns, row.values, strict=True), start=1):
-            key = "euros" if column.format is CellFormat.EUROS else f"pct{column.decimals}"
+        cells = zip(table.columns, row.values, row.exact, strict=True)
+        for col, (column, value, cents) in enumerate(cells, start=1):
+            money = column.format is CellFormat.EUROS
+            key = "euros" if money else f"pct{column.decimals}"
             if value is None:
                 sheet.write_blank(r, col, None, fmt[f"{key}_bold" if bold else key])
             else:
-                sheet.write_number(r, col, value, fmt[f"{key}_bold" if bold else key])
+                number = _money(cents, value, column) if money else value
+                sheet.write_number(r, col, number, fmt[f"{key}_bold" if bold else key])
     sheet.freeze_panes(3, 1)
     sheet.repeat_rows(2)
     sheet.set_column(0, 0, max(24, min(48, max((len(row.label) for row in table.rows), default=0) + 2)))
@@ -100,7 +118,10 @@ def _goals_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
 def _cover(sheet: Worksheet, document: Document, fmt: dict[str, Any]) -> None:
     """Title, unit and position; then labelled lines: the tie-out and the sources, wrapped to the page."""
     cat = catalogue(document.lang)
-    position = cat.text("as_of", date=document.period.end.isoformat())
+    end = document.period.end
+    position = cat.text("as_of", date=f"{end.day}.{end.month}.{end.year}")
+    if document.report_date:
+        position += f" · {cat.text('made', date=format_long_date(document.report_date, document.lang))}"
     lines = [document.municipality, document.unit.name, position, document.units_note]
     sheet.write_string(0, 0, document.title, fmt["title"])
     for r, text in enumerate(lines, start=1):
@@ -131,12 +152,14 @@ def render_xlsx(document: Document) -> bytes:
         {"title": document.title, "created": datetime(made.year, made.month, made.day, tzinfo=UTC)}
     )
     fmt = _formats(book)
-    taken = {"raportti"}
-    cover = book.add_worksheet("Raportti")
+    cat = catalogue(document.lang)
+    cover_name = cat.entries.get("sheets", {}).get("cover", "Raportti")
+    taken = {cover_name.lower()}
+    cover = book.add_worksheet(cover_name)
     _print_setup(cover)
     _cover(cover, document, fmt)
     for table in document.tables:
-        sheet = book.add_worksheet(sheet_name(table, taken))
+        sheet = book.add_worksheet(sheet_name(table, taken, cat))
         _print_setup(sheet)
         if any(column.format in _TEXT_FORMATS for column in table.columns):
             _goals_sheet(sheet, table, fmt)
