@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from toteuma.core.layout import (
+    ALL_SECTIONS,
+    APPENDIX_SECTIONS,
     OVERRUN,
     Layout,
     LayoutError,
@@ -36,7 +38,9 @@ MONEY = {
 def test_three_layouts_are_shipped_and_the_reference_is_the_default() -> None:
     assert shipped_layouts() == ("gross-binding", "reference", "year-end")
     reference = load_layout()
-    assert reference == Layout("reference", reference.description)
+    # The default layout's printed sections, and the data appendix the JSON carries (decisions.md, 44).
+    assert reference == Layout("reference", reference.description, sections=ALL_SECTIONS)
+    assert Layout("x").sections == tuple(kind for kind in ALL_SECTIONS if kind not in APPENDIX_SECTIONS)
     assert [column.figure for column in reference.columns] == [
         "tp_prev",
         "tot_prev",

@@ -27,7 +27,7 @@ ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "heinola-2024-q1"
 DATA_FILES = (
     "units.csv", "accounts.csv", "investments.csv", "ledger-2023.csv", "ledger-2024.csv", "budget-2024.xlsx",
-    "goals.xlsx", "commentary.csv", "reference-cents.csv",
+    "goals.xlsx", "commentary.csv", "metrics.csv", "reference-cents.csv",
 )  # fmt: skip
 PERIOD_END, PREV_END = date(2024, 3, 31), date(2023, 3, 31)
 SECTOR, AREAS = "1000", ("1100", "1200", "1300", "1400", "1500", "1600", "1700")

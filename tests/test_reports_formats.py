@@ -18,6 +18,7 @@ from toteuma.services import render_report
 
 CONTRADICTIONS = Path(__file__).parents[1] / "examples" / "heinola-2024-q1" / "contradictions.json"
 REFERENCE_FIGURES = 634
+JSON_ONLY = ("metrics", "investment-projects", "amendments")  # the data appendix (docs/decisions.md, 44)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +97,7 @@ def test_json_and_csv_agree_on_every_figure(
     from_json = {
         (table["id"], row["label"], column["key"]): (value, exact)
         for table in data["tables"]
-        if table["kind"] != "goals"
+        if table["kind"] != "goals" and table["id"] not in JSON_ONLY
         for row in data["tables"][data["tables"].index(table)]["rows"]
         if row["kind"] != "heading"
         for column, value, exact in zip(table["columns"], row["values"], row["exact"], strict=True)

@@ -151,8 +151,8 @@ def test_investments_deviation_is_budget_minus_actual_and_percent_actual_of_budg
     group = InvestmentGroup(
         "Irtain omaisuus",
         (
-            InvestmentFigures("Menot", -52_295_900, -69_000_000, -21_512_700),
-            InvestmentFigures("Netto", -52_295_900, -69_000_000, -21_512_700),
+            InvestmentFigures("menot", -52_295_900, -69_000_000, -21_512_700),
+            InvestmentFigures("netto", -52_295_900, -69_000_000, -21_512_700),
         ),
     )
     found = table(content(investments=(group,)), "investments")

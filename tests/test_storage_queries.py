@@ -146,11 +146,15 @@ def test_goals_in_order_of_one_unit_level_and_year(tiny_org: object) -> None:
     assert [item.aim for item in found] == ["Hyvinvoinnin kasvu", "Kestävä talous"]
 
 
-def test_goals_show_only_the_assessment_of_the_period_asked(tiny_org: object) -> None:
+def test_a_goals_latest_assessment_is_carried_with_its_period_until_reassessed(tiny_org: object) -> None:
     storage.load_goals([goal(1, "Kestävä talous", period="2024-03", realisation=("Etenee.",))])
     assert storage.goals("1100", GoalLevel.PLAN, 2024, "2024-03")[0].realisation == ("Etenee.",)
-    assert storage.goals("1100", GoalLevel.PLAN, 2024, "2024-06")[0].realisation == ()
-    assert storage.goals("1100", GoalLevel.PLAN, 2024, "2024-06")[0].period == ""
+    carried = storage.goals("1100", GoalLevel.PLAN, 2024, "2024-06")[0]
+    assert (carried.realisation, carried.period) == (("Etenee.",), "2024-03")
+    assert storage.goals("1100", GoalLevel.PLAN, 2024, "2024-02")[0].period == ""  # nothing from the future
+    storage.load_goals([goal(1, "Kestävä talous", period="2024-06", realisation=("Valmis.",))])
+    again = storage.goals("1100", GoalLevel.PLAN, 2024, "2024-09")[0]
+    assert (again.realisation, again.period) == (("Valmis.",), "2024-06")
 
 
 def test_text_prefers_the_period_and_falls_back_to_the_yearly_text(tiny_org: object) -> None:

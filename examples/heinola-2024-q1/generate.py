@@ -19,7 +19,7 @@ from check import mismatches
 from figures import AREAS, PrintedTable, read_tables
 from ledger import Line, row_lines, zero_pairs
 from solve import Solution, proof, solve
-from texts import commentary_rows, goal_rows, load
+from texts import commentary_rows, goal_rows, load, metric_rows
 from writers import write_budget, write_csv, write_goals, write_ledger
 
 from toteuma.core.mapping import load_mapping
@@ -113,6 +113,7 @@ def main(out: Path) -> None:
     data = load()
     write_goals(out / "goals.xlsx", goal_rows(data))
     write_csv(out / "commentary.csv", commentary_rows(data))
+    write_csv(out / "metrics.csv", metric_rows(data))
     write_csv(out / "reference-cents.csv", cents_rows(cents))
     update_readme(out, contradiction_text(solution, printed))
     print(f"{len(lines)} ledger lines, {printed} printed figures, {len(solution.conflicts)} contradictions")

@@ -12,7 +12,7 @@ TEXTS = Path(__file__).parent / "source" / "texts.toml"
 YEAR, PERIOD = "2024", "2024-03"
 GOAL_HEADER = [
     "Taso", "Yksikkö", "Vuosi", "Järjestys", "Strateginen päämäärä", "Alatavoitteet", "Tavoite",
-    "Mittari ja tavoitetaso", "Vastuu", "Kausi", "Toteuma", "Tila",
+    "Mittari ja tavoitetaso", "Vastuu", "Kausi", "Toteuma", "Tila", "Arvioiva yksikkö",
 ]  # fmt: skip
 
 
@@ -30,6 +30,7 @@ def goal_rows(data: dict[str, Any]) -> list[list[str]]:
                 level, SECTOR[0], YEAR, str(goal["order"]), goal["aim"], "\n".join(goal["sub_aims"]),
                 "\n".join(goal["goals"]), "\n".join(goal.get("metrics", ())),
                 goal.get("responsible", SECTOR[2]), PERIOD, "\n".join(goal["realisation"]), goal["status"],
+                goal.get("assessor", ""),
             ])  # fmt: skip
     return rows
 
@@ -42,4 +43,35 @@ def commentary_rows(data: dict[str, Any]) -> list[list[str]]:
     rows += [[unit, YEAR, PERIOD, "kommentti", text] for unit, text in data["commentary"].items()]
     rows.append([SECTOR[0], YEAR, PERIOD, "investoinnit", data["investments_intro"]])
     rows.append([SECTOR[0], YEAR, PERIOD, "käyttösuunnitelma", data["plan_goals_intro"]])
+    return rows
+
+
+def metric_rows(data: dict[str, Any]) -> list[list[str]]:
+    """The measured values of the sector's metrics, one row per metric and period."""
+    rows = [
+        [
+            "Yksikkö",
+            "Vuosi",
+            "Strateginen päämäärä",
+            "Mittari",
+            "Kausi",
+            "Arvo",
+            "Tavoitetaso",
+            "Mittayksikkö",
+        ]
+    ]
+    for metric in data["metric"]:
+        for period, value in metric["values"].items():
+            rows.append(
+                [
+                    SECTOR[0],
+                    YEAR,
+                    metric["aim"],
+                    metric["name"],
+                    period,
+                    value,
+                    metric["target"],
+                    metric["measure"],
+                ]
+            )
     return rows

@@ -101,6 +101,22 @@ LOCALE_PATHS = [Path(__file__).resolve().parent / "web" / "locale"]
 UPLOAD_LIMIT = int(os.environ.get("TOTEUMA_UPLOAD_LIMIT", str(50 * 1024 * 1024)))
 # Seconds a server process may reuse computed dashboard figures while no import or edit happened (0: off).
 CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "0"))
+# E-mail (docs/web.md): printed on the console unless an SMTP host is set; the site's address makes
+# the links in the mails absolute.
+EMAIL_HOST = os.environ.get("TOTEUMA_SMTP_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("TOTEUMA_SMTP_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("TOTEUMA_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TOTEUMA_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = not _flag("TOTEUMA_SMTP_NO_TLS")
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("TOTEUMA_MAIL_FROM", "toteuma@localhost")
+TOTEUMA_SITE_URL = os.environ.get("TOTEUMA_SITE_URL", "")
+TOTEUMA_MAIL_LANGUAGE = os.environ.get("TOTEUMA_MAIL_LANGUAGE", "fi")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SESSION_COOKIE_HTTPONLY = True

@@ -37,9 +37,16 @@ class SectionKind(StrEnum):
     CHARTS = "charts"  # not a section of its own: the charts inside the statement and area sections
     INVESTMENTS = "investments"
     PLAN_GOALS = "plan-goals"
+    # Data appendix: tables in the JSON only (docs/decisions.md, 44), for layouts that name them.
+    METRICS = "metrics"
+    INVESTMENT_PROJECTS = "investment-projects"
+    AMENDMENTS = "amendments"
 
 
 ALL_SECTIONS = tuple(SectionKind)
+APPENDIX_SECTIONS = (SectionKind.METRICS, SectionKind.INVESTMENT_PROJECTS, SectionKind.AMENDMENTS)
+# A layout without `sections` prints what the reference prints; the appendix is asked for by name.
+DEFAULT_SECTIONS = tuple(kind for kind in SectionKind if kind not in APPENDIX_SECTIONS)
 COUNCIL_ROWS = ("tulot", "menot", "netto")
 FIGURES = frozenset({*(column.value for column in Column), OVERRUN})
 
@@ -70,7 +77,7 @@ class Layout:
     scale: Scale = Scale.EUROS
     rows: RowRule = RowRule.ACTIVITY
     council_rows: tuple[str, ...] = COUNCIL_ROWS
-    sections: tuple[SectionKind, ...] = ALL_SECTIONS
+    sections: tuple[SectionKind, ...] = DEFAULT_SECTIONS
 
     @property
     def visibility(self) -> Visibility:
@@ -143,7 +150,7 @@ def layout_from_data(data: Mapping[str, Any], where: str = "layout") -> Layout:
     council = tuple(data.get("council_rows", COUNCIL_ROWS))
     if not set(council) <= set(COUNCIL_ROWS) or not council:
         raise LayoutError(f"{where}: council_rows {list(council)}; use some of {', '.join(COUNCIL_ROWS)}")
-    sections = tuple(data.get("sections", [kind.value for kind in ALL_SECTIONS]))
+    sections = tuple(data.get("sections", [kind.value for kind in DEFAULT_SECTIONS]))
     bad = [name for name in sections if name not in {kind.value for kind in ALL_SECTIONS}]
     if bad:
         raise LayoutError(f"{where}: unknown section {bad[0]!r}; known are {', '.join(ALL_SECTIONS)}")

@@ -104,6 +104,8 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("value.integer"),
     ProblemType("value.choice"),
     ProblemType("value.period"),
+    ProblemType("project.dates"),
+    ProblemType("project.share"),
     ProblemType("ledger.unknown-account"),
     ProblemType("ledger.unmapped-account"),
     ProblemType("ledger.unknown-unit"),

@@ -76,6 +76,30 @@ class InvestmentRecord:
     name: str
     group: str  # e.g. "Irtain omaisuus"
     unit: str
+    period: str = ""  # YYYY-MM of the progress comment, "" when the row carries none
+    progress: str = ""  # how the project stands at `period`
+
+
+class ProjectKind(StrEnum):
+    PROJECT = "hanke"  # a project, often with external funding
+    SAVINGS = "sopeutustoimenpide"  # a measure of the savings programme, followed by target and realised €
+
+
+@dataclass(frozen=True)
+class ProjectRecord:
+    """A code of the ledger's project column with what the ledger does not say (docs/file-formats.md)."""
+
+    code: str
+    name: str
+    kind: ProjectKind = ProjectKind.PROJECT
+    funder: str = ""  # e.g. "Euroopan sosiaalirahasto"
+    starts: date | None = None
+    ends: date | None = None
+    external_share: Decimal | None = None  # percent of the costs funded from outside
+    target_cents: int | None = None  # a savings measure's target, euros as cents (a saving is positive)
+    realised_cents: int | None = None  # a savings measure's realised saving at `period`
+    period: str = ""  # YYYY-MM the realised saving was measured at
+    unit: str = ""  # the unit that answers for it, "" when none
 
 
 class GoalLevel(StrEnum):
@@ -103,6 +127,7 @@ class GoalRecord:
     period: str = ""  # YYYY-MM of the assessment, "" when the goal has none yet
     realisation: tuple[str, ...] = ()
     status: GoalStatus | None = None
+    assessor: str = ""  # the unit whose responsible assesses the goal, "" for the goal's own unit
 
 
 @dataclass(frozen=True)
@@ -116,6 +141,7 @@ class MetricValueRecord:
     value: Decimal
     target: Decimal | None = None  # the target level, when it is a number
     measure: str = ""  # unit of measure, e.g. "pv/hlö", "%"
+    aim: str = ""  # the strategic aim of the unit's goal group the metric belongs to, "" to match by name
 
 
 class TextKind(StrEnum):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from toteuma.core.org import Binding
 from toteuma.core.periods import Period
-from toteuma.core.records import GoalStatus
+from toteuma.core.records import GoalStatus, ProjectRecord
 from toteuma.core.statement import Statement
 from toteuma.core.structure import Summary
 
@@ -31,7 +32,7 @@ class UnitStatement:
 class InvestmentFigures:
     """One line of the investments table, report sign, exact cents."""
 
-    label: str  # "Tulot", "Menot" or "Netto"
+    key: str  # "tulot", "menot" or "netto": the line's stable key; its label comes from the catalogue
     tp_prev: int
     budget: int
     tot: int
@@ -56,6 +57,107 @@ class GoalEntry:
     responsible: str = ""
     realisation: tuple[str, ...] = ()
     status: GoalStatus | None = None
+    assessed: str = ""  # YYYY-MM of the assessment shown; earlier than the report's period when carried
+
+
+@dataclass(frozen=True)
+class MetricPoint:
+    period: str  # YYYY-MM
+    value: Decimal
+    target: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class MetricSeries:
+    """One metric of a unit through the year's periods, beside the goal group it measures."""
+
+    unit: UnitRef
+    aim: str  # the goal group's strategic aim, "" when the metric matches no goal
+    metric: str
+    measure: str  # unit of measure, e.g. "seuraajaa", "%"
+    points: tuple[MetricPoint, ...]  # by period, oldest first
+
+    @property
+    def target(self) -> Decimal | None:
+        """The latest target level given."""
+        return next((p.target for p in reversed(self.points) if p.target is not None), None)
+
+
+@dataclass(frozen=True)
+class ProjectFigures:
+    """An investment project (or any project) at a period: report sign, exact cents."""
+
+    code: str
+    name: str
+    group: str  # the investment group, "" for a project outside the investments
+    unit: UnitRef
+    budget: int  # the year's budget in force at the period end
+    tot: int  # January to the period end
+    lines: int  # ledger lines behind `tot`
+    comment: str = ""  # the approved progress comment
+    commented: str = ""  # YYYY-MM of that comment
+
+    @property
+    def deviation(self) -> int:
+        return self.budget - self.tot
+
+
+@dataclass(frozen=True)
+class ProjectUse:
+    """A project's budget and actual in one service area, report sign."""
+
+    unit: UnitRef
+    budget: int
+    tot: int
+    lines: int
+
+
+@dataclass(frozen=True)
+class ProjectStanding:
+    """A project of the ledger's project column across units, with what the projects file says of it."""
+
+    record: ProjectRecord  # name "" when the projects file does not list the code
+    uses: tuple[ProjectUse, ...]
+
+    @property
+    def budget(self) -> int:
+        return sum(use.budget for use in self.uses)
+
+    @property
+    def tot(self) -> int:
+        return sum(use.tot for use in self.uses)
+
+    @property
+    def lines(self) -> int:
+        return sum(use.lines for use in self.uses)
+
+
+@dataclass(frozen=True)
+class AmendmentLine:
+    """One budget amendment's amount on one unit and statement row, report sign."""
+
+    unit: UnitRef
+    row: str  # structure key, or "investoinnit" for balance-sheet accounts
+    side: str  # "tulot", "menot" or "investoinnit"
+    cents: int
+
+
+@dataclass(frozen=True)
+class Amendment:
+    """A budget amendment decision with its amounts; `in_force` when decided by the period end."""
+
+    decision: str  # e.g. "Kv 26.2.2024 § 14"
+    decided: date | None
+    lines: tuple[AmendmentLine, ...]
+    in_force: bool = True
+
+    def side(self, name: str) -> int:
+        return sum(line.cents for line in self.lines if line.side == name)
+
+    @property
+    def net(self) -> int:
+        """The change to the operating margin: income + costs, report sign."""
+        return self.side("tulot") + self.side("menot")
 
 
 @dataclass(frozen=True)
@@ -125,3 +227,6 @@ class ReportContent:
     sources: tuple[SourceBatch, ...] = ()  # the imported files the figures come from
     monthly_net: tuple[int, ...] = ()  # the unit's cumulative net actual (summary.netto) at each month-end
     tie_out: TieOut | None = None
+    metrics: tuple[MetricSeries, ...] = ()
+    investment_projects: tuple[ProjectFigures, ...] = ()
+    amendments: tuple[Amendment, ...] = ()  # decided by the period end, oldest first

@@ -14,8 +14,11 @@ from toteuma.core.records import (
     GoalLevel,
     GoalRecord,
     GoalStatus,
+    InvestmentRecord,
     LedgerRecord,
     MetricValueRecord,
+    ProjectKind,
+    ProjectRecord,
     TextKind,
     TextRecord,
     UnitRecord,
@@ -102,6 +105,7 @@ def goal(row: dict[str, Any]) -> GoalRecord:
         period=period(row["period"]),
         realisation=split_lines(row["realisation"] or ""),
         status=_status(row["status"]),
+        assessor=row["assessor"] or "",
     )
 
 
@@ -127,4 +131,37 @@ def metric_value(row: dict[str, Any]) -> MetricValueRecord:
         row["value"],
         row["target"],
         row["measure"] or "",
+        row["aim"] or "",
+    )
+
+
+def investment(row: dict[str, Any]) -> InvestmentRecord:
+    if row["progress"] and not row["period"]:
+        raise ProblemError("value.required", "progress_period")
+    return InvestmentRecord(
+        row["project"], row["name"], row["group"], row["unit"], period(row["period"]), row["progress"] or ""
+    )
+
+
+def project(row: dict[str, Any]) -> ProjectRecord:
+    """A project or savings measure; dates in order, the share a percentage, a realised saving dated."""
+    if row["starts"] and row["ends"] and row["ends"] < row["starts"]:
+        raise ProblemError("project.dates", starts=row["starts"], ends=row["ends"])
+    share = row["external_share"]
+    if share is not None and not 0 <= share <= 100:
+        raise ProblemError("project.share", share=share)
+    if row["realised"] is not None and not row["period"]:
+        raise ProblemError("value.required", "realised_period")
+    return ProjectRecord(
+        code=row["code"],
+        name=row["name"],
+        kind=choice(ProjectKind, row["kind"] or ProjectKind.PROJECT.value, "project_kind"),
+        funder=row["funder"] or "",
+        starts=row["starts"],
+        ends=row["ends"],
+        external_share=share,
+        target_cents=row["target"],
+        realised_cents=row["realised"],
+        period=period(row["period"]),
+        unit=row["unit"] or "",
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from toteuma.core.problems import Problem, from_error, problem
-from toteuma.core.records import AccountRecord, InvestmentRecord, RangeRecord
+from toteuma.core.records import AccountRecord, RangeRecord
 from toteuma.importers import builders
 from toteuma.importers.fields import Field, amount, day, flag, integer, map_header, number, parsed_rows
 from toteuma.importers.profiles import Profile
@@ -85,8 +85,32 @@ KINDS: dict[str, Kind] = {
             Field("name", ("Nimi", "Name")),
             Field("group", ("Ryhmä", "Group", "Investointiryhmä")),
             _UNIT,
+            Field("period", ("Kausi", "Period"), required=False),
+            Field("progress", ("Tilanne", "Eteneminen", "Progress"), required=False),
         ),
-        lambda row: InvestmentRecord(row["project"], row["name"], row["group"], row["unit"]),
+        builders.investment,
+    ),
+    "projects": Kind(
+        "projects",
+        (
+            Field("code", ("Projekti", "Project", "Hanke")),
+            Field("name", ("Nimi", "Name")),
+            Field("kind", ("Laji", "Kind"), required=False),
+            Field("funder", ("Rahoittaja", "Funder"), required=False),
+            Field("starts", ("Alkaa", "Alkupäivä", "Starts"), day, required=False),
+            Field("ends", ("Päättyy", "Loppupäivä", "Ends"), day, required=False),
+            Field(
+                "external_share",
+                ("Ulkoinen rahoitus %", "Ulkoinen rahoitus", "External share"),
+                number,
+                required=False,
+            ),
+            Field("target", ("Tavoite €", "Säästötavoite", "Target"), amount, required=False),
+            Field("realised", ("Toteutunut €", "Toteutunut säästö", "Realised"), amount, required=False),
+            Field("period", ("Kausi", "Period"), required=False),
+            Field("unit", ("Yksikkö", "Vastuuyksikkö", "Unit"), required=False),
+        ),
+        builders.project,
     ),
     "goals": Kind(
         "goals",
@@ -103,6 +127,7 @@ KINDS: dict[str, Kind] = {
             Field("period", ("Kausi", "Period"), required=False),
             Field("realisation", ("Toteuma", "Realisation"), required=False),
             Field("status", ("Tila", "Status"), required=False),
+            Field("assessor", ("Arvioiva yksikkö", "Arvioija", "Assessed by"), required=False),
         ),
         builders.goal,
     ),
@@ -116,6 +141,7 @@ KINDS: dict[str, Kind] = {
             Field("value", ("Arvo", "Toteuma", "Value"), number),
             Field("target", ("Tavoitetaso", "Tavoite", "Target"), number, required=False),
             Field("measure", ("Mittayksikkö", "Measure"), required=False),
+            Field("aim", ("Strateginen päämäärä", "Päämäärä", "Aim"), required=False),
         ),
         builders.metric_value,
     ),

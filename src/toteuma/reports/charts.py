@@ -137,6 +137,37 @@ def localised(spec: dict[str, Any], lang: str) -> dict[str, Any]:
     return {**spec, "config": config}
 
 
+def metric_chart(
+    values: Sequence[dict[str, Any]], *, title: str, period_axis: str, value_axis: str, target: float | None
+) -> dict[str, Any]:
+    """A metric's measured values by period as a line, its target level as a dashed rule."""
+    line = {
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "period", "type": "ordinal", "title": period_axis, "axis": {"labelAngle": 0}},
+            "y": {"field": "value", "type": "quantitative", "title": value_axis, "scale": {"zero": False}},
+        },
+    }
+    layers: list[dict[str, Any]] = [line]
+    if target is not None:
+        layers.append(
+            {
+                "data": {"values": [{"target": target}]},
+                "mark": {"type": "rule", "strokeDash": [6, 4]},
+                "encoding": {"y": {"field": "target", "type": "quantitative"}},
+            }
+        )
+    return {
+        "$schema": SCHEMA,
+        "description": title,
+        "width": "container",
+        "height": 160,
+        "config": _CONFIG,
+        "data": {"values": list(values)},
+        "layer": layers,
+    }
+
+
 def spec_json(spec: dict[str, Any]) -> str:
     """A spec as canonical JSON text: the form the presentation model carries (hashable, deterministic)."""
     return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

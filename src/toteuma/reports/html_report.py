@@ -79,8 +79,9 @@ def render_page(document: Document, *, for_print: bool = False, print_css: str =
         lang=document.lang,
         for_print=for_print,
         print_css=Markup(print_css),  # our own stylesheet, not user input
-        status_class=lambda word: classes.get(word, "muu"),
-        status_mark=lambda word: _STATUS_MARKS.get(classes.get(word, ""), ""),
+        # A carried status reads "Toteutuu (arvioitu 3/2024)": its word is before the parenthesis.
+        status_class=lambda word: classes.get(word.split(" (")[0], "muu"),
+        status_mark=lambda word: _STATUS_MARKS.get(classes.get(word.split(" (")[0], ""), ""),
     )
 
 

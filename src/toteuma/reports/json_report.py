@@ -52,7 +52,7 @@ def document_data(document: Document) -> dict[str, Any]:
         "unit": {"code": document.unit.code, "name": document.unit.name},
         "lang": document.lang,
         "layout": document.layout,
-        "tables": [_table(table) for table in document.tables],
+        "tables": [_table(table) for table in (*document.tables, *document.appendix)],
     }
 
 

@@ -27,6 +27,7 @@ class CellFormat(StrEnum):
     LIST = "list"  # tuple of short items (goals, metrics, sub-aims)
     PARAGRAPHS = "paragraphs"  # tuple of paragraphs (realisation)
     STATUS = "status"  # a status word: Toteutuu, Toteutuu osittain, Ei toteudu
+    NUMBER = "number"  # Decimal as measured (a metric's value or target), or None
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class Document:
     ] = ()  # the tie-out's sentences: one when it ties, else a heading and one per miss
     tie_out_ok: bool = True
     units_note: str = ""  # "Luvut euroina" or "Luvut tuhansina euroina": the figure tables' unit
+    appendix: tuple[Table, ...] = ()  # data tables the JSON carries after the sections' (reports/appendix.py)
 
     @property
     def tables(self) -> tuple[Table, ...]:

@@ -7,6 +7,7 @@ import re
 from toteuma.core.layout import Layout, Scale, SectionKind, load_layout
 from toteuma.core.report import ReportContent, UnitStatement
 from toteuma.reports import labels
+from toteuma.reports.appendix import appendix
 from toteuma.reports.figures import area_chart, sector_chart, tie_out_sentences
 from toteuma.reports.i18n import DEFAULT_LANGUAGE, catalogue
 from toteuma.reports.model import (
@@ -81,6 +82,7 @@ def build_document(
         units_note=frame.cat.text(
             "figures_in_thousands" if frame.layout.scale is Scale.THOUSANDS else "figures_in"
         ),
+        appendix=appendix(content, frame),
     )
 
 

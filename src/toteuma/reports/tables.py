@@ -95,6 +95,7 @@ def council_table(unit: UnitRef, lines: Sequence[StatementLine], summary: Summar
 
 
 _INVESTMENT_KEYS = ("tp_prev", "budget", "tot", "deviation", "pct")
+NET_KEY = "netto"  # the investment group's net line, printed as a subtotal
 
 
 def investments_table(unit: UnitRef, groups: Sequence[InvestmentGroup], frame: Frame) -> Table:
@@ -110,9 +111,9 @@ def investments_table(unit: UnitRef, groups: Sequence[InvestmentGroup], frame: F
         for line in group.lines:
             exact = (line.tp_prev, line.budget, line.tot, line.deviation)
             values: tuple[Value, ...] = (*(frame.money(c) for c in exact), frame.pct(line.tot, line.budget))
-            kind = LineKind.SUBTOTAL if line.label == "Netto" else LineKind.ROW
-            label = frame.cat.get("investments", line.label)
-            rows.append(Row(label, kind, values, (*exact, None), line.label.lower()))
+            kind = LineKind.SUBTOTAL if line.key == NET_KEY else LineKind.ROW
+            label = frame.cat.get("investments", line.key)
+            rows.append(Row(label, kind, values, (*exact, None), line.key))
     title = frame.cat.get("sections", "investments")
     return Table(
         "investments", "investments", title, unit, columns, tuple(rows), frame.cat.text("label_header")
@@ -137,21 +138,31 @@ def goals_table(unit: UnitRef, entries: Sequence[GoalEntry], frame: Frame, *, bi
     keys = _BINDING_KEYS if binding else _PLAN_KEYS
     columns = tuple(ColumnSpec(key, names[key], _GOAL_FORMATS[key]) for key in keys)
     words = labels.status_words(frame.cat)
-    rows = tuple(_goal_row(entry, keys, words) for entry in entries)
+    rows = tuple(_goal_row(entry, keys, _status_word(entry, words, frame)) for entry in entries)
     if binding:
         title = frame.cat.get("sections", "binding-goals-table")
         return Table("goals-binding", "goals", title, unit, columns, rows)
     return Table("goals-plan", "goals", frame.cat.get("sections", "plan-goals"), unit, columns, rows)
 
 
-def _goal_row(entry: GoalEntry, keys: Sequence[str], words: dict[GoalStatus, str]) -> Row:
+def _status_word(entry: GoalEntry, words: dict[GoalStatus, str], frame: Frame) -> str | None:
+    """The status word; one carried from an earlier period says when it was given (decisions.md, 45)."""
+    if entry.status is None:
+        return None
+    if entry.assessed and entry.assessed != str(frame.period):
+        month, year = int(entry.assessed[5:]), entry.assessed[:4]
+        return f"{words[entry.status]} ({frame.cat.text('assessed_at', period=f'{month}/{year}')})"
+    return words[entry.status]
+
+
+def _goal_row(entry: GoalEntry, keys: Sequence[str], status: str | None) -> Row:
     cells: dict[str, Value] = {
         "aim": _items(entry.sub_aims),
         "goals": _items(entry.goals),
         "metrics": _items(entry.metrics),
         "responsible": entry.responsible.strip(),
         "realisation": _items(entry.realisation),
-        "status": words[entry.status] if entry.status else None,
+        "status": status,
     }
     # An empty text or list is an empty cell, the same for every renderer.
     values = tuple(cells[key] or None for key in keys)

@@ -9,14 +9,15 @@ from toteuma import storage
 from toteuma.core.money import percent, to_report_sign
 from toteuma.core.org import Binding, OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
-from toteuma.core.records import BudgetKind, GoalLevel, GoalRecord, TextKind
-from toteuma.core.report import UnitRef
+from toteuma.core.records import BudgetKind, GoalRecord, TextKind
+from toteuma.core.report import MetricSeries, ProjectFigures, UnitRef
 from toteuma.core.statement import Column, RowFigures, Statement, compute_statement
 from toteuma.core.structure import LineKind
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.model import Table
 from toteuma.reports.tables import Frame, statement_table
 from toteuma.services import dashboard_charts as charts
+from toteuma.services import followup
 from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.figure_cache import cached
 from toteuma.services.reporting import find_unit, unit_statement
@@ -165,10 +166,22 @@ class UnitPage:
     path: tuple[Unit, ...]  # ancestors, root first
     statement: Table
     children: tuple[Glance, ...]
-    goals: tuple[tuple[int, GoalRecord], ...]  # (goal id, goal with its approved assessment)
+    goals: tuple[tuple[int, GoalRecord], ...]  # (goal id, goal with its latest approved assessment)
     commentary: str  # approved text
     chart: dict[str, object]
     row_keys: dict[str, str]  # printed label -> structure key, for drill-down links
+    metrics: tuple[MetricSeries, ...] = ()  # the unit's and its sub-units' metrics, by goal
+    investments: tuple[ProjectFigures, ...] = ()  # the investment projects the unit's subtree owns
+
+    def metrics_of(self, record: GoalRecord) -> list[MetricSeries]:
+        """The metrics measured for a goal group (same unit and aim)."""
+        return [m for m in self.metrics if m.unit.code == record.unit and m.aim == record.aim]
+
+    @property
+    def other_metrics(self) -> list[MetricSeries]:
+        """Metrics that belong to none of the goals on the page."""
+        shown = {(record.unit, record.aim) for _, record in self.goals}
+        return [m for m in self.metrics if (m.unit.code, m.aim) not in shown]
 
 
 def _ancestors(tree: OrgTree, unit: Unit) -> tuple[Unit, ...]:
@@ -181,12 +194,8 @@ def _ancestors(tree: OrgTree, unit: Unit) -> tuple[Unit, ...]:
 
 
 def _goals(unit: Unit, period: Period) -> tuple[tuple[int, GoalRecord], ...]:
-    ids = workflow.goal_ids(unit.code, period.year)
-    records = [
-        *storage.goals(unit.code, GoalLevel.BINDING, period.year, period),
-        *storage.goals(unit.code, GoalLevel.PLAN, period.year, period),
-    ]
-    return tuple((ids[(record.level.value, record.aim)], record) for record in records)
+    """The unit's own goals and those it assesses for another unit (decisions.md, 45)."""
+    return tuple(storage.goals_with_ids(unit.code, period.year, period))
 
 
 def unit_page(unit_code: str, period: Period | None = None, lang: str = "fi") -> UnitPage:
@@ -222,6 +231,8 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
         commentary=storage.text(unit.code, TextKind.COMMENTARY, at.year, at),
         chart=charts.cumulative_chart(tree, unit, at),
         row_keys={line.label: line.key for line in default_structure().lines},
+        metrics=followup.metric_series(tree, unit, at),
+        investments=followup.investment_projects(tree, unit, at),
     )
 
 

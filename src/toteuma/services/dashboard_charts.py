@@ -11,6 +11,7 @@ from toteuma.core.messages import language, number, t
 from toteuma.core.money import round_euros, to_report_sign
 from toteuma.core.org import OrgTree, Unit
 from toteuma.core.periods import Period
+from toteuma.core.report import MetricSeries
 from toteuma.core.statement import Column, RowFigures, compute_statement
 from toteuma.reports import charts
 from toteuma.services.common import default_mapping, default_structure
@@ -67,5 +68,20 @@ def cumulative_chart(tree: OrgTree, unit: Unit, period: Period) -> dict[str, Any
         month_axis=t("charts.month"),
         euro_axis=t("charts.costs_euros"),
         year_title=t("charts.year"),
+    )
+    return charts.localised(spec, language())
+
+
+def metric_chart(series: MetricSeries) -> dict[str, Any]:
+    """A metric's values by period and its target as a dashed line (the page lists the figures too)."""
+    values = [{"period": point.period, "value": float(point.value)} for point in series.points]
+    target = float(series.target) if series.target is not None else None
+    measure = f", {series.measure}" if series.measure else ""
+    spec = charts.metric_chart(
+        values,
+        title=f"{series.metric}{measure}",
+        period_axis=t("charts.period"),
+        value_axis=series.measure or "",
+        target=target,
     )
     return charts.localised(spec, language())

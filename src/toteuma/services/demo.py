@@ -42,6 +42,7 @@ EXAMPLE_FILES = (
     ("ledger", "ledger-2024.csv"),
     ("budget", "budget-2024.xlsx"),
     ("goals", "goals.xlsx"),
+    ("metrics", "metrics.csv"),
     ("commentary", "commentary.csv"),
 )
 

@@ -201,7 +201,11 @@ def _check_and_load_ledger(
 
 def _unit_cents(kind: str, records: list[Any]) -> list[tuple[str, int]]:
     if kind in ("budget", "investments", "goals", "commentary", "metrics"):
-        return [(record.unit, getattr(record, "amount_cents", 0)) for record in records]
+        found = [(record.unit, getattr(record, "amount_cents", 0)) for record in records]
+        # A goal's assessing unit must exist too.
+        return found + [(record.assessor, 0) for record in records if getattr(record, "assessor", "")]
+    if kind == "projects":
+        return [(record.unit, 0) for record in records if record.unit]
     return []
 
 
@@ -271,6 +275,7 @@ def _load(
         "commentary": storage.load_texts,
         "mapping": storage.load_mapping,
         "metrics": storage.load_metric_values,
+        "projects": storage.load_projects,
     }
     loaded = loaders[kind](records)
     return {"lines": loaded.lines}

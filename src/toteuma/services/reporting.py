@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from toteuma import reports, storage
-from toteuma.core.layout import Layout, LayoutError, load_layout
+from toteuma.core.layout import Layout, LayoutError, SectionKind, load_layout
 from toteuma.core.mapping import AccountMapping
 from toteuma.core.money import to_report_sign
 from toteuma.core.org import OrgTree, Unit, UnitKind
@@ -23,6 +24,7 @@ from toteuma.core.report import (
     UnitStatement,
 )
 from toteuma.core.statement import Column, RowFigures, Statement, Visibility, compute_statement
+from toteuma.services import followup
 from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.report_checks import build_time, provenance, sources, tie_out
 from toteuma.storage import Flow, InvestmentSums, Sums
@@ -131,19 +133,20 @@ def _goals(unit: Unit, level: GoalLevel, period: Period) -> tuple[GoalEntry, ...
             responsible=record.responsible,
             realisation=record.realisation,
             status=record.status,
+            assessed=record.period,
         )
         for record in storage.goals(unit.code, level, period.year, str(period))
     )
 
 
 def _investment_group(name: str, current: InvestmentSums, previous: InvestmentSums) -> InvestmentGroup:
-    def line(label: str, flow: Callable[[Flow], Sums]) -> InvestmentFigures:
+    def line(key: str, flow: Callable[[Flow], Sums]) -> InvestmentFigures:
         parts = (flow(previous.actual), flow(current.budget), flow(current.actual))
-        return InvestmentFigures(label, *(to_report_sign(part.cents) for part in parts))
+        return InvestmentFigures(key, *(to_report_sign(part.cents) for part in parts))
 
-    lines = [line("Menot", lambda flow: flow.expenses), line("Netto", lambda flow: flow.net)]
+    lines = [line("menot", lambda flow: flow.expenses), line("netto", lambda flow: flow.net)]
     if any(part.lines for part in (previous.actual.income, current.budget.income, current.actual.income)):
-        lines.insert(0, line("Tulot", lambda flow: flow.income))
+        lines.insert(0, line("tulot", lambda flow: flow.income))
     return InvestmentGroup(name, tuple(lines))
 
 
@@ -218,7 +221,20 @@ def build_report(
         sources=sources(period),
         monthly_net=monthly_net(codes, period),
         tie_out=tie_out(codes, period, sector, default_mapping()),
+        **_followup(tree, unit, period, layout),
     )
+
+
+def _followup(tree: OrgTree, unit: Unit, period: Period, layout: Layout) -> dict[str, Any]:
+    """The appendix tables' data, read only when the layout asks for them (docs/decisions.md, 44)."""
+    found: dict[str, Any] = {}
+    if layout.has(SectionKind.METRICS):
+        found["metrics"] = followup.metric_series(tree, unit, period)
+    if layout.has(SectionKind.INVESTMENT_PROJECTS):
+        found["investment_projects"] = followup.investment_projects(tree, unit, period)
+    if layout.has(SectionKind.AMENDMENTS):
+        found["amendments"] = tuple(item for item in followup.amendments(tree, unit, period) if item.in_force)
+    return found
 
 
 def render_report(

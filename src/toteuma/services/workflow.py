@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from toteuma import storage
+from toteuma.core.org import UnitKind
 from toteuma.core.periods import Period
+from toteuma.services import notify
 from toteuma.services.access import Actor, require_controller, require_drafts, require_edit
 from toteuma.services.common import ServiceError
 from toteuma.storage import workflow
@@ -12,12 +14,29 @@ from toteuma.storage.workflow import ConflictError, DraftInfo
 __all__ = ["ConflictError", "DraftInfo", "approve", "save_text", "send_back", "submit"]
 
 
-def _subject(unit_code: str, year: int, goal_id: int | None) -> str:
+def _subject(unit_code: str, year: int, goal_id: int | None, project: str = "") -> str:
+    """The draft's subject; a goal's drafts live under the unit that assesses it (decisions.md, 45)."""
+    if project:
+        if project_unit(project) != unit_code:
+            raise ServiceError("followup.workflow.not_a_project", project=project, unit=unit_code)
+        return workflow.investment_subject(project)
     if goal_id is None:
         return workflow.COMMENTARY
-    if goal_id not in workflow.goal_ids(unit_code, year).values():
-        raise ServiceError("services.workflow.not_a_goal", goal=goal_id, unit=unit_code, year=year)
+    owner = workflow.goal_owners(year).get(goal_id)
+    if owner is None or owner[1] != unit_code:
+        raise ServiceError("followup.workflow.not_assessed_here", goal=goal_id, unit=unit_code, year=year)
     return workflow.goal_subject(goal_id)
+
+
+def project_unit(project: str) -> str:
+    """The unit whose responsible writes an investment project's progress: the service area of the
+    cost center that owns it (or the owning unit itself when it is not a cost center); "" if unknown."""
+    owner = workflow.investment_owners().get(project)
+    if owner is None:
+        return ""
+    tree = storage.org_tree()
+    unit = tree[owner[0]]
+    return unit.parent if unit.kind is UnitKind.COST_CENTER and unit.parent else unit.code
 
 
 def _check_unit(unit_code: str) -> None:
@@ -33,14 +52,16 @@ def save_text(
     version: int,
     goal_id: int | None = None,
     status: str = "",
+    project: str = "",
 ) -> DraftInfo:
-    """Save commentary (goal_id None) or a goal's realisation and status as a draft.
+    """Save commentary, a goal's realisation and status (goal_id), or an investment project's progress
+    comment (project) as a draft.
 
     Raises ConflictError when someone else saved after `version`; ForbiddenError outside the user's units.
     """
     require_edit(who, unit_code)
     _check_unit(unit_code)
-    subject = _subject(unit_code, period.year, goal_id)
+    subject = _subject(unit_code, period.year, goal_id, project)
     try:
         return workflow.save_draft(unit_code, str(period), subject, text, status, version, who.name)
     except workflow.WorkflowError as exc:
@@ -50,33 +71,39 @@ def save_text(
 
 
 def _move(
-    who: Actor, unit_code: str, period: Period, goal_id: int | None, state: str, note: str
+    who: Actor, unit_code: str, period: Period, goal_id: int | None, state: str, note: str, project: str = ""
 ) -> DraftInfo:
-    subject = _subject(unit_code, period.year, goal_id)
+    subject = _subject(unit_code, period.year, goal_id, project)
     try:
-        return workflow.set_state(unit_code, str(period), subject, state, who.name, note)
+        moved = workflow.set_state(unit_code, str(period), subject, state, who.name, note)
     except workflow.WorkflowError as exc:
         raise ServiceError(exc) from exc
+    notify.state_changed(moved, who.name)
+    return moved
 
 
-def submit(who: Actor, unit_code: str, period: Period, goal_id: int | None = None) -> DraftInfo:
-    """Send the draft for review."""
+def submit(
+    who: Actor, unit_code: str, period: Period, goal_id: int | None = None, project: str = ""
+) -> DraftInfo:
+    """Send the draft for review; the controllers are told by e-mail."""
     require_edit(who, unit_code)
-    return _move(who, unit_code, period, goal_id, "ready", "")
+    return _move(who, unit_code, period, goal_id, "ready", "", project)
 
 
-def approve(who: Actor, unit_code: str, period: Period, goal_id: int | None = None) -> DraftInfo:
-    """A controller approves: the text becomes what the documents print."""
+def approve(
+    who: Actor, unit_code: str, period: Period, goal_id: int | None = None, project: str = ""
+) -> DraftInfo:
+    """A controller approves: the text becomes what the documents print; the unit's responsibles are told."""
     require_controller(who)
-    return _move(who, unit_code, period, goal_id, "approved", "")
+    return _move(who, unit_code, period, goal_id, "approved", "", project)
 
 
 def send_back(
-    who: Actor, unit_code: str, period: Period, comment: str, goal_id: int | None = None
+    who: Actor, unit_code: str, period: Period, comment: str, goal_id: int | None = None, project: str = ""
 ) -> DraftInfo:
     """A controller returns the text to draft with a comment saying what to change."""
     require_controller(who)
-    return _move(who, unit_code, period, goal_id, "draft", comment)
+    return _move(who, unit_code, period, goal_id, "draft", comment, project)
 
 
 def drafts(who: Actor, unit_code: str, period: Period) -> dict[str, DraftInfo]:
@@ -88,3 +115,10 @@ def drafts(who: Actor, unit_code: str, period: Period) -> dict[str, DraftInfo]:
 def audit_log(who: Actor, limit: int = 200, offset: int = 0) -> list[workflow.AuditInfo]:
     require_controller(who)
     return workflow.audit_log(limit, offset)
+
+
+def drafts_of(who: Actor, unit_codes: list[str], period: Period) -> dict[tuple[str, str], DraftInfo]:
+    """Every draft of the units and period by (unit, subject), for those who may see drafts (one query)."""
+    if not who.sees_drafts:
+        return {}
+    return workflow.period_drafts(unit_codes, str(period))

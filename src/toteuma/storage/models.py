@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from toteuma.core.org import Binding, UnitKind
-from toteuma.core.records import BudgetKind, GoalLevel, GoalStatus, TextKind
+from toteuma.core.records import BudgetKind, GoalLevel, GoalStatus, ProjectKind, TextKind
 
 
 def _choices(enum: type[Enum]) -> list[tuple[str, str]]:
@@ -204,6 +204,41 @@ class InvestmentProject(models.Model):
         return f"{self.code} {self.name}"
 
 
+class InvestmentProgress(models.Model):
+    """How an investment project stands at a period: the approved progress comment."""
+
+    project = models.ForeignKey(InvestmentProject, on_delete=models.CASCADE, related_name="progress")
+    period = models.CharField(max_length=7)  # YYYY-MM
+    text = models.TextField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("project", "period"), name="toteuma_investment_progress_key"),
+        )
+
+
+class Project(models.Model):
+    """A code of the ledger's project column: a funded project or a savings measure (decisions.md, 46)."""
+
+    code = models.CharField(max_length=64, unique=True)
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=_choices(ProjectKind), default=ProjectKind.PROJECT.value)
+    funder = models.CharField(max_length=300, blank=True)
+    starts = models.DateField(null=True, blank=True)
+    ends = models.DateField(null=True, blank=True)
+    external_share = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)  # percent
+    target_cents = models.BigIntegerField(null=True, blank=True)
+    realised_cents = models.BigIntegerField(null=True, blank=True)
+    period = models.CharField(max_length=7, blank=True)  # when the realised saving was measured
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ("code",)
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
 class Goal(models.Model):
     """A goal group of one unit and year: a strategic aim with its sub-aims, goals and metrics."""
 
@@ -216,6 +251,8 @@ class Goal(models.Model):
     goals = models.JSONField(default=list)
     metrics = models.JSONField(default=list)
     responsible = models.CharField(max_length=300, blank=True)
+    # The service area whose responsible assesses the goal (docs/decisions.md, 45); null: the goal's unit.
+    assessor = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ("order", "id")
@@ -249,6 +286,7 @@ class MetricValue(models.Model):
     value = models.DecimalField(max_digits=22, decimal_places=4)
     target = models.DecimalField(max_digits=22, decimal_places=4, null=True, blank=True)
     measure = models.CharField(max_length=50, blank=True)
+    aim = models.CharField(max_length=500, blank=True)  # the goal group it belongs to; "" matches by name
 
     class Meta:
         ordering = ("metric", "period")

@@ -186,28 +186,42 @@ def investment_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict
 
 
 def goals(unit_code: str, level: GoalLevel, year: int, period: Period | str = "") -> list[GoalRecord]:
-    """The unit's goals of the level and year in order, each with its assessment at exactly `period`.
-
-    An assessment of an earlier period is not carried forward: a stale status would read as current.
-    """
+    """The unit's goals of the level and year in order, each with its latest approved assessment of the
+    year at or before `period`: a status stands until it is reassessed, and the record's `period` says
+    when it was given, so a carried status is shown with its period (docs/decisions.md, 45)."""
     at = str(period)
     rows = models.Goal.objects.filter(unit__code=unit_code, level=level.value, year=year)
     assessed = _assessments(rows, at) if at else {}
-    return [_goal_record(goal, unit_code, at, assessed.get(goal.id)) for goal in rows.order_by("order", "id")]
+    ordered = rows.select_related("assessor").order_by("order", "id")
+    return [_goal_record(goal, unit_code, assessed.get(goal.id)) for goal in ordered]
 
 
-def _assessments(goals: QuerySet[models.Goal], period: str) -> dict[int, tuple[list[str], str]]:
-    rows = models.GoalAssessment.objects.filter(goal__in=goals, period=period)
-    return {
-        goal: (realisation, status)
-        for goal, realisation, status in rows.values_list("goal_id", "realisation", "status")
-    }
+def goals_with_ids(unit_code: str, year: int, period: Period | str) -> list[tuple[int, GoalRecord]]:
+    """The unit's own goals of the year (binding first) and the goals of other units it assesses, each
+    with its id and latest approved assessment at `period` (three queries)."""
+    at = str(period)
+    rows = models.Goal.objects.filter(Q(unit__code=unit_code) | Q(assessor__code=unit_code), year=year)
+    assessed = _assessments(rows, at)
+    ordered = sorted(
+        rows.select_related("unit", "assessor"),
+        key=lambda g: (g.unit.code != unit_code, g.level != GoalLevel.BINDING.value, g.order, g.id),
+    )
+    return [(goal.id, _goal_record(goal, goal.unit.code, assessed.get(goal.id))) for goal in ordered]
+
+
+def _assessments(goals: QuerySet[models.Goal], period: str) -> dict[int, tuple[str, list[str], str]]:
+    rows = (
+        models.GoalAssessment.objects.filter(goal__in=goals, period__lte=period)
+        .order_by("goal_id", "period")
+        .values_list("goal_id", "period", "realisation", "status")
+    )
+    return {goal: (at, realisation, status) for goal, at, realisation, status in rows}  # the latest wins
 
 
 def _goal_record(
-    goal: models.Goal, unit_code: str, period: str, assessment: tuple[list[str], str] | None
+    goal: models.Goal, unit_code: str, assessment: tuple[str, list[str], str] | None
 ) -> GoalRecord:
-    realisation, status = assessment or ([], "")
+    at, realisation, status = assessment or ("", [], "")
     return GoalRecord(
         level=GoalLevel(goal.level),
         unit=unit_code,
@@ -218,9 +232,10 @@ def _goal_record(
         goals=tuple(goal.goals),
         metrics=tuple(goal.metrics),
         responsible=goal.responsible,
-        period=period if assessment else "",
+        period=at,
         realisation=tuple(realisation),
         status=GoalStatus(status) if status else None,
+        assessor=goal.assessor.code if goal.assessor else "",
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from toteuma.core.messages import MessageError, Text
 from toteuma.core.records import BudgetKind
@@ -148,3 +149,40 @@ class BudgetSum:
     decided: date | None
     cents: int
     lines: int
+
+
+@dataclass(frozen=True)
+class MetricRow:
+    unit: str
+    aim: str
+    metric: str
+    measure: str
+    period: str
+    value: Decimal
+    target: Decimal | None
+
+
+@dataclass(frozen=True)
+class ProjectSums:
+    """One project on one cost center: ledger to the month end and the year's budget in force, debit +."""
+
+    project: str
+    unit: str  # cost center code
+    actual: int
+    lines: int
+    budget: int
+
+
+@dataclass(frozen=True)
+class InvestmentInfo:
+    code: str
+    name: str
+    group: str
+    unit: str  # the owning unit's code
+
+
+@dataclass(frozen=True)
+class Assessment:
+    period: str
+    realisation: tuple[str, ...]
+    status: str

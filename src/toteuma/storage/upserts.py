@@ -13,6 +13,7 @@ from toteuma.core.records import (
     GoalRecord,
     InvestmentRecord,
     MetricValueRecord,
+    ProjectRecord,
     RangeRecord,
     TextRecord,
     UnitRecord,
@@ -23,8 +24,10 @@ from toteuma.storage.models import (
     AccountRange,
     Goal,
     GoalAssessment,
+    InvestmentProgress,
     InvestmentProject,
     MetricValue,
+    Project,
     Unit,
     UnitText,
 )
@@ -108,6 +111,45 @@ def load_investments(records: Iterable[InvestmentRecord]) -> LoadResult:
             InvestmentProject(code=r.project, name=r.name, group=r.group, unit_id=ids[r.unit]) for r in items
         ]
         _upsert(InvestmentProject, rows, ["code"], ["name", "group", "unit"])
+        _load_progress([r for r in items if r.progress])
+    return LoadResult(lines=len(items))
+
+
+def _load_progress(items: list[InvestmentRecord]) -> None:
+    """A row's progress comment becomes the project's comment at its period."""
+    ids = dict(
+        InvestmentProject.objects.filter(code__in=[r.project for r in items]).values_list("code", "id")
+    )
+    rows = [InvestmentProgress(project_id=ids[r.project], period=r.period, text=r.progress) for r in items]
+    _upsert(InvestmentProgress, rows, ["project", "period"], ["text"])
+
+
+_PROJECT_FIELDS = ["name", "kind", "funder", "starts", "ends", "external_share", "target_cents"]
+_PROJECT_FIELDS += ["realised_cents", "period", "unit"]
+
+
+def load_projects(records: Iterable[ProjectRecord]) -> LoadResult:
+    """Add or update projects and savings measures by code."""
+    items = _unique(records, lambda record: record.code, "project")
+    with transaction.atomic():
+        ids = _resolve((r.unit for r in items if r.unit), "projects")
+        rows = [
+            Project(
+                code=r.code,
+                name=r.name,
+                kind=r.kind.value,
+                funder=r.funder,
+                starts=r.starts,
+                ends=r.ends,
+                external_share=r.external_share,
+                target_cents=r.target_cents,
+                realised_cents=r.realised_cents,
+                period=r.period,
+                unit_id=ids[r.unit] if r.unit else None,
+            )
+            for r in items
+        ]
+        _upsert(Project, rows, ["code"], _PROJECT_FIELDS)
     return LoadResult(lines=len(items))
 
 
@@ -128,9 +170,10 @@ def _goal_key(record: GoalRecord) -> tuple[str, str, int, str]:
     return (record.unit, record.level.value, record.year, record.aim)
 
 
-def _goal_row(r: GoalRecord, unit_id: int) -> Goal:
+def _goal_row(r: GoalRecord, ids: dict[str, int]) -> Goal:
     return Goal(
-        unit_id=unit_id,
+        unit_id=ids[r.unit],
+        assessor_id=ids[r.assessor] if r.assessor else None,
         level=r.level.value,
         year=r.year,
         order=r.order,
@@ -150,11 +193,11 @@ def load_goals(records: Iterable[GoalRecord]) -> LoadResult:
     items = _unique(records, lambda r: (*_goal_key(r), r.period), "goal_key")
     latest = {_goal_key(r): r for r in items}  # the goal's own fields come from its last record
     with transaction.atomic():
-        ids = _resolve((r.unit for r in items), "goals")
-        fields = ["order", "sub_aims", "goals", "metrics", "responsible"]
+        ids = _resolve([*(r.unit for r in items), *(r.assessor for r in items if r.assessor)], "goals")
+        fields = ["order", "sub_aims", "goals", "metrics", "responsible", "assessor"]
         _upsert(
             Goal,
-            [_goal_row(r, ids[r.unit]) for r in latest.values()],
+            [_goal_row(r, ids) for r in latest.values()],
             ["unit", "level", "year", "aim"],
             fields,
         )
@@ -204,8 +247,10 @@ def load_metric_values(records: Iterable[MetricValueRecord]) -> LoadResult:
                 value=r.value,
                 target=r.target,
                 measure=r.measure,
+                aim=r.aim,
             )
             for r in items
         ]
-        _upsert(MetricValue, rows, ["unit", "metric", "period"], ["year", "value", "target", "measure"])
+        fields = ["year", "value", "target", "measure", "aim"]
+        _upsert(MetricValue, rows, ["unit", "metric", "period"], fields)
     return LoadResult(lines=len(items))

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from toteuma.core.money import to_report_sign
-from toteuma.core.records import GoalStatus
-from toteuma.services import dashboard, drill, workflow
+from toteuma.core.records import GoalRecord, GoalStatus
+from toteuma.services import dashboard, dashboard_charts, drill, inbox, workflow
+from toteuma.services.access import RESPONSIBLE
 from toteuma.web.common import Actor, int_param, period_of, with_actor
 from toteuma.web.templatetags.toteuma_web import cell
 
@@ -21,18 +22,33 @@ from toteuma.web.templatetags.toteuma_web import cell
 @with_actor
 def overview(request: HttpRequest, who: Actor) -> HttpResponse:
     found = dashboard.overview(period_of(request))
-    return render(request, "web/overview.html", {"o": found, "margin": dashboard.AHEAD_MARGIN})
+    context: dict[str, Any] = {"o": found, "margin": dashboard.AHEAD_MARGIN, "my_tasks": None}
+    if who.role == RESPONSIBLE:  # a responsible's overview starts with their own units
+        context["my_tasks"] = inbox.my_units(who, found.period)
+        context["my_round"] = inbox.round_for(found.period)
+    return render(request, "web/overview.html", context)
 
 
 @with_actor
 def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     page = dashboard.unit_page(code, period_of(request), translation.get_language() or "fi")
-    drafts = workflow.drafts(who, code, page.period) if who.sees_drafts else {}
-    goals = [(goal_id, record, drafts.get(f"goal:{goal_id}")) for goal_id, record in page.goals]
+    owners = {record.assessor or record.unit for _, record in page.goals}
+    projects = {item.code: workflow.project_unit(item.code) for item in page.investments}
+    drafts = workflow.drafts_of(who, sorted({code, *owners, *projects.values()}), page.period)
     context = {
         "p": page,
-        "goals": goals,
-        "draft": drafts.get("commentary"),
+        "goals": [_goal(who, goal_id, record, page, drafts) for goal_id, record in page.goals],
+        "investments": [
+            {
+                "p": item,
+                "unit": projects[item.code],
+                "may_edit": who.may_edit(projects[item.code]),
+                "draft": drafts.get((projects[item.code], f"investment:{item.code}")),
+            }
+            for item in page.investments
+        ],
+        "draft": drafts.get((code, "commentary")),
+        "unit_names": {unit.code: unit.name for unit in page.path} | {u.code: u.name for u in _areas(page)},
         "may_edit": who.may_edit(code),
         "drill_columns": drill.DRILL_COLUMNS,
         "periods": dashboard.periods(),
@@ -43,6 +59,30 @@ def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
 
 
 STATUS_CHOICES = [(status.value, status.value.capitalize()) for status in GoalStatus]
+
+
+def _areas(page: dashboard.UnitPage) -> list[Any]:
+    """The page's unit and its sub-units, whose names a goal's assessing unit is shown with."""
+    return [page.unit, *(glance.unit for glance in page.children)]
+
+
+def _goal(
+    who: Actor, goal_id: int, record: GoalRecord, page: dashboard.UnitPage, drafts: dict[Any, Any]
+) -> dict[str, Any]:
+    """A goal on a unit page: its drafts and edit box live under the unit that assesses it."""
+    owner = record.assessor or record.unit
+    return {
+        "id": goal_id,
+        "g": record,
+        "owner": owner,
+        "may_edit": who.may_edit(owner),
+        "draft": drafts.get((owner, f"goal:{goal_id}")),
+        "carried": bool(record.period) and record.period != str(page.period),
+        "metrics": [
+            {"s": series, "chart": dashboard_charts.metric_chart(series), "id": f"mittari-{goal_id}-{n}"}
+            for n, series in enumerate(page.metrics_of(record), start=1)
+        ],
+    }
 
 
 def _statement_rows(page: dashboard.UnitPage) -> list[dict[str, Any]]:

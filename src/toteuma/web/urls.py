@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from toteuma.web import dashboard_views, import_views, report_views, workflow_views
+from toteuma.web import dashboard_views, followup_views, import_views, report_views, workflow_views
 
 urlpatterns = [
     path("", dashboard_views.overview, name="overview"),
@@ -23,6 +23,13 @@ urlpatterns = [
         dashboard_views.drill_csv,
         name="lines-csv",
     ),
+    path("tavoite/<int:goal_id>/", followup_views.goal, name="goal"),
+    path("investoinnit/<str:code>/", followup_views.investments, name="investments"),
+    path("muutokset/<str:code>/", followup_views.amendments, name="amendments"),
+    path("hankkeet/", followup_views.projects, name="projects"),
+    path("hanke/<str:project>/rivit/", followup_views.project_lines, name="project-lines"),
+    path("saapuneet/", followup_views.waiting, name="inbox"),
+    path("saapuneet/kierros/", followup_views.open_round, name="open-round"),
     path("tuonnit/", import_views.batches, name="imports"),
     path("tuonnit/lataa/", import_views.upload, name="upload"),
     path("tuonnit/vahvista/", import_views.confirm, name="confirm-import"),

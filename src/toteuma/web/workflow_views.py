@@ -30,8 +30,10 @@ def save(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     goal_id = int_param(request, "tavoite")
     text = request.POST.get("teksti", "")
     status = request.POST.get("tila", "")
+    project = request.POST.get("hanke", "")
+    version = int_param(request, "versio", 0) or 0
     try:
-        workflow.save_text(who, code, period, text, int_param(request, "versio", 0) or 0, goal_id, status)
+        workflow.save_text(who, code, period, text, version, goal_id, status, project)
     except workflow.ConflictError as exc:
         context = {
             "code": code,
@@ -39,6 +41,7 @@ def save(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
             "goal_id": goal_id,
             "mine": text,
             "status": status,
+            "project": project,
             "theirs": exc.current,
         }
         return render(request, "web/conflict.html", context, status=409)
@@ -54,12 +57,13 @@ _MOVES = {"laheta": workflow.submit, "hyvaksy": workflow.approve}
 def move(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     period = period_of(request) or dashboard.default_period()
     goal_id = int_param(request, "tavoite")
+    project = request.POST.get("hanke", "")
     action = request.POST.get("toiminto", "")
     if action == "palauta":
-        workflow.send_back(who, code, period, request.POST.get("kommentti", ""), goal_id)
+        workflow.send_back(who, code, period, request.POST.get("kommentti", ""), goal_id, project)
         messages.success(request, _("Palautettu luonnokseksi."))
     elif action in _MOVES:
-        _MOVES[action](who, code, period, goal_id)
+        _MOVES[action](who, code, period, goal_id, project)
         messages.success(
             request, _("Lähetetty tarkastettavaksi.") if action == "laheta" else _("Hyväksytty.")
         )

@@ -6,22 +6,36 @@ document prints exactly what was approved and the report code needs no knowledge
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from toteuma.core.records import GoalStatus, TextKind
-from toteuma.storage.models import Goal, GoalAssessment, Unit, UnitText
+from toteuma.storage.models import (
+    Goal,
+    GoalAssessment,
+    InvestmentProgress,
+    InvestmentProject,
+    Unit,
+    UnitText,
+)
 from toteuma.storage.workflow.audit import record
 from toteuma.storage.workflow.models import Draft, State
 from toteuma.storage.workflow.types import ConflictError, DraftInfo, WorkflowError
 
 COMMENTARY = "commentary"
+INVESTMENT = "investment"  # an investment project's progress comment: "investment:<project code>"
 STATES = tuple(state.value for state in State)
 
 
 def goal_subject(goal_id: int) -> str:
     return f"goal:{goal_id}"
+
+
+def investment_subject(project: str) -> str:
+    return f"{INVESTMENT}:{project}"
 
 
 def _info(row: Draft) -> DraftInfo:
@@ -128,19 +142,43 @@ def set_state(
 
 
 def _publish(row: Draft) -> None:
-    year = int(row.period[:4])
-    if row.subject == COMMENTARY:
-        unit = Unit.objects.get(code=row.unit_code)
-        UnitText.objects.update_or_create(
-            unit=unit,
-            year=year,
-            period=row.period,
-            kind=TextKind.COMMENTARY.value,
-            defaults={"text": row.text},
-        )
-        return
-    goal = Goal.objects.get(id=int(row.subject.removeprefix("goal:")))
+    """Write an approved text where the documents read it; the subject's prefix says where."""
+    kind, _, key = row.subject.partition(":")
+    publish = PUBLISHERS.get(kind)
+    if publish is None:
+        raise WorkflowError("followup.workflow.no_publisher", subject=row.subject)
+    publish(row, key)
+
+
+def _publish_commentary(row: Draft, _key: str) -> None:
+    unit = Unit.objects.get(code=row.unit_code)
+    UnitText.objects.update_or_create(
+        unit=unit,
+        year=int(row.period[:4]),
+        period=row.period,
+        kind=TextKind.COMMENTARY.value,
+        defaults={"text": row.text},
+    )
+
+
+def _publish_goal(row: Draft, key: str) -> None:
+    goal = Goal.objects.get(id=int(key))
     paragraphs = [part.strip() for part in row.text.replace("\r\n", "\n").split("\n\n") if part.strip()]
     GoalAssessment.objects.update_or_create(
         goal=goal, period=row.period, defaults={"realisation": paragraphs, "status": row.status}
     )
+
+
+def _publish_investment(row: Draft, key: str) -> None:
+    project = InvestmentProject.objects.get(code=key)
+    InvestmentProgress.objects.update_or_create(
+        project=project, period=row.period, defaults={"text": row.text.strip()}
+    )
+
+
+# Subject prefix -> how its approved text is published. Another subject (a forecast) adds itself here.
+PUBLISHERS: dict[str, Callable[[Draft, str], None]] = {
+    COMMENTARY: _publish_commentary,
+    "goal": _publish_goal,
+    INVESTMENT: _publish_investment,
+}

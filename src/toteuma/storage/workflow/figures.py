@@ -170,8 +170,11 @@ def goal_statuses(year: int, period: str) -> dict[str, dict[str, int]]:
     """Per unit code: how many of its goals of the year have each status at `period` ("" = not assessed)."""
     from toteuma.storage.models import GoalAssessment
 
+    # The latest assessment at or before the period stands (decisions.md, 45): later rows win.
     assessed = dict(
-        GoalAssessment.objects.filter(goal__year=year, period=period).values_list("goal_id", "status")
+        GoalAssessment.objects.filter(goal__year=year, period__lte=period)
+        .order_by("goal_id", "period")
+        .values_list("goal_id", "status")
     )
     found: dict[str, dict[str, int]] = {}
     for goal_id, code in Goal.objects.filter(year=year).values_list("id", "unit__code"):

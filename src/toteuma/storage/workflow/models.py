@@ -55,6 +55,20 @@ class Draft(models.Model):
         )
 
 
+class Round(models.Model):
+    """A reporting round: the controller asks the units' responsibles for a period's texts by a deadline."""
+
+    period = models.CharField(max_length=7, unique=True)  # YYYY-MM
+    deadline = models.DateField()
+    units = models.JSONField(default=list)  # unit codes the round covers (each with its sub-units)
+    opened_by = models.CharField(max_length=150, blank=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    reminded_on = models.DateField(null=True, blank=True)  # the last day `toteuma remind` wrote for it
+
+    class Meta:
+        ordering = ("-period",)
+
+
 class AuditEntry(models.Model):
     """One change: who, when, what, the state before and after. Only ever added to."""
 

@@ -68,3 +68,15 @@ class AuditInfo:
     target: str
     before: Any
     after: Any
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """A reporting round: the period, its deadline and the units whose texts it asks for."""
+
+    period: str
+    deadline: date
+    units: tuple[str, ...]
+    opened_by: str
+    opened_at: datetime
+    reminded_on: date | None = None

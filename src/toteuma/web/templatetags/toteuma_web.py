@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from babel.numbers import format_decimal
 from django import template
+from django.utils import translation
 
 from toteuma.core.messages import known, t
-from toteuma.core.money import euros, round_euros, to_report_sign
+from toteuma.core.money import euros, percent, round_euros, to_report_sign
+from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.numbers import format_euros, format_percent
+from toteuma.services.common import default_structure
 
 register = template.Library()
 
@@ -83,3 +87,46 @@ def language_name(code: str) -> str:
 def layout_name(name: str) -> str:
     """A shipped layout's name in words: 'year-end' -> 'tilinpäätöksen asettelu'."""
     return _named(f"web.layout.{name}", name)
+
+
+@register.filter
+def num(value: Decimal | None) -> str:
+    """A measured value as written, with the language's grouping and decimal sign: "4 550", "3,25"."""
+    if value is None:
+        return ""
+    text: str = format_decimal(value, format="#,##0.####", locale=translation.get_language() or "fi")
+    return text.replace("\u202f", "\u00a0").replace("\u2212", "-")
+
+
+@register.filter
+def period_short(period: str) -> str:
+    """ "2024-03" as "3/2024"."""
+    return f"{int(period[5:])}/{period[:4]}" if len(period) == 7 else period
+
+
+@register.filter
+def paragraphs_text(lines: tuple[str, ...]) -> str:
+    """Realisation paragraphs as the edit box holds them: separated by a blank line."""
+    return "\n\n".join(lines)
+
+
+@register.filter
+def pct_of(part: int, whole: int) -> str:
+    """part / whole x 100 from exact cents, two decimals: "19,57"."""
+    return format_percent(percent(part, whole)) if whole else ""
+
+
+@register.filter
+def side(decision: object, name: str) -> int:
+    """An amendment decision's total on one side ("tulot", "menot", "investoinnit"), report sign."""
+    return int(decision.side(name))  # type: ignore[attr-defined]
+
+
+@register.filter
+def row_label(key: str) -> str:
+    """A statement row's label in the page's language ("Investoinnit" for balance-sheet accounts)."""
+    lang = translation.get_language() or "fi"
+    cat = catalogue(lang if lang in LANGUAGES else "fi")
+    if key == "investoinnit":
+        return cat.get("appendix", "investoinnit")
+    return cat.row(key, default_structure().line(key).label)
