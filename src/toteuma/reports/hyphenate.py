@@ -23,6 +23,7 @@ LEFT, RIGHT = 2, 3  # letters a break leaves at least on the line and carries to
 _WORD = re.compile(rf"[A-Za-zÅÄÖåäöÜüÉéŠšŽž]{{{MIN_LETTERS},}}")
 _TOKENS = re.compile(r"(<[^>]*>)")
 _SKIPPED = ("style", "script", "svg", "title", "head")  # no line breaking inside these
+_VOID = {"br", "img", "meta", "link", "input", "hr", "col", "source", "wbr"}
 _LOCK = threading.Lock()  # one Voikko handle is not safe to share between threads
 
 
@@ -58,21 +59,33 @@ def hyphenate_text(text: str) -> str:
 
 
 def hyphenate_html(html: str) -> str:
-    """The page with its visible text hyphenated; tags, styles, scripts and SVG charts untouched."""
+    """The page with its visible text hyphenated; tags, styles, scripts, SVG charts and status badges
+    (class "status") untouched."""
     if not available():
         return html
-    parts, skipping = [], 0
+    parts: list[str] = []
+    open_tags: list[tuple[str, bool]] = []  # (name, inside an element whose text stays whole)
     for token in _TOKENS.split(html):
         if token.startswith("<"):
-            name = token.strip("</ >").split()[0].lower() if token.strip("</ >") else ""
-            if name in _SKIPPED and not token.endswith("/>"):
-                skipping += -1 if token.startswith("</") else 1
+            _track(token, open_tags)
             parts.append(token)
-        elif skipping or "&" in token:
-            parts.append(token if "&" not in token or skipping else _outside_entities(token))
+        elif (open_tags and open_tags[-1][1]) or not token.strip():
+            parts.append(token)
         else:
-            parts.append(hyphenate_text(token))
+            parts.append(_outside_entities(token) if "&" in token else hyphenate_text(token))
     return "".join(parts)
+
+
+def _track(tag: str, open_tags: list[tuple[str, bool]]) -> None:
+    name = tag.strip("</ >").split()[0].lower() if tag.strip("</ >") else ""
+    if tag.startswith(("<!", "<?")) or tag.endswith("/>") or name in _VOID:
+        return
+    if tag.startswith("</"):
+        while open_tags and open_tags.pop()[0] != name:
+            pass
+        return
+    whole = name in _SKIPPED or 'class="status' in tag or bool(open_tags and open_tags[-1][1])
+    open_tags.append((name, whole))
 
 
 def _outside_entities(text: str) -> str:

@@ -31,6 +31,9 @@ def overview_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
         axis=t("charts.overview_axis"),
         pace=t("charts.overview_pace", share=number(share)),
     )
+    # The page's column, not a fixed 420 px plus labels (704 px on a 390 px phone).
+    spec = {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+    spec["layer"][0]["encoding"]["y"]["axis"] = {"labelLimit": 150}
     return charts.localised(spec, language())
 
 
