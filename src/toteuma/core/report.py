@@ -17,6 +17,12 @@ from toteuma.core.structure import Summary
 class UnitRef:
     code: str
     name: str
+    names: tuple[tuple[str, str], ...] = ()  # (language, name): what Swedish and English documents print
+
+    def in_language(self, lang: str) -> UnitRef:
+        """The reference with the unit's name in `lang` (the Finnish name when it has none)."""
+        name = dict(self.names).get(lang) or self.name
+        return UnitRef(self.code, name, self.names)
 
 
 @dataclass(frozen=True)
@@ -225,6 +231,7 @@ class ReportContent:
     binding: Binding = Binding.NET  # how the council's budget binds the unit: names its statement
     provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # technical (what, value) pairs
     sources: tuple[SourceBatch, ...] = ()  # the imported files the figures come from
+    municipality_names: tuple[tuple[str, str], ...] = ()  # (language, name), as units have
     monthly_net: tuple[int, ...] = ()  # the unit's cumulative net actual (summary.netto) at each month-end
     tie_out: TieOut | None = None
     metrics: tuple[MetricSeries, ...] = ()

@@ -46,6 +46,8 @@ def unit(row: dict[str, Any]) -> UnitRecord:
         binding=choice(Binding, row["binding"] or "netto", "binding"),
         responsible=row["responsible"] or "",
         order=row["order"] or 0,
+        name_sv=row["name_sv"] or "",
+        name_en=row["name_en"] or "",
     )
 
 

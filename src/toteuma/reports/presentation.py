@@ -24,6 +24,7 @@ from toteuma.reports.model import (
     Text,
     Value,
 )
+from toteuma.reports.names import in_language
 from toteuma.reports.sources import source_rows, technical_rows
 from toteuma.reports.tables import Frame, council_table, goals_table, investments_table, statement_table
 
@@ -62,6 +63,7 @@ def build_document(
     content: ReportContent, layout: Layout | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> Document:
     """Title page facts and the sections the layout names; a section with nothing to show is left out."""
+    content = in_language(content, lang)  # units' own names in the report's language
     frame = Frame(content.period, layout or load_layout(), catalogue(lang))
     chosen = [_BUILDERS[kind] for kind in frame.layout.sections if kind in _BUILDERS]
     sections = tuple(section for build in chosen if (section := build(content, frame)) is not None)

@@ -166,7 +166,7 @@ def _area_statements(
     """Each service area's statement with the commentary its responsible wrote for the period."""
     return tuple(
         UnitStatement(
-            UnitRef(area.code, area.name),
+            UnitRef(area.code, area.name, area.names),
             unit_statement(tree, area, period, shown),
             storage.text(area.code, TextKind.COMMENTARY, period.year, str(period)),
         )
@@ -198,17 +198,18 @@ def build_report(
     return ReportContent(
         title=TITLE,
         period=period,
-        unit=UnitRef(unit.code, unit.name),
+        unit=UnitRef(unit.code, unit.name, unit.names),
         municipality=root[0].name if root else "",
+        municipality_names=root[0].names if root else (),
         summary=default_structure().summary,
         binding=unit.binding,
-        statement=UnitStatement(UnitRef(unit.code, unit.name), sector),
+        statement=UnitStatement(UnitRef(unit.code, unit.name, unit.names), sector),
         areas=_area_statements(tree, areas, period, shown),
         responsible=storage.responsible(unit.code),
         goals_intro=text(unit.code, TextKind.GOALS_INTRO, month),
         binding_goals=_goals(unit, GoalLevel.BINDING, period),
         descriptions=tuple(
-            Description(UnitRef(area.code, area.name), description)
+            Description(UnitRef(area.code, area.name, area.names), description)
             for area in areas
             if (description := text(area.code, TextKind.DESCRIPTION))
         ),
