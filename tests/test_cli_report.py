@@ -142,3 +142,18 @@ def test_a_later_month_s_ledger_is_no_source_of_an_earlier_report(demo_done: Pat
     assert "ledger-2024-06.csv" not in march
     result = CliRunner().invoke(main, ["report", "--unit", "1000", "--period", "2024-06"])
     assert "kirjanpito, tiedosto ledger-2024-06.csv" in result.output
+
+
+def test_an_outdated_database_says_to_run_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db.utils import OperationalError
+
+    from toteuma import services
+
+    def outdated(*_: object, **__: object) -> None:
+        raise OperationalError("no such column: toteuma_unit.name_sv")
+
+    monkeypatch.setattr(services, "build_report", outdated)
+    result = CliRunner().invoke(main, ["report", "--unit", "1000", "--period", "2024-03"])
+    assert result.exit_code == 1
+    assert "tietokanta ei vastaa tätä toteuman versiota (no such column" in result.output
+    assert "aja `toteuma init`" in result.output

@@ -84,6 +84,17 @@ class Group(Command, click.Group):
         with use_language(language()):
             return super().main(*args, **kwargs)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """A database whose tables are not this version's (a command before `toteuma init` after an
+        upgrade) is said in words with the fix, not as a traceback."""
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            schema = type(exc).__name__ in ("OperationalError", "ProgrammingError")
+            if schema and type(exc).__module__.startswith("django.db"):
+                fail("cli.database_outdated", reason=str(exc).splitlines()[0])
+            raise
+
 
 def option(*names: str, **attrs: Any) -> Callable[[F], F]:
     """click.option with a help text that is a message key."""
