@@ -69,13 +69,40 @@ def test_overlapping_ranges_are_refused() -> None:
         parse_mapping(data)
 
 
-def test_a_subtotal_may_only_add_lines_above_it() -> None:
+def test_a_subtotal_may_stand_first_and_add_the_lines_after_it() -> None:
+    data = {
+        "summary": {"tulot": "a", "menot": "a", "netto": "t"},
+        "lines": [
+            {"key": "t", "kind": "subtotal", "label": "T"},
+            {"key": "a", "kind": "row", "label": "A", "parent": "t"},
+            {"key": "b", "kind": "row", "label": "B", "parent": "t", "accounts": "rest"},
+        ],
+    }
+    structure = parse_structure(data)
+    assert structure.line("t").sum == ("a", "b")  # a subtotal without `sum` adds its sub-rows
+    assert [line.depth for line in structure.lines] == [0, 1, 1]
+    assert structure.order.index("t") > structure.order.index("b")  # computed after its parts
+
+
+def test_sums_that_go_round_are_refused() -> None:
     data = {
         "summary": {"tulot": "a", "menot": "a", "netto": "a"},
         "lines": [
-            {"key": "t", "kind": "subtotal", "label": "T", "sum": ["a"]},
+            {"key": "t", "kind": "subtotal", "label": "T", "sum": ["u"]},
+            {"key": "u", "kind": "subtotal", "label": "U", "sum": ["t", "a"]},
             {"key": "a", "kind": "row", "label": "A"},
         ],
     }
-    with pytest.raises(ValueError, match="not a line above it"):
+    with pytest.raises(ValueError, match="summat kiertävät kehää: t → u → t"):
         parse_structure(data)
+
+
+def test_a_sub_row_of_a_cost_line_is_a_cost_line() -> None:
+    data = {
+        "summary": {"tulot": "k", "menot": "k", "netto": "k"},
+        "lines": [
+            {"key": "k", "kind": "subtotal", "label": "K", "costs": True},
+            {"key": "p", "kind": "row", "label": "P", "parent": "k"},
+        ],
+    }
+    assert parse_structure(data).line("p").costs

@@ -123,7 +123,7 @@ def test_docx_takes_the_styles_of_a_word_template(documents: dict[str, bytes], t
     path = tmp_path / "kaupunki.docx"
     template.save(str(path))
     from test_reports_layouts import content
-    from toteuma.core.layout import load_layout
+    from toteuma.core.definition import load_definition as load_layout
 
     word = docx.Document(io.BytesIO(render(build_document(content(load_layout())), "docx", template=path)))
     assert word.styles["Heading 1"].font.color.rgb == RGBColor(0x80, 0x00, 0x20)

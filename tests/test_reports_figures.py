@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from test_reports_layouts import AREA, content
-from toteuma.core.layout import load_layout
+from toteuma.core.definition import load_definition as load_layout
 from toteuma.core.periods import Period
 from toteuma.core.report import TieCheck, TieOut
 from toteuma.reports import render

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from test_reports_layouts import content, document
-from toteuma.core.layout import load_layout
+from toteuma.core.definition import load_definition as load_layout
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus
 from toteuma.core.report import GoalEntry

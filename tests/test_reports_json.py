@@ -73,7 +73,8 @@ def test_document_and_table_keys_are_exactly_the_documented_ones_in_order() -> N
     assert table["columns"][0] == {"key": "tp_prev", "label": "TP 2023", "unit": "EUR"}
     assert table["columns"][5] == {"key": "pct", "label": "TOT-24 %", "unit": "%"}
     assert parsed["tables"][0]["columns"][0] == {"key": "aim", "label": "Strateginen päämäärä"}
-    assert list(table["rows"][0]) == ["label", "kind", "values", "exact"]
+    assert list(table["rows"][0]) == ["label", "kind", "values", "exact", "key"]
+    assert list(parsed["tables"][0]["rows"][0]) == ["label", "kind", "values", "exact"]  # a goal has no key
 
 
 def test_percentages_have_exactly_two_decimals_and_euros_are_integers() -> None:
@@ -102,6 +103,7 @@ def test_headings_are_all_null_and_goals_hold_lists_and_words() -> None:
         "kind": "heading",
         "values": [None] * 6,
         "exact": [None] * 6,
+        "key": "toimintatuotot_otsikko",
     }
     goal = parsed["tables"][0]["rows"][0]
     assert goal["label"] == "Kestävä talous"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
-from toteuma.core.layout import Layout, SectionKind, load_layout
+from toteuma.core.definition import Definition, SectionKind, load_definition
 from toteuma.core.periods import Period
 from toteuma.core.report import ReportContent, UnitRef, UnitStatement
 from toteuma.core.statement import RowFigures, compute_statement
@@ -27,8 +28,8 @@ FIGURES = {
 }
 
 
-def content(layout: Layout) -> ReportContent:
-    statement = compute_statement(STRUCTURE, FIGURES, layout.visibility)
+def content(layout: Definition) -> ReportContent:
+    statement = compute_statement(STRUCTURE, FIGURES)
     return ReportContent(
         title="",
         period=Period(2024, 12),
@@ -41,7 +42,7 @@ def content(layout: Layout) -> ReportContent:
 
 
 def document(name: str, lang: str = "fi") -> Document:
-    layout = load_layout(name)
+    layout = load_definition(name)
     return build_document(content(layout), layout, lang)
 
 
@@ -96,7 +97,7 @@ def test_gross_binding_layout_binds_revenue_and_costs_and_shows_each_overrun() -
 
 
 def test_a_layout_chooses_the_sections() -> None:
-    layout = Layout("council-only", sections=(SectionKind.COUNCIL,))
+    layout = replace(load_definition(None), sections=(SectionKind.COUNCIL,))
     found = build_document(content(layout), layout)
     assert [section.kind for section in found.sections] == ["council"]
 

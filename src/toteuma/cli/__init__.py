@@ -3,7 +3,22 @@
 `main` lives in `app`; each `*_commands` module registers its commands on it when imported here.
 """
 
-from toteuma.cli import import_commands, report_commands, round_commands, setup_commands, web_commands
+from toteuma.cli import (
+    import_commands,
+    layout_commands,
+    report_commands,
+    round_commands,
+    setup_commands,
+    web_commands,
+)
 from toteuma.cli.app import main
 
-__all__ = ["import_commands", "main", "report_commands", "round_commands", "setup_commands", "web_commands"]
+__all__ = [
+    "import_commands",
+    "layout_commands",
+    "main",
+    "report_commands",
+    "round_commands",
+    "setup_commands",
+    "web_commands",
+]

@@ -27,7 +27,7 @@ BINARY = ("pdf", "docx", "xlsx")
     help="cli.help.report_format",
 )
 @option("--lang", type=click.Choice(services.LANGUAGES), help="cli.help.report_lang")
-@option("--layout", default="reference", show_default=True, help="cli.help.report_layout")
+@option("--layout", help="cli.help.report_layout")
 @option("--date", "report_date", help="cli.help.report_date")
 @option("--sections", help="cli.help.report_sections")
 @option(
@@ -46,7 +46,7 @@ def report(
     period: str,
     fmt: str,
     lang: str | None,
-    layout: str,
+    layout: str | None,
     sections: str | None,
     template: Path | None,
     out_file: Path | None,

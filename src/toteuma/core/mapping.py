@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from toteuma.core.structure import Structure
+
 
 @dataclass(frozen=True)
 class AccountRange:
@@ -63,3 +65,57 @@ def load_mapping(path: Path | None = None, row_keys: tuple[str, ...] | None = No
     else:
         text = path.read_text("utf-8")
     return parse_mapping(tomllib.loads(text), row_keys)
+
+
+class UnplacedAccountError(ValueError):
+    """An account the mapping gives a line that the structure has not as a row, and no row takes."""
+
+    def __init__(self, account: int, row: str) -> None:
+        super().__init__(f"{account} -> {row}")
+        self.account, self.row = account, row
+
+
+class RowResolver:
+    """Accounts to the rows of one structure: a row's own `accounts` first, then the mapping in force;
+    an account the mapping gives a split line goes to that line's `rest` row. Answers are remembered,
+    so a use case resolves each account once however many units carry it."""
+
+    def __init__(self, structure: Structure, mapping: AccountMapping) -> None:
+        self._structure, self._mapping = structure, mapping
+        self._own = sorted(
+            (span.first, span.last, line.key) for line in structure.lines for span in line.accounts
+        )
+        self._rows = set(structure.row_keys)
+        self._rest = {line.parent: line.key for line in structure.lines if line.rest}
+        self._known: dict[int, str | None] = {}
+
+    def row_of(self, account: int) -> str | None:
+        """The row the account feeds, or None for an account no row takes (balance sheet, unmapped)."""
+        if account not in self._known:
+            self._known[account] = self._find(account)
+        return self._known[account]
+
+    def _find(self, account: int) -> str | None:
+        for first, last, key in self._own:
+            if first <= account <= last:
+                return key
+        mapped = self._mapping.row_of(account)
+        if mapped is None or mapped in self._rows:
+            return mapped
+        rest = self._rest_under(mapped)
+        if rest is None:
+            raise UnplacedAccountError(account, mapped)
+        return rest
+
+    def _rest_under(self, key: str) -> str | None:
+        """The `rest` row of the line or of its nearest sub-line that has one."""
+        if key in self._rest:
+            return self._rest[key]
+        for child in (line.key for line in self._structure.lines if line.parent == key):
+            found = self._rest_under(child)
+            if found:
+                return found
+        return None
+
+    def is_balance_sheet(self, account: int) -> bool:
+        return self._mapping.is_balance_sheet(account)

@@ -66,11 +66,14 @@ class Problem:
         return t(f"problems.{self.code}.hint", **self._values())
 
     def location(self) -> str:
+        """Where: a data file's row and column, or a layout file's line and key."""
+        layout = self.code.startswith("layout.")
         parts = [self.file or t("problems.where.input")]
         if self.row is not None:
-            parts.append(t("problems.where.row", row=self.row))
+            parts.append(t("problems.layout.where.line" if layout else "problems.where.row", row=self.row))
         if self.column:
-            parts.append(t("problems.where.column", column=self.column))
+            key = "problems.layout.where.key" if layout else "problems.where.column"
+            parts.append(t(key, column=self.column))
         return ", ".join(parts)
 
     def __str__(self) -> str:
@@ -121,6 +124,18 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("budget.amendment-decision"),
     ProblemType("ledger.implausible-date", Severity.WARNING),
     ProblemType("budget.amendment-year"),
+    # A layout file's problems (`toteuma layout check`), catalogued in problems.layout.toml.
+    ProblemType("layout.toml"),
+    ProblemType("layout.not-found"),
+    ProblemType("layout.unknown-setting"),
+    ProblemType("layout.bad-value"),
+    ProblemType("layout.unknown-name"),
+    ProblemType("layout.unknown-line"),
+    ProblemType("layout.duplicate-line"),
+    ProblemType("layout.duplicate-name"),
+    ProblemType("layout.overlap"),
+    ProblemType("layout.cycle"),
+    ProblemType("layout.expression"),
 )
 
 BY_CODE = {kind.code: kind for kind in CATALOGUE}
@@ -149,7 +164,7 @@ def from_error(exc: ValueError, default_code: str, /, **where: Any) -> Problem:
 def catalogue_markdown() -> str:
     """The page docs/problems.md: every problem code with its severity, title and hint (English)."""
     lines = [
-        "# Import problem codes",
+        "# Problem codes",
         "",
         "Generated from `src/toteuma/core/problems.py` and `core/data/messages/problems.toml` by",
         "`python scripts/problems_doc.py`; a test fails when this page and the code differ. Every problem",
@@ -157,6 +172,8 @@ def catalogue_markdown() -> str:
         "they apply, a message and the hint below. An error stops the import (nothing is imported); a",
         "warning stops it unless `--accept-warnings` is given. Messages and hints are shown in Finnish,",
         "Swedish or English (`--lang`, `TOTEUMA_LANG`, the dashboard's language); the codes stay the same.",
+        "`toteuma layout check FILE` reports the `layout.*` problems of a layout file, each with the file,",
+        "the line and the setting's key.",
         "",
         "| code | severity | what it means | how to fix it | suomeksi |",
         "|---|---|---|---|---|",

@@ -10,7 +10,7 @@ from toteuma.core.org import Binding
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus, ProjectRecord
 from toteuma.core.statement import Statement
-from toteuma.core.structure import Summary
+from toteuma.core.structure import Structure, Summary
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class UnitStatement:
     unit: UnitRef
     statement: Statement
     commentary: str = ""  # paragraphs separated by a blank line
+    depth: int = 1  # levels under the report's unit: 1 its areas, 2 the areas' own areas
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,8 @@ class ReportContent:
     municipality: str
     summary: Summary  # which statement lines the council table prints
     statement: UnitStatement  # the binding unit's own statement
-    areas: tuple[UnitStatement, ...] = ()  # one per service area, in order
+    areas: tuple[UnitStatement, ...] = ()  # one per service area (and theirs, by depth), in tree order
+    summary_units: tuple[UnitStatement, ...] = ()  # the summary table's units, in order
     responsible: str = ""
     goals_intro: str = ""
     binding_goals: tuple[GoalEntry, ...] = ()
@@ -234,6 +236,7 @@ class ReportContent:
     municipality_names: tuple[tuple[str, str], ...] = ()  # (language, name), as units have
     monthly_net: tuple[int, ...] = ()  # the unit's cumulative net actual (summary.netto) at each month-end
     tie_out: TieOut | None = None
+    structure: Structure | None = None  # the structure the statements were computed in
     metrics: tuple[MetricSeries, ...] = ()
     investment_projects: tuple[ProjectFigures, ...] = ()
     amendments: tuple[Amendment, ...] = ()  # decided by the period end, oldest first

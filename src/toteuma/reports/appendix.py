@@ -1,17 +1,18 @@
-"""The data appendix: metrics, investment projects and budget amendments as tables (docs/decisions.md, 44).
+"""Metrics, investment projects and budget amendments as tables (docs/decisions.md, 44 and 36).
 
 Thin on purpose: the data are the core dataclasses the follow-up service builds; these tables only
-round and label them. They appear in the JSON when the layout names their sections.
+round and label them. They are table kinds of the layout: a section the layout names prints its table
+in every format, unless the kind's `printed = false` keeps it in the JSON only (the reference's).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from toteuma.core.layout import SectionKind
+from toteuma.core.definition import SectionKind, TableDef, label_in
 from toteuma.core.report import Amendment, MetricSeries, ProjectFigures, ReportContent, UnitRef
 from toteuma.core.structure import LineKind
-from toteuma.reports.model import CellFormat, ColumnSpec, Row, Table, Value
+from toteuma.reports.model import CellFormat, ColumnSpec, Row, Section, Table, Value
 from toteuma.reports.tables import Frame
 
 
@@ -38,9 +39,14 @@ def metrics_table(unit: UnitRef, series: Sequence[MetricSeries], frame: Frame) -
         cells: list[Value] = [item.unit.name, item.aim or None, item.measure or None, item.target]
         cells += [values.get(period) for period in periods]
         rows.append(Row(item.metric, LineKind.ROW, tuple(cells), (None,) * len(cells)))
-    return Table(
-        "metrics", "metrics", frame.cat.get("sections", "metrics"), unit, tuple(columns), tuple(rows)
-    )
+    title = _title(frame.definition.table("metrics"), frame, frame.cat.get("sections", "metrics"))
+    header = frame.cat.get("appendix", "metric")
+    return Table("metrics", "metrics", title, unit, tuple(columns), tuple(rows), header)
+
+
+def _title(table: TableDef, frame: Frame, default: str) -> str:
+    own = label_in(table.title, frame.cat.lang)
+    return own.format_map(frame.cat.period_values(frame.period)) if own else default
 
 
 def _short(period: str) -> str:
@@ -50,14 +56,17 @@ def _short(period: str) -> str:
 
 def investment_projects_table(unit: UnitRef, projects: Sequence[ProjectFigures], frame: Frame) -> Table:
     """Per group a heading, then each project: budget, actual, deviation, %, and its progress comment."""
+    table = frame.definition.table("investment-projects")
     columns = (
         _text("unit", frame),
         frame.money_spec(
-            "budget", frame.cat.get("appendix", "budget", **frame.cat.period_values(frame.period))
+            "budget", frame.cat.get("appendix", "budget", **frame.cat.period_values(frame.period)), table
         ),
-        frame.money_spec("tot", frame.cat.get("appendix", "tot", **frame.cat.period_values(frame.period))),
-        frame.money_spec("deviation", frame.cat.get("investments", "deviation")),
-        frame.pct_spec("pct", frame.cat.get("investments", "pct")),
+        frame.money_spec(
+            "tot", frame.cat.get("appendix", "tot", **frame.cat.period_values(frame.period)), table
+        ),
+        frame.money_spec("deviation", frame.cat.get("investments", "deviation"), table),
+        frame.pct_spec("pct", frame.cat.get("investments", "pct"), table),
         _text("comment", frame),
     )
     rows: list[Row] = []
@@ -67,15 +76,25 @@ def investment_projects_table(unit: UnitRef, projects: Sequence[ProjectFigures],
             exact = (item.budget, item.tot, item.deviation)
             values: tuple[Value, ...] = (
                 item.unit.name,
-                *(frame.money(cents) for cents in exact),
-                frame.pct(item.tot, item.budget),
+                *(frame.money(cents, table) for cents in exact),
+                frame.pct(item.tot, item.budget, table),
                 _comment(item, frame) or None,
             )
             rows.append(
                 Row(f"{item.code} {item.name}", LineKind.ROW, values, (None, *exact, None, None), item.code)
             )
-    title = frame.cat.get("sections", "investment-projects")
-    return Table("investment-projects", "investment-projects", title, unit, columns, tuple(rows))
+    title = _title(table, frame, frame.cat.get("sections", "investment-projects"))
+    header = frame.cat.get("appendix", "project")
+    return Table(
+        "investment-projects",
+        "investment-projects",
+        title,
+        unit,
+        columns,
+        tuple(rows),
+        header,
+        frame.note(table),
+    )
 
 
 def _comment(item: ProjectFigures, frame: Frame) -> str:
@@ -90,11 +109,12 @@ _AMENDMENT_SIDES = ("tulot", "menot", "investoinnit")
 
 def amendments_table(unit: UnitRef, decisions: Sequence[Amendment], frame: Frame) -> Table:
     """One line per decision: reference, date, the units it changes, income, costs, net and investments."""
+    table = frame.definition.table("amendments")
     columns = (
         _text("decided", frame),
         _text("units", frame),
-        *(frame.money_spec(side, frame.cat.get("appendix", side)) for side in _AMENDMENT_SIDES),
-        frame.money_spec("net", frame.cat.get("appendix", "net")),
+        *(frame.money_spec(side, frame.cat.get("appendix", side), table) for side in _AMENDMENT_SIDES),
+        frame.money_spec("net", frame.cat.get("appendix", "net"), table),
     )
     rows = []
     for item in decisions:
@@ -103,11 +123,12 @@ def amendments_table(unit: UnitRef, decisions: Sequence[Amendment], frame: Frame
         values: tuple[Value, ...] = (
             item.decided.isoformat() if item.decided else None,
             ", ".join(names),
-            *(frame.money(cents) for cents in exact),
+            *(frame.money(cents, table) for cents in exact),
         )
         rows.append(Row(item.decision, LineKind.ROW, values, (None, None, *exact), item.decision))
-    title = frame.cat.get("sections", "amendments")
-    return Table("amendments", "amendments", title, unit, columns, tuple(rows))
+    title = _title(table, frame, frame.cat.get("sections", "amendments"))
+    header = frame.cat.text("decision")
+    return Table("amendments", "amendments", title, unit, columns, tuple(rows), header, frame.note(table))
 
 
 def _metrics(content: ReportContent, frame: Frame) -> Table | None:
@@ -128,9 +149,35 @@ _BUILDERS: dict[SectionKind, Callable[[ReportContent, Frame], Table | None]] = {
     SectionKind.INVESTMENT_PROJECTS: _projects,
     SectionKind.AMENDMENTS: _amendments,
 }
+_IDS = {
+    SectionKind.METRICS: "mittarit",
+    SectionKind.INVESTMENT_PROJECTS: "hankkeet",
+    SectionKind.AMENDMENTS: "muutokset",
+}
 
 
-def appendix(content: ReportContent, frame: Frame) -> tuple[Table, ...]:
-    """The appendix tables the layout names, in its order; a table with no rows is left out."""
-    chosen = (_BUILDERS[kind] for kind in frame.layout.sections if kind in _BUILDERS)
+def _printed(kind: SectionKind, frame: Frame) -> bool:
+    return frame.definition.table(kind.value).printed
+
+
+def appendix_tables(content: ReportContent, frame: Frame) -> tuple[Table, ...]:
+    """The tables the layout names but keeps out of print, in its order: the JSON carries them."""
+    chosen = (
+        _BUILDERS[kind]
+        for kind in frame.definition.sections
+        if kind in _BUILDERS and not _printed(kind, frame)
+    )
     return tuple(table for build in chosen if (table := build(content, frame)) is not None)
+
+
+def appendix_sections() -> dict[SectionKind, Callable[[ReportContent, Frame], Section | None]]:
+    """A printed section for each of these table kinds (None where not printed or without rows)."""
+
+    def section(kind: SectionKind) -> Callable[[ReportContent, Frame], Section | None]:
+        def build(content: ReportContent, frame: Frame) -> Section | None:
+            table = _BUILDERS[kind](content, frame) if _printed(kind, frame) else None
+            return Section(_IDS[kind], kind.value, table.title, (table,)) if table else None
+
+        return build
+
+    return {kind: section(kind) for kind in _BUILDERS}

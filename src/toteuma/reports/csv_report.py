@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from toteuma.reports.model import CellFormat, Document, Row, Table
 
-_FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT}
+_FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT, CellFormat.NUMBER}
 
 HEADER = (
     "table",
@@ -50,7 +50,7 @@ def _line(table: Table, row: Row, index: int, period: str, decimal: str = ".") -
         row.key,
         row.kind.value,
         column.key,
-        column.label,
+        f"{column.group} / {column.label}" if column.group else column.label,
         period,
         column.unit,
         _value(row.values[index], decimal),

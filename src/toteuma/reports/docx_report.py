@@ -47,33 +47,53 @@ def _table_style(word: WordDocument) -> str | None:
 
 
 def _cell_text(value: object, column_format: CellFormat, lang: str, decimals: int) -> str:
-    if column_format in _TEXT_FORMATS:
+    if column_format in _TEXT_FORMATS or isinstance(value, str):
         if isinstance(value, tuple):
             return "\n".join(value)
         return "" if value is None else str(value)
     return format_cell(value, column_format, lang, decimals)  # type: ignore[arg-type]
 
 
+def _group_row(out: WordTable, table: Table) -> None:
+    """A header row of column groups above the columns' own: each group's cells merged into one."""
+    cells = out.rows[0].cells
+    col = 1
+    for label, span in table.column_groups():
+        if label:
+            merged = cells[col].merge(cells[col + span - 1]) if span > 1 else cells[col]
+            merged.text = label
+            merged.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        col += span
+    _repeat_header(out.rows[0])
+
+
 def _figure_table(word: WordDocument, table: Table, lang: str) -> WordTable:
-    out: WordTable = word.add_table(rows=1, cols=len(table.columns) + 1, style=_table_style(word))
+    grouped = bool(table.column_groups())
+    out: WordTable = word.add_table(rows=1 + grouped, cols=len(table.columns) + 1, style=_table_style(word))
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
-    head = out.rows[0].cells
+    if grouped:
+        _group_row(out, table)
+    head_row = out.rows[int(grouped)]
+    head = head_row.cells
     head[0].text = table.label_header
     for cell, column in zip(head[1:], table.columns, strict=True):
         cell.text = column.label
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _repeat_header(out.rows[0])
+    _repeat_header(head_row)
     for row in table.rows:
         cells = out.add_row().cells  # type: ignore[no-untyped-call]
         cells[0].text = row.label
+        if row.depth:
+            cells[0].paragraphs[0].paragraph_format.left_indent = Mm(4 * row.depth)
         for cell, column, value in zip(cells[1:], table.columns, row.values, strict=True):
             cell.text = _cell_text(value, column.format, lang, column.decimals)
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if row.kind.value != "row":
             for run in (run for cell in cells for p in cell.paragraphs for run in p.runs):
                 run.bold = True
-    for run in (run for cell in out.rows[0].cells for p in cell.paragraphs for run in p.runs):
-        run.bold = True
+    for header in out.rows[: 1 + grouped]:
+        for run in (run for cell in header.cells for p in cell.paragraphs for run in p.runs):
+            run.bold = True
     _fit(out, Mm(48), len(table.columns), Pt(8))
     return out
 
@@ -175,7 +195,7 @@ def _block(word: WordDocument, block: Block, lang: str) -> None:
     elif isinstance(block, Chart):
         _chart(word, block, lang)
     elif isinstance(block, Table):
-        title = word.add_paragraph(f"{block.title} – {block.unit.name}")
+        title = word.add_paragraph(" – ".join(filter(None, (block.title, block.unit.name, block.note))))
         title.runs[0].bold = True
         title.paragraph_format.keep_with_next = True
         if block.kind == "goals":
@@ -186,7 +206,7 @@ def _block(word: WordDocument, block: Block, lang: str) -> None:
 
 
 def _section(word: WordDocument, section: Section, level: int, lang: str) -> None:
-    word.add_heading(section.title, level=level)
+    word.add_heading(section.title, level=min(level, 9))
     for block in section.blocks:
         _block(word, block, lang)
     for sub in section.subsections:
@@ -211,6 +231,8 @@ def _title_page(word: WordDocument, document: Document, cat: Catalogue) -> None:
     if document.municipality:
         word.add_paragraph(document.municipality)
     word.add_heading(document.title, level=0)
+    if document.subtitle:
+        word.add_paragraph(document.subtitle)
     word.add_paragraph(document.unit.name).runs[0].font.size = Pt(14)
     end = document.period.end
     word.add_paragraph(document.units_note)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
-from toteuma.core.layout import percent_places
 from toteuma.core.money import round_euros
 from toteuma.core.periods import Period
 from toteuma.core.report import ReportContent, TieCheck, TieOut
@@ -15,11 +15,16 @@ from toteuma.reports import charts
 from toteuma.reports.i18n import Catalogue
 from toteuma.reports.model import Chart
 from toteuma.reports.numbers import format_euros, format_percent
-from toteuma.reports.tables import Frame
+from toteuma.reports.tables import Frame, round_fraction
+
+
+def _share(part: int, whole: int) -> Decimal:
+    """part / whole × 100 to one decimal, 0 when whole is 0."""
+    return round_fraction(Fraction(part * 100, whole) if whole else Fraction(0), 1)
 
 
 def _year_share(content: ReportContent) -> Decimal:
-    return percent_places(content.period.month, 12, 1)
+    return _share(content.period.month, 12)
 
 
 def area_chart(content: ReportContent, frame: Frame) -> Chart | None:
@@ -29,9 +34,9 @@ def area_chart(content: ReportContent, frame: Frame) -> Chart | None:
     cat, lang = frame.cat, frame.cat.lang
     netto = content.summary.netto
     items = []
-    for area in content.areas:
+    for area in (item for item in content.areas if item.depth == 1):
         money = area.statement.line(netto).money
-        items.append((area.unit.name, percent_places(money[Column.TOT], money[Column.BUDGET], 1)))
+        items.append((area.unit.name, _share(money[Column.TOT], money[Column.BUDGET])))
     share = _year_share(content)
     share_text = format_percent(share, lang, 1)
     spec = charts.area_budget_chart(

@@ -15,7 +15,7 @@ from toteuma.reports.hyphenate import hyphenate_html
 from toteuma.reports.i18n import catalogue
 from toteuma.reports.labels import status_words
 from toteuma.reports.model import CellFormat, Chart, Document, Field, Table, Value
-from toteuma.reports.numbers import format_euros, format_long_date, format_percent
+from toteuma.reports.numbers import format_euros, format_long_date, format_number, format_percent
 
 _CLASSES = {GoalStatus.ON_TRACK: "toteutuu", GoalStatus.PARTLY: "osittain", GoalStatus.NOT_MET: "ei"}
 # Filled, half-filled and empty circles differ in shape, so the mark does not rely on colour either.
@@ -30,6 +30,12 @@ def format_cell(value: Value, cell_format: CellFormat, locale: str = "fi", decim
         return format_percent(value, locale, decimals)
     if cell_format is CellFormat.EUROS and isinstance(value, int):
         return format_euros(value, locale)
+    if cell_format is CellFormat.EUROS and isinstance(value, Decimal):
+        return format_euros(value, locale, decimals)
+    if cell_format is CellFormat.NUMBER and isinstance(value, Decimal | int):
+        return format_number(value, locale)
+    if cell_format is CellFormat.TEXT and isinstance(value, str):
+        return value
     raise TypeError(f"a {cell_format.value} cell cannot print {value!r}")
 
 

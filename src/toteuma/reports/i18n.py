@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,21 +26,62 @@ class UnknownLanguageError(ValueError):
     pass
 
 
+class _Kept(dict[str, Any]):
+    """Placeholders without a value stay as written (a template filled in two steps)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 @dataclass(frozen=True)
 class Catalogue:
-    """The fixed text of one language: `get("sections", "council")`, formatted with the period's values."""
+    """The fixed text of one language: `get("sections", "council")`, formatted with the period's values.
+
+    A layout's wording lies over the language's own (`overlaid`); what a language lacks comes from
+    the Finnish one, overlaid the same way. `{area}` and `{Area}` in any text are the second level's
+    word (text.area: palvelualue, tehtäväalue, ...).
+    """
 
     lang: str
     entries: dict[str, dict[str, str]]
+    fallback: Catalogue | None = None
 
     def get(self, table: str, key: str, **values: Any) -> str:
         try:
             template = self.entries[table][key]
         except KeyError:
+            if self.fallback is not None:
+                return self.fallback.get(table, key, **values)
             if self.lang != DEFAULT_LANGUAGE:
                 return catalogue(DEFAULT_LANGUAGE).get(table, key, **values)
             raise
-        return template.format(**values) if values else template
+        if "{" not in template:
+            return template
+        return template.format_map(_Kept({**self.words(), **values}))
+
+    def has(self, table: str, key: str) -> bool:
+        return key in self.entries.get(table, {}) or (
+            self.fallback is not None and self.fallback.has(table, key)
+        )
+
+    def words(self) -> dict[str, str]:
+        area = self.entries.get("text", {}).get("area")
+        if area is None:
+            area = (
+                self.fallback.words()["area"]
+                if self.fallback
+                else catalogue(DEFAULT_LANGUAGE).words()["area"]
+            )
+        return {"area": area, "Area": area[:1].upper() + area[1:]}
+
+    def overlaid(
+        self, extra: Mapping[str, Mapping[str, str]], fallback: Catalogue | None = None
+    ) -> Catalogue:
+        """This catalogue with `extra` (table -> key -> text) lying over its own entries."""
+        entries = {table: dict(values) for table, values in self.entries.items()}
+        for table, values in extra.items():
+            entries.setdefault(table, {}).update(values)
+        return Catalogue(self.lang, entries, fallback)
 
     def text(self, key: str, **values: Any) -> str:
         return self.get("text", key, **values)
@@ -66,8 +108,12 @@ class Catalogue:
         return {
             "year": period.year,
             "prev": period.year - 1,
+            "prev2": period.year - 2,
             "yy": f"{period.year % 100:02d}",
+            "month": period.month,
+            "mm": f"{period.month:02d}",
             "months": period.month,
+            "month_span": "1" if period.month == 1 else f"1–{period.month}",
             "range": self.month_range(period),
             "range_numbers": "1" if period.month == 1 else f"1-{period.month}",
             "as_of": f"{period.end.day}.{period.month}.",

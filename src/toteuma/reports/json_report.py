@@ -17,19 +17,32 @@ def _value(value: Value) -> Any:
 
 
 def _row(row: Row) -> dict[str, Any]:
-    return {
+    """Label, kind, values and exact cents; a sub-row also its `depth`, a statement line its `key`."""
+    found: dict[str, Any] = {
         "label": row.label,
         "kind": row.kind.value,
         "values": [_value(value) for value in row.values],
         "exact": list(row.exact),
     }
+    if row.key:
+        found["key"] = row.key
+    if row.depth:
+        found["depth"] = row.depth
+    return found
 
 
 def _column(column: ColumnSpec) -> dict[str, Any]:
-    """Key and label; a figure column also its unit ("EUR", "1000 EUR" or "%")."""
+    """Key (the figure's name) and label; a figure column also its unit ("EUR", "1000 EUR" or "%"),
+    decimals where not whole, and its group's heading where it has one."""
     found: dict[str, Any] = {"key": column.key, "label": column.label}
     if column.unit:
         found["unit"] = column.unit
+    if column.decimals and column.unit != "%":
+        found["decimals"] = column.decimals
+    if column.group:
+        found["group"] = column.group
+    if column.line:
+        found["line"] = column.line
     return found
 
 

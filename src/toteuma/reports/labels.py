@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toteuma.core.layout import LayoutColumn
+from toteuma.core.definition import ColumnDef, label_in
 from toteuma.core.org import Binding
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus
@@ -16,8 +16,10 @@ def status_words(cat: Catalogue) -> dict[GoalStatus, str]:
 
 
 def document_title(title: str, period: Period, cat: Catalogue = _FI) -> str:
-    """ "Käyttösuunnitelman toteutuminen tammi–maaliskuu"; an empty title is the catalogue's."""
-    return f"{title or cat.text('title')} {cat.month_range(period)}".strip()
+    """ "Käyttösuunnitelman toteutuminen tammi–maaliskuu" (text.title_line); an empty title is the
+    catalogue's (or the layout's wording)."""
+    values = cat.period_values(period)
+    return cat.text("title_line", title=title or cat.text("title", **values), **values).strip()
 
 
 def sector_statement_title(binding: Binding, cat: Catalogue = _FI) -> str:
@@ -29,10 +31,17 @@ def area_title(name: str, cat: Catalogue = _FI) -> str:
     return cat.text("area_suffix", name=name)
 
 
-def column_label(column: LayoutColumn, period: Period, cat: Catalogue = _FI) -> str:
-    """A statement column's header: the layout's own label in the language, or the catalogue's."""
-    template = column.labels.get(cat.lang) or cat.get("columns", column.figure)
-    return template.format(**cat.period_values(period))
+def column_label(column: ColumnDef, period: Period, cat: Catalogue = _FI) -> str:
+    """A figure column's header: the layout's own label in the language (its year-end label when the
+    period ends in December), or the catalogue's for the figure."""
+    own = label_in(column.year_end_labels, cat.lang) if period.month == 12 else None
+    template = own or label_in(column.labels, cat.lang) or cat.get("columns", column.figure)
+    return template.format_map(_Values({**cat.words(), **cat.period_values(period)}))
+
+
+class _Values(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def investment_labels(period: Period, cat: Catalogue = _FI) -> dict[str, str]:

@@ -12,7 +12,8 @@ from toteuma.core.periods import Period
 from toteuma.core.report import UnitRef
 from toteuma.core.structure import LineKind
 
-# A printed cell: whole euros (int), a two-decimal percentage (Decimal), a text, lines of text, or empty.
+# A printed cell: whole euros (int), euros with decimals or a percentage (Decimal), a text, lines of
+# text, or empty.
 Value = int | Decimal | str | tuple[str, ...] | None
 
 RowKind = LineKind  # heading (no figures), row, subtotal (printed bold)
@@ -21,8 +22,8 @@ RowKind = LineKind  # heading (no figures), row, subtotal (printed bold)
 class CellFormat(StrEnum):
     """How a renderer prints the cells of a column."""
 
-    EUROS = "euros"  # int, whole euros
-    PERCENT = "percent"  # Decimal with two decimals
+    EUROS = "euros"  # money: int when whole, Decimal with the column's decimals otherwise
+    PERCENT = "percent"  # Decimal with the column's decimals
     TEXT = "text"  # str
     LIST = "list"  # tuple of short items (goals, metrics, sub-aims)
     PARAGRAPHS = "paragraphs"  # tuple of paragraphs (realisation)
@@ -35,8 +36,10 @@ class ColumnSpec:
     key: str
     label: str
     format: CellFormat = CellFormat.EUROS
-    unit: str = ""  # of a figure column: "EUR", "1000 EUR" or "%"
-    decimals: int = 0  # of a percent column: 0, 1 or 2
+    unit: str = ""  # of a figure column: "EUR", "1000 EUR", "1000000 EUR" or "%"
+    decimals: int = 0  # of a figure column: the printed decimals
+    group: str = ""  # a heading spanning this column and the adjacent ones with the same group
+    line: str = ""  # summary and amendments tables: the statement line the column's figure is of
 
 
 @dataclass(frozen=True)
@@ -46,18 +49,30 @@ class Row:
     values: tuple[Value, ...]  # one per column, as printed
     exact: tuple[int | None, ...]  # exact cents of money cells, None elsewhere
     key: str = ""  # the statement line's stable key ("henkilostokulut"), or "" for goal and investment rows
+    depth: int = 0  # a sub-row's level, printed indented
 
 
 @dataclass(frozen=True)
 class Table:
     id: str  # "council", "statement-1000", ...
-    kind: str  # "goals", "council", "statement", "investments"
+    kind: str  # "goals", "council", "statement", "summary", "amendments", "investments"
     title: str
     unit: UnitRef
     columns: tuple[ColumnSpec, ...]
     rows: tuple[Row, ...]
     # Header of the row-label column; goals tables print the label (the aim) in their first column instead.
     label_header: str = ""
+    note: str = ""  # the table's own unit ("Luvut tuhansina euroina") where it differs from the document's
+
+    def column_groups(self) -> tuple[tuple[str, int], ...]:
+        """The spanning headings over the columns, in order: (label, columns spanned); "" spans none."""
+        found: list[tuple[str, int]] = []
+        for column in self.columns:
+            if found and found[-1][0] == column.group:
+                found[-1] = (column.group, found[-1][1] + 1)
+            else:
+                found.append((column.group, 1))
+        return tuple(found) if any(label for label, _ in found) else ()
 
 
 @dataclass(frozen=True)
@@ -126,12 +141,13 @@ class Document:
     provenance: tuple[tuple[str, str], ...] = ()  # the technical appendix: checksums, layout, program
     sources: tuple[SourceRow, ...] = ()
     lang: str = "fi"
-    layout: str = "reference"
+    layout: str = ""  # the layout's name
     tie_out: tuple[
         str, ...
     ] = ()  # the tie-out's sentences: one when it ties, else a heading and one per miss
     tie_out_ok: bool = True
     units_note: str = ""  # "Luvut euroina" or "Luvut tuhansina euroina": the figure tables' unit
+    subtitle: str = ""  # the layout's subtitle, under the title
     appendix: tuple[Table, ...] = ()  # data tables the JSON carries after the sections' (reports/appendix.py)
 
     @property

@@ -16,11 +16,15 @@ _FIXES = str.maketrans({"\u2212": "-", "\u202f": NBSP, " ": NBSP})
 _PERCENT_PATTERNS = {0: "#,##0", 1: "#,##0.0", 2: "#,##0.00"}
 
 
-def format_euros(value: int | None, locale: str = LOCALE) -> str:
-    """Whole euros (or thousands) with the language's grouping; an empty cell is ""."""
+_MONEY_PATTERNS = {0: "#,##0", 1: "#,##0.0", 2: "#,##0.00", 3: "#,##0.000"}
+
+
+def format_euros(value: int | Decimal | None, locale: str = LOCALE, decimals: int = 0) -> str:
+    """Money in the table's unit with the language's grouping and its decimals; an empty cell is ""."""
     if value is None:
         return ""
-    return format_decimal(value, format="#,##0", locale=locale).translate(_FIXES)
+    pattern = _MONEY_PATTERNS[decimals]
+    return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True).translate(_FIXES)
 
 
 def format_percent(value: Decimal | None, locale: str = LOCALE, decimals: int = 2) -> str:
@@ -29,6 +33,11 @@ def format_percent(value: Decimal | None, locale: str = LOCALE, decimals: int = 
         return ""
     pattern = _PERCENT_PATTERNS[decimals]
     return format_decimal(value, format=pattern, locale=locale, decimal_quantization=True).translate(_FIXES)
+
+
+def format_number(value: Decimal | int, locale: str = LOCALE) -> str:
+    """A measured number as written, with the language's grouping and decimal sign: "1 234,5"."""
+    return format_decimal(value, format="#,##0.####", locale=locale).translate(_FIXES)
 
 
 def format_long_date(value: date, locale: str = LOCALE) -> str:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from toteuma.core.layout import Layout, Scale, SectionKind, load_layout
+from toteuma.core.definition import Definition, SectionKind
 from toteuma.core.report import ReportContent, UnitStatement
 from toteuma.reports import labels
-from toteuma.reports.appendix import appendix
+from toteuma.reports.appendix import appendix_sections, appendix_tables
+from toteuma.reports.figure_tables import council_table, statement_table, summary_table
 from toteuma.reports.figures import area_chart, sector_chart, tie_out_sentences
-from toteuma.reports.i18n import DEFAULT_LANGUAGE, catalogue
+from toteuma.reports.i18n import DEFAULT_LANGUAGE, Catalogue, catalogue
 from toteuma.reports.model import (
     Block,
     CellFormat,
@@ -26,7 +28,7 @@ from toteuma.reports.model import (
 )
 from toteuma.reports.names import in_language
 from toteuma.reports.sources import source_rows, technical_rows
-from toteuma.reports.tables import Frame, council_table, goals_table, investments_table, statement_table
+from toteuma.reports.tables import UNITS_NOTES, Frame, default_definition, goals_table, investments_table
 
 __all__ = [
     "Block",
@@ -42,6 +44,7 @@ __all__ = [
     "Text",
     "Value",
     "build_document",
+    "layout_catalogue",
     "paragraphs",
 ]
 
@@ -59,15 +62,32 @@ def _text(text: str) -> tuple[Block, ...]:
     return (Text(found),) if found else ()
 
 
+def layout_catalogue(definition: Definition, lang: str = DEFAULT_LANGUAGE) -> Catalogue:
+    """The language's catalogue with the layout's words over it: its structure's own row labels and
+    its wording; what the language lacks comes from Finnish, overlaid the same way."""
+
+    def overlay(one: str, fallback: Catalogue | None) -> Catalogue:
+        rows = {line.key: text for line in definition.structure.lines if (text := line.label_in(one))}
+        wording = definition.wording.get(one, {})
+        extra = {**wording, "rows": {**rows, **wording.get("rows", {})}}
+        return catalogue(one).overlaid(extra, fallback)
+
+    finnish = overlay(DEFAULT_LANGUAGE, None)
+    return finnish if lang == DEFAULT_LANGUAGE else overlay(lang, finnish)
+
+
 def build_document(
-    content: ReportContent, layout: Layout | None = None, lang: str = DEFAULT_LANGUAGE
+    content: ReportContent, layout: Definition | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> Document:
     """Title page facts and the sections the layout names; a section with nothing to show is left out."""
     content = in_language(content, lang)  # units' own names in the report's language
-    frame = Frame(content.period, layout or load_layout(), catalogue(lang))
-    chosen = [_BUILDERS[kind] for kind in frame.layout.sections if kind in _BUILDERS]
+    definition = layout or default_definition()
+    catalogue(lang)  # an unknown language fails here, with the languages known
+    frame = Frame(content.period, definition, layout_catalogue(definition, lang))
+    chosen = [_BUILDERS[kind] for kind in definition.sections if kind in _BUILDERS]
     sections = tuple(section for build in chosen if (section := build(content, frame)) is not None)
     tie_ok, tie_text = tie_out_sentences(content.tie_out, frame.cat, content.period)
+    values = frame.cat.period_values(content.period)
     return Document(
         title=labels.document_title(content.title, content.period, frame.cat),
         period=content.period,
@@ -78,13 +98,12 @@ def build_document(
         provenance=technical_rows(content, frame.cat),
         sources=source_rows(content, frame.cat),
         lang=frame.cat.lang,
-        layout=frame.layout.name,
+        layout=definition.name,
         tie_out=tie_text,
         tie_out_ok=tie_ok,
-        units_note=frame.cat.text(
-            "figures_in_thousands" if frame.layout.scale is Scale.THOUSANDS else "figures_in"
-        ),
-        appendix=appendix(content, frame),
+        units_note=frame.cat.text(UNITS_NOTES[definition.table("statement").scale]),
+        subtitle=frame.cat.text("subtitle", **values),
+        appendix=appendix_tables(content, frame),
     )
 
 
@@ -123,35 +142,60 @@ def _area_heading(content: ReportContent, code: str, name: str, frame: Frame) ->
 
 
 def _council(content: ReportContent, frame: Frame) -> Section:
-    table = council_table(content.unit, content.statement.statement.lines, content.summary, frame)
+    table = council_table(content.unit, content.statement.statement, frame)
     return Section("talousarvio", "council", frame.cat.get("sections", "council"), (table,))
 
 
-def _statement(item: UnitStatement, title: str, frame: Frame) -> Table:
-    return statement_table(f"statement-{item.unit.code}", title, item.unit, item.statement.lines, frame)
-
-
 def _charts(frame: Frame, chart: Chart | None) -> tuple[Block, ...]:
-    return (chart,) if chart is not None and frame.layout.has(SectionKind.CHARTS) else ()
+    return (chart,) if chart is not None and frame.definition.has(SectionKind.CHARTS) else ()
 
 
 def _sector_statement(content: ReportContent, frame: Frame) -> Section:
     title = labels.sector_statement_title(content.binding, frame.cat)
-    table = _statement(content.statement, title, frame)
-    blocks = (*_text(content.statement.commentary), table, *_charts(frame, sector_chart(content, frame)))
-    return Section("tuloslaskelma", "statement", title, blocks)
+    item = content.statement
+    table = statement_table(f"statement-{item.unit.code}", title, item.unit, item.statement, frame)
+    blocks = (*_text(item.commentary), table, *_charts(frame, sector_chart(content, frame)))
+    return Section("tuloslaskelma", "statement", table.title, blocks)
+
+
+def _summary(content: ReportContent, frame: Frame) -> Section | None:
+    if not content.summary_units:
+        return None
+    table = summary_table(content.unit, content.summary_units, content.statement.statement, frame)
+    return Section("yhteenveto", "summary", table.title, (table,))
+
+
+def _area_sections(areas: Sequence[UnitStatement], depth: int, frame: Frame) -> tuple[Section, ...]:
+    """The areas at `depth`, each followed (nested) by its own areas one level deeper."""
+    found = []
+    for index, area in enumerate(areas):
+        if area.depth != depth:
+            continue
+        own: list[UnitStatement] = []
+        for later in areas[index + 1 :]:
+            if later.depth <= depth:
+                break
+            own.append(later)
+        title = frame.cat.get("sections", "area-statement")
+        table = statement_table(
+            f"statement-{area.unit.code}", title, area.unit, area.statement, frame, "areas"
+        )
+        blocks = (*_text(area.commentary), table)
+        sub = _area_sections(own, depth + 1, frame)
+        found.append(
+            Section(
+                f"palvelualue-{area.unit.code}",
+                "area",
+                labels.area_title(area.unit.name, frame.cat),
+                blocks,
+                sub,
+            )
+        )
+    return tuple(found)
 
 
 def _areas(content: ReportContent, frame: Frame) -> Section | None:
-    subsections = tuple(
-        Section(
-            f"palvelualue-{area.unit.code}",
-            "area",
-            labels.area_title(area.unit.name, frame.cat),
-            (*_text(area.commentary), _statement(area, frame.cat.get("sections", "area-statement"), frame)),
-        )
-        for area in content.areas
-    )
+    subsections = _area_sections(content.areas, 1, frame)
     if not subsections:
         return None
     title = frame.cat.get("sections", "areas")
@@ -182,7 +226,9 @@ _BUILDERS = {
     SectionKind.DESCRIPTIONS: _descriptions,
     SectionKind.COUNCIL: _council,
     SectionKind.STATEMENT: _sector_statement,
+    SectionKind.SUMMARY: _summary,
     SectionKind.AREAS: _areas,
     SectionKind.INVESTMENTS: _investments,
     SectionKind.PLAN_GOALS: _plan_goals,
+    **appendix_sections(),
 }

@@ -1,22 +1,65 @@
-"""Tables of the presentation model from computed content: the one place where figures are rounded."""
+"""Tables of the presentation model from computed content: the one place where figures are rounded.
+
+`Frame` carries what every table is built within (period, layout, language) and rounds: money from
+exact cents to the table's scale and decimals, percentages from exact fractions, half away from zero.
+Goal and investment tables live here; the layout's figure tables in reports/figure_tables.py.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
+from functools import cache
 
-from toteuma.core.layout import Layout, LayoutColumn, Scale, figure_cents, percent_places, scaled
+from toteuma.core.definition import Definition, Scale, TableDef, load_definition
+from toteuma.core.definition.model import SCALE_DIVISORS
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus
 from toteuma.core.report import GoalEntry, InvestmentGroup, UnitRef
-from toteuma.core.statement import Column, StatementLine
-from toteuma.core.structure import LineKind, Summary
+from toteuma.core.structure import LineKind
 from toteuma.reports import labels
 from toteuma.reports.i18n import Catalogue, catalogue
 from toteuma.reports.model import CellFormat, ColumnSpec, Row, Table, Value
 
-_MONEY_UNITS = {Scale.EUROS: "EUR", Scale.THOUSANDS: "1000 EUR"}
+MONEY_UNITS = {
+    Scale.CENTS: "EUR",
+    Scale.EUROS: "EUR",
+    Scale.THOUSANDS: "1000 EUR",
+    Scale.MILLIONS: "1000000 EUR",
+}
+UNITS_NOTES = {
+    Scale.CENTS: "figures_in_cents",
+    Scale.EUROS: "figures_in",
+    Scale.THOUSANDS: "figures_in_thousands",
+    Scale.MILLIONS: "figures_in_millions",
+}
+
+
+@cache
+def default_definition() -> Definition:
+    return load_definition(None)
+
+
+def round_fraction(value: Fraction, places: int) -> Decimal:
+    """The exact value rounded once to `places` decimals, half away from zero (never -0)."""
+    scaled = value * 10**places
+    whole, rest = divmod(abs(scaled.numerator), scaled.denominator)
+    if 2 * rest >= scaled.denominator:
+        whole += 1
+    return Decimal(whole if scaled >= 0 else -whole).scaleb(-places)
+
+
+def round_money(cents: int, scale: Scale, decimals: int) -> int | Decimal:
+    """Cents in the scale's unit with `decimals` places: an int when whole, else a Decimal."""
+    unit, step = SCALE_DIVISORS[scale], 10**decimals
+    if unit % step:  # finer than a cent: exactly, through a fraction
+        return round_fraction(Fraction(cents, unit), decimals)
+    whole, rest = divmod(abs(cents), unit // step)  # integers only: the common case, and fast
+    whole += 2 * rest >= unit // step
+    signed = whole if cents >= 0 else -whole
+    return signed if decimals == 0 else Decimal(signed).scaleb(-decimals)
 
 
 @dataclass(frozen=True)
@@ -24,74 +67,41 @@ class Frame:
     """What every table is built within: the period, the layout and the language."""
 
     period: Period
-    layout: Layout = field(default_factory=lambda: Layout("reference"))
+    definition: Definition = field(default_factory=default_definition)
     cat: Catalogue = field(default_factory=catalogue)
 
-    def money(self, cents: int) -> int:
-        return scaled(cents, self.layout.scale)
+    @property
+    def layout(self) -> Definition:
+        return self.definition
 
-    def pct(self, part: int, whole: int) -> Decimal:
-        return percent_places(part, whole, self.layout.percent_decimals)
+    def money(self, cents: int, table: TableDef | None = None) -> int | Decimal:
+        chosen = table or self.definition.table("statement")
+        return round_money(cents, chosen.scale, chosen.decimals)
 
-    def money_spec(self, key: str, label: str) -> ColumnSpec:
-        return ColumnSpec(key, label, CellFormat.EUROS, _MONEY_UNITS[self.layout.scale])
+    def money_round(self, cents: int, table: TableDef, decimals: int) -> int | Decimal:
+        return round_money(cents, table.scale, decimals)
 
-    def pct_spec(self, key: str, label: str) -> ColumnSpec:
-        return ColumnSpec(key, label, CellFormat.PERCENT, "%", self.layout.percent_decimals)
+    def pct(self, part: int, whole: int, table: TableDef | None = None) -> Decimal:
+        """part / whole × 100 rounded once from the exact cents; 0 when whole is 0 (the reference's)."""
+        places = (table or self.definition.table("statement")).percent_decimals
+        return round_fraction(Fraction(part * 100, whole) if whole else Fraction(0), places)
 
+    def money_spec(self, key: str, label: str, table: TableDef | None = None, group: str = "") -> ColumnSpec:
+        chosen = table or self.definition.table("statement")
+        return ColumnSpec(key, label, CellFormat.EUROS, MONEY_UNITS[chosen.scale], chosen.decimals, group)
 
-def statement_columns(frame: Frame) -> tuple[ColumnSpec, ...]:
-    return tuple(_column_spec(column, frame) for column in frame.layout.columns)
+    def pct_spec(self, key: str, label: str, table: TableDef | None = None, group: str = "") -> ColumnSpec:
+        places = (table or self.definition.table("statement")).percent_decimals
+        return ColumnSpec(key, label, CellFormat.PERCENT, "%", places, group)
 
-
-def _column_spec(column: LayoutColumn, frame: Frame) -> ColumnSpec:
-    label = labels.column_label(column, frame.period, frame.cat)
-    if column.figure == Column.PCT.value:
-        return frame.pct_spec(column.key, label)
-    return frame.money_spec(column.key, label)
-
-
-def _cell(line: StatementLine, column: ColumnSpec, frame: Frame) -> tuple[Value, int | None]:
-    if column.format is CellFormat.PERCENT:
-        return frame.pct(line.money[Column.TOT], line.money[Column.BUDGET]), None
-    cents = figure_cents(line.money, column.key, frame.layout.remaining_sign)
-    return frame.money(cents), cents
-
-
-def _heading(label: str, width: int, key: str = "") -> Row:
-    return Row(label, LineKind.HEADING, (None,) * width, (None,) * width, key)
+    def note(self, table: TableDef) -> str:
+        """The table's unit, when it differs from the document's (the statement table's)."""
+        own = self.definition.table("statement").scale
+        return "" if table.scale is own else self.cat.text(UNITS_NOTES[table.scale])
 
 
-def statement_row(line: StatementLine, columns: Sequence[ColumnSpec], frame: Frame, label: str = "") -> Row:
-    """One printed line; a heading has no figures."""
-    text = label or frame.cat.row(line.key, line.label)
-    if line.kind is LineKind.HEADING:
-        return _heading(text, len(columns), line.key)
-    cells = [_cell(line, column, frame) for column in columns]
-    return Row(text, line.kind, tuple(v for v, _ in cells), tuple(e for _, e in cells), line.key)
-
-
-def statement_table(
-    table_id: str, title: str, unit: UnitRef, lines: Sequence[StatementLine], frame: Frame
-) -> Table:
-    """The visible lines of a statement, in structure order."""
-    columns = statement_columns(frame)
-    rows = tuple(statement_row(line, columns, frame) for line in lines if line.visible)
-    return Table(table_id, "statement", title, unit, columns, rows, frame.cat.text("label_header"))
-
-
-def council_table(unit: UnitRef, lines: Sequence[StatementLine], summary: Summary, frame: Frame) -> Table:
-    """TULOT, MENOT and NETTO (as the layout picks): the summary's lines, whether or not they are visible."""
-    columns = statement_columns(frame)
-    by_key = {line.key: line for line in lines}
-    keys = {"tulot": summary.tulot, "menot": summary.menot, "netto": summary.netto}
-    rows = []
-    for name in frame.layout.council_rows:
-        row = statement_row(by_key[keys[name]], columns, frame, frame.cat.get("council", name))
-        kind = LineKind.SUBTOTAL if name == "netto" else LineKind.ROW
-        rows.append(Row(row.label, kind, row.values, row.exact, name))
-    title = frame.cat.get("sections", "council")
-    return Table("council", "council", title, unit, columns, tuple(rows), frame.cat.text("label_header"))
+def heading(label: str, width: int, key: str = "", depth: int = 0) -> Row:
+    return Row(label, LineKind.HEADING, (None,) * width, (None,) * width, key, depth)
 
 
 _INVESTMENT_KEYS = ("tp_prev", "budget", "tot", "deviation", "pct")
@@ -101,23 +111,24 @@ NET_KEY = "netto"  # the investment group's net line, printed as a subtotal
 def investments_table(unit: UnitRef, groups: Sequence[InvestmentGroup], frame: Frame) -> Table:
     """Per group a heading and its lines; Poikkeama = TA − TOT, Toteuma % = TOT / TA × 100."""
     names = labels.investment_labels(frame.period, frame.cat)
+    table = frame.definition.table("investments")
     columns = tuple(
-        frame.pct_spec(key, names[key]) if key == "pct" else frame.money_spec(key, names[key])
+        frame.pct_spec(key, names[key], table) if key == "pct" else frame.money_spec(key, names[key], table)
         for key in _INVESTMENT_KEYS
     )
     rows: list[Row] = []
     for group in groups:
-        rows.append(_heading(group.name, len(columns)))
+        rows.append(heading(group.name, len(columns)))
         for line in group.lines:
             exact = (line.tp_prev, line.budget, line.tot, line.deviation)
-            values: tuple[Value, ...] = (*(frame.money(c) for c in exact), frame.pct(line.tot, line.budget))
+            money = tuple(frame.money(cents, table) for cents in exact)
+            values: tuple[Value, ...] = (*money, frame.pct(line.tot, line.budget, table))
             kind = LineKind.SUBTOTAL if line.key == NET_KEY else LineKind.ROW
             label = frame.cat.get("investments", line.key)
             rows.append(Row(label, kind, values, (*exact, None), line.key))
     title = frame.cat.get("sections", "investments")
-    return Table(
-        "investments", "investments", title, unit, columns, tuple(rows), frame.cat.text("label_header")
-    )
+    header = frame.cat.text("label_header")
+    return Table("investments", "investments", title, unit, columns, tuple(rows), header, frame.note(table))
 
 
 _GOAL_FORMATS = {

@@ -18,8 +18,13 @@ from toteuma.reports.numbers import format_long_date
 
 # Excel prints these with the reader's own separators: "-1 365 906" and "19,57" in a Finnish Excel.
 NUMBER_FORMATS = {"euros": "#,##0;-#,##0;0", 0: "0", 1: "0.0", 2: "0.00"}
+MONEY_FORMATS = {
+    0: "#,##0;-#,##0;0",
+    1: "#,##0.0;-#,##0.0;0.0",
+    2: "#,##0.00;-#,##0.00;0.00",
+    3: "#,##0.000;-#,##0.000;0.000",
+}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-_TEXT_FORMATS = {CellFormat.TEXT, CellFormat.LIST, CellFormat.PARAGRAPHS, CellFormat.STATUS}
 
 
 def sheet_name(table: Table, taken: set[str], cat: Catalogue) -> str:
@@ -47,21 +52,29 @@ def _money(cents: int | None, value: object, column: ColumnSpec) -> float:
 
 
 def _formats(book: Workbook) -> dict[str, Any]:
-    return {
+    bold_top = {"bold": True, "top": 1}
+    found = {
         "title": book.add_format({"bold": True, "font_size": 13}),
         "head": book.add_format({"bold": True, "bottom": 2, "text_wrap": True, "valign": "bottom"}),
         "head_num": book.add_format({"bold": True, "bottom": 2, "text_wrap": True, "align": "right"}),
+        "head_group": book.add_format({"bold": True, "bottom": 1, "align": "center"}),
         "heading": book.add_format({"bold": True}),
+        "number": book.add_format({"num_format": "General"}),
+        "number_bold": book.add_format({"num_format": "General", **bold_top}),
         "text": book.add_format({"text_wrap": True, "valign": "top"}),
-        "euros": book.add_format({"num_format": NUMBER_FORMATS["euros"]}),
-        "euros_bold": book.add_format({"num_format": NUMBER_FORMATS["euros"], "bold": True, "top": 1}),
-        "label_bold": book.add_format({"bold": True, "top": 1}),
-        **{f"pct{d}": book.add_format({"num_format": NUMBER_FORMATS[d]}) for d in (0, 1, 2)},
-        **{
-            f"pct{d}_bold": book.add_format({"num_format": NUMBER_FORMATS[d], "bold": True, "top": 1})
-            for d in (0, 1, 2)
-        },
+        "label_bold": book.add_format(bold_top),
     }
+    for depth in range(4):  # sub-rows indented by their level
+        found[f"heading{depth}"] = book.add_format({"bold": True, "indent": depth})
+        found[f"label{depth}"] = book.add_format({"indent": depth})
+        found[f"label{depth}_bold"] = book.add_format({**bold_top, "indent": depth})
+    for places, pattern in MONEY_FORMATS.items():
+        found[f"euros{places}"] = book.add_format({"num_format": pattern})
+        found[f"euros{places}_bold"] = book.add_format({"num_format": pattern, **bold_top})
+    for places in (0, 1, 2):
+        found[f"pct{places}"] = book.add_format({"num_format": NUMBER_FORMATS[places]})
+        found[f"pct{places}_bold"] = book.add_format({"num_format": NUMBER_FORMATS[places], **bold_top})
+    return found
 
 
 def _cell_text(value: object) -> str:
@@ -70,36 +83,65 @@ def _cell_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _figure_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
-    sheet.write_string(0, 0, f"{table.title} – {table.unit.name}", fmt["title"])
-    sheet.write_string(2, 0, table.label_header, fmt["head"])
+def _head_label(column: ColumnSpec) -> str:
+    return f"{column.label} ({column.unit})" if column.unit not in ("", "EUR", "%") else column.label
+
+
+def _figure_head(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> int:
+    """The header rows (a row of column groups first, when the table has them); the first data row."""
+    row = 2
+    if table.column_groups():
+        col = 1
+        for label, span in table.column_groups():
+            if label and span > 1:
+                sheet.merge_range(row, col, row, col + span - 1, label, fmt["head_group"])
+            elif label:
+                sheet.write_string(row, col, label, fmt["head_group"])
+            col += span
+        row += 1
+    sheet.write_string(row, 0, table.label_header, fmt["head"])
     for col, column in enumerate(table.columns, start=1):
-        sheet.write_string(
-            2,
-            col,
-            f"{column.label} ({column.unit})" if column.unit == "1000 EUR" else column.label,
-            fmt["head_num"],
-        )
-    for r, row in enumerate(table.rows, start=3):
+        sheet.write_string(row, col, _head_label(column), fmt["head_num"])
+    sheet.set_row(row, 32)
+    return row + 1
+
+
+def _cell_format(fmt: dict[str, Any], column: ColumnSpec, bold: bool) -> Any:
+    if column.format is CellFormat.TEXT:
+        return fmt["label_bold"] if bold else None
+    if column.format is CellFormat.NUMBER:
+        return fmt["number_bold" if bold else "number"]
+    kind = "euros" if column.format is CellFormat.EUROS else "pct"
+    return fmt[f"{kind}{column.decimals}{'_bold' if bold else ''}"]
+
+
+def _figure_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
+    sheet.write_string(
+        0, 0, " – ".join(filter(None, (table.title, table.unit.name, table.note))), fmt["title"]
+    )
+    first = _figure_head(sheet, table, fmt)
+    for r, row in enumerate(table.rows, start=first):
         bold = row.kind.value == "subtotal"
         if row.kind.value == "heading":
-            sheet.write_string(r, 0, row.label, fmt["heading"])
+            sheet.write_string(r, 0, row.label, fmt[f"heading{min(row.depth, 3)}"])
             continue
-        sheet.write_string(r, 0, row.label, fmt["label_bold"] if bold else None)
+        sheet.write_string(r, 0, row.label, fmt[f"label{min(row.depth, 3)}{'_bold' if bold else ''}"])
         cells = zip(table.columns, row.values, row.exact, strict=True)
         for col, (column, value, cents) in enumerate(cells, start=1):
-            money = column.format is CellFormat.EUROS
-            key = "euros" if money else f"pct{column.decimals}"
+            cell = _cell_format(fmt, column, bold)
             if value is None:
-                sheet.write_blank(r, col, None, fmt[f"{key}_bold" if bold else key])
+                sheet.write_blank(r, col, None, cell)
+            elif isinstance(value, str):
+                sheet.write_string(r, col, value, cell)
             else:
-                number = _money(cents, value, column) if money else value
-                sheet.write_number(r, col, number, fmt[f"{key}_bold" if bold else key])
-    sheet.freeze_panes(3, 1)
-    sheet.repeat_rows(2)
-    sheet.set_column(0, 0, max(24, min(48, max((len(row.label) for row in table.rows), default=0) + 2)))
+                money = column.format is CellFormat.EUROS
+                sheet.write_number(r, col, _money(cents, value, column) if money else value, cell)
+    sheet.freeze_panes(first, 1)
+    sheet.repeat_rows(2, first - 1)
+    sheet.set_column(
+        0, 0, max(24, min(48, max((len(row.label) + 2 * row.depth for row in table.rows), default=0) + 2))
+    )
     sheet.set_column(1, len(table.columns), 15)
-    sheet.set_row(2, 32)
 
 
 def _goals_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
@@ -161,7 +203,7 @@ def render_xlsx(document: Document) -> bytes:
     for table in document.tables:
         sheet = book.add_worksheet(sheet_name(table, taken, cat))
         _print_setup(sheet)
-        if any(column.format in _TEXT_FORMATS for column in table.columns):
+        if table.kind == "goals":
             _goals_sheet(sheet, table, fmt)
         else:
             _figure_sheet(sheet, table, fmt)

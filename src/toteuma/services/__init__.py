@@ -1,5 +1,6 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
+from toteuma.services import layouts, measures
 from toteuma.services.access import Actor, ForbiddenError, actor, add_user
 from toteuma.services.accounts import chart as account_chart
 from toteuma.services.accounts import mapping_in_force
@@ -22,8 +23,10 @@ from toteuma.services.reporting import (
     FORMATS,
     LANGUAGES,
     build_report,
+    default_layout,
     get_layout,
     render_report,
+    shipped_layouts,
     unit_listing,
 )
 
@@ -43,17 +46,21 @@ __all__ = [
     "add_user",
     "build_report",
     "check_file",
+    "default_layout",
     "default_mapping",
     "default_structure",
     "get_layout",
     "import_file",
     "init",
+    "layouts",
     "list_batches",
     "mapping_in_force",
+    "measures",
     "rebuild_sums",
     "render_report",
     "rollback",
     "run_demo",
+    "shipped_layouts",
     "show_batch",
     "unit_listing",
     "verify_ledger",

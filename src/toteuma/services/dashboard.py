@@ -13,9 +13,10 @@ from toteuma.core.records import BudgetKind, GoalRecord, TextKind
 from toteuma.core.report import MetricSeries, ProjectFigures, UnitRef
 from toteuma.core.statement import Column, RowFigures, Statement, compute_statement
 from toteuma.core.structure import LineKind
+from toteuma.reports.figure_tables import statement_table
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.model import Table
-from toteuma.reports.tables import Frame, statement_table
+from toteuma.reports.tables import Frame
 from toteuma.services import dashboard_charts as charts
 from toteuma.services import followup
 from toteuma.services.common import ServiceError, default_mapping, default_structure
@@ -223,7 +224,7 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
             f"statement-{unit.code}",
             unit.name,
             ref,
-            statement.lines,
+            statement,
             Frame(at, cat=catalogue(lang if lang in LANGUAGES else "fi")),
         ),
         children=children,

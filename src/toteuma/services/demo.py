@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -11,8 +12,6 @@ from toteuma.services.common import ServiceError, init
 from toteuma.services.imports import ImportResult, import_file
 from toteuma.services.reporting import build_report, render_report
 
-DEMO_EXAMPLE = "heinola-2024-q1"
-
 
 def examples_root() -> Path:
     """The folder of the shipped examples: inside the installed package (a wheel carries every example
@@ -20,13 +19,18 @@ def examples_root() -> Path:
     return Path(str(resources.files("toteuma").joinpath("examples")))
 
 
+EXAMPLES = examples_root()
+# Which example is the demo's is data (examples/examples.toml): no municipality is named in the code.
+DEMO_EXAMPLE = tomllib.loads((EXAMPLES / "examples.toml").read_text(encoding="utf-8"))["default"]
+
+
 def example_dir(name: str = DEMO_EXAMPLE) -> Path:
-    return examples_root() / name
+    return EXAMPLES / name
 
 
 def example_names() -> list[str]:
     """Every shipped example: a folder with a units file."""
-    return sorted(item.name for item in examples_root().iterdir() if (item / "units.csv").is_file())
+    return sorted(item.name for item in EXAMPLES.iterdir() if (item / "units.csv").is_file())
 
 
 EXAMPLE_DIR = example_dir()

@@ -11,7 +11,8 @@ from toteuma.core.org import Unit
 from toteuma.core.periods import Period
 from toteuma.core.statement import Column
 from toteuma.core.structure import LineKind
-from toteuma.reports.tables import Frame, statement_columns
+from toteuma.reports.figure_tables import statement_columns
+from toteuma.reports.tables import Frame
 from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.figure_cache import cached
 from toteuma.services.reporting import find_unit, unit_statement

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
 from toteuma import __version__, storage
-from toteuma.core.layout import Layout
-from toteuma.core.mapping import AccountMapping
+from toteuma.core.mapping import RowResolver
+from toteuma.core.measures import BUILT_IN, Measure, Source
 from toteuma.core.money import to_report_sign
 from toteuma.core.periods import Period
 from toteuma.core.report import SourceBatch, TieCheck, TieOut
-from toteuma.core.statement import Column, Statement
+from toteuma.core.statement import Statement
 from toteuma.core.structure import LineKind
 
 
@@ -23,39 +24,41 @@ def build_time() -> datetime:
     return datetime.now(tz=UTC)
 
 
-def _ledger_total(codes: list[str], year: int, month: int, mapping: AccountMapping) -> int:
+def _ledger_total(codes: list[str], year: int, months: tuple[int, int], rows: RowResolver) -> int:
     """Report-sign cents of the income-statement accounts, from the ledger batches' recorded sums."""
-    sums = storage.recorded_sums(codes, year, month)
-    return sum(to_report_sign(cents) for account, (cents, _) in sums.items() if mapping.row_of(account))
+    sums = storage.recorded_sums(codes, year, months[1])
+    if months[0] > 1:
+        before = storage.recorded_sums(codes, year, months[0] - 1)
+        sums = {a: (c - before.get(a, (0, 0))[0], n) for a, (c, n) in sums.items()}
+    return sum(to_report_sign(cents) for account, (cents, _) in sums.items() if rows.row_of(account))
 
 
-def _rows_total(statement: Statement, column: Column) -> int:
-    return sum(line.money[column] for line in statement.lines if line.kind is LineKind.ROW)
+def _rows_total(statement: Statement, name: str) -> int:
+    return sum(line.values.cents.get(name, 0) for line in statement.lines if line.kind is LineKind.ROW)
 
 
-def tie_out(codes: list[str], period: Period, statement: Statement, mapping: AccountMapping) -> TieOut:
-    """The statement's rows against the ledger: this year to date, last year to date, last year whole."""
-    checks = (
-        (Column.TOT, period.year, period.month),
-        (Column.TOT_PREV, period.year - 1, period.month),
-        (Column.TP_PREV, period.year - 1, 12),
-    )
-    return TieOut(
-        tuple(
-            TieCheck(
-                f"{year}-01..{year}-{month:02d}",
-                _rows_total(statement, column),
-                _ledger_total(codes, year, month, mapping),
-                column.value,
-            )
-            for column, year, month in checks
-        )
-    )
+def tie_out(
+    codes: list[str], period: Period, statement: Statement, rows: RowResolver, read: Iterable[Measure]
+) -> TieOut:
+    """The statement's rows against the ledger, for each ledger measure the report read (the reference:
+    this year to date, last year to date, last year whole)."""
+    checks = [measure for measure in read if measure.source is Source.LEDGER]
+    checks.sort(key=lambda measure: _ORDER.get(measure.name, len(_ORDER)))
+    found = []
+    for measure in checks:
+        year, months = measure.year_of(period), measure.months(period)
+        what = f"{year}-{months[0]:02d}..{year}-{months[1]:02d}"
+        total = _ledger_total(codes, year, months, rows)
+        found.append(TieCheck(what, _rows_total(statement, measure.name), total, measure.name))
+    return TieOut(tuple(found))
 
 
-def provenance(layout: Layout, made: datetime) -> tuple[tuple[str, str], ...]:
+_ORDER = {measure.name: index for index, measure in enumerate(BUILT_IN)}
+
+
+def provenance(layout: str, made: datetime) -> tuple[tuple[str, str], ...]:
     """The technical facts: the layout, the program's version and when the report was made."""
-    return (("layout", layout.name), ("version", f"toteuma {__version__}"), ("made", made.isoformat()))
+    return (("layout", layout), ("version", f"toteuma {__version__}"), ("made", made.isoformat()))
 
 
 def sources(period: Period) -> tuple[SourceBatch, ...]:

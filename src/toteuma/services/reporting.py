@@ -1,104 +1,88 @@
-"""Building a report's content from the database and rendering it in a format."""
+"""Building a report's content from the database and rendering it in a format.
+
+A report reads its units' measures through the measures service in a fixed number of queries, and
+the texts of all its areas in one query each: its query count does not grow with the organisation.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from toteuma import reports, storage
-from toteuma.core.layout import Layout, LayoutError, SectionKind, load_layout
-from toteuma.core.mapping import AccountMapping
-from toteuma.core.money import to_report_sign
+from toteuma.core.definition import (
+    Definition,
+    DefinitionError,
+    SectionKind,
+    default_name,
+    load_definition,
+    shipped_definitions,
+)
+from toteuma.core.definition.settings import SECTIONS
+from toteuma.core.mapping import RowResolver
+from toteuma.core.measures import Measure
 from toteuma.core.org import OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
-from toteuma.core.records import BudgetKind, GoalLevel, TextKind
-from toteuma.core.report import (
-    Description,
-    GoalEntry,
-    InvestmentFigures,
-    InvestmentGroup,
-    ReportContent,
-    UnitRef,
-    UnitStatement,
-)
-from toteuma.core.statement import Column, RowFigures, Statement, Visibility, compute_statement
-from toteuma.services import followup
+from toteuma.core.records import TextKind
+from toteuma.core.report import Description, ReportContent, UnitRef, UnitStatement
+from toteuma.core.statement import RowFigures, Statement, Visibility, compute_statement
+from toteuma.services import followup, measures
 from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.report_checks import build_time, provenance, sources, tie_out
-from toteuma.storage import Flow, InvestmentSums, Sums
+from toteuma.services.report_parts import goals, investment_groups, monthly_net
 
 FORMATS = reports.FORMATS
 LANGUAGES = reports.LANGUAGES
 TITLE = ""  # the catalogue's title in the report's language
 
-AccountSums = Mapping[int, tuple[int, int]]
-
-
-def _rows(mapping: AccountMapping, sums: AccountSums) -> dict[str, tuple[int, int]]:
-    """Per row: report-sign cents and line count. An income-statement account without a row is an error."""
-    rows: dict[str, tuple[int, int]] = {}
-    for account, (cents, count) in sums.items():
-        row = mapping.row_of(account)
-        if row is None:
-            if mapping.is_balance_sheet(account):
-                continue
-            raise ServiceError("services.report.unmapped_account", account=account)
-        before = rows.get(row, (0, 0))
-        rows[row] = (before[0] + to_report_sign(cents), before[1] + count)
-    return rows
-
-
-def row_figures(codes: list[str], period: Period, mapping: AccountMapping) -> dict[str, RowFigures]:
-    """Every row's figures for the units `codes` at `period`, from the monthly balances."""
-    year, month = period.year, period.month
-    tot = _rows(mapping, storage.account_sums(codes, year, 1, month))
-    tot_prev = _rows(mapping, storage.account_sums(codes, year - 1, 1, month))
-    tp_prev = _rows(mapping, storage.account_sums(codes, year - 1, 1, 12))
-    budget_raw = storage.budget_sums(codes, year, period.end)
-    original = _rows(mapping, {a: v for (a, kind), v in budget_raw.items() if kind == BudgetKind.ORIGINAL})
-    amended = _rows(mapping, {a: v for (a, kind), v in budget_raw.items() if kind == BudgetKind.AMENDMENT})
-    keys = set(tot) | set(tot_prev) | set(tp_prev) | set(original) | set(amended)
-    figures = {}
-    for key in keys:
-        parts = [source.get(key, (0, 0)) for source in (tp_prev, tot_prev, original, amended, tot)]
-        figures[key] = RowFigures(
-            tp_prev=parts[0][0],
-            tot_prev=parts[1][0],
-            budget_original=parts[2][0],
-            amendments=parts[3][0],
-            tot=parts[4][0],
-            active=any(count for _, count in parts),
-        )
-    return figures
+__all__ = [
+    "FORMATS",
+    "LANGUAGES",
+    "RowFigures",
+    "build_report",
+    "default_layout",
+    "find_unit",
+    "get_layout",
+    "render_report",
+    "shipped_layouts",
+]
 
 
 def unit_statement(
     tree: OrgTree, unit: Unit, period: Period, visibility: Visibility | None = None
 ) -> Statement:
-    codes = [item.code for item in tree.descendants(unit.code)]
-    return compute_statement(default_structure(), row_figures(codes, period, default_mapping()), visibility)
+    """One unit's statement with the reference's measures (the dashboard's unit page, drill-down)."""
+    reader = measures.Reader(tree, default_structure(), RowResolver(default_structure(), default_mapping()))
+    names = measures.measures_named(("tp_prev", "tot_prev", "budget_original", "amendments", "budget", "tot"))
+    rows = measures.read_rows(reader, [unit.code], period, names)[unit.code]
+    return compute_statement(reader.structure, rows, visibility)
 
 
-def monthly_net(codes: list[str], period: Period) -> tuple[int, ...]:
-    """The cumulative operating margin (the summary's net line) at each month-end of the year so far."""
-    structure, mapping = default_structure(), default_mapping()
-    found = []
-    for month in range(1, period.month + 1):
-        rows = _rows(mapping, storage.account_sums(codes, period.year, 1, month))
-        figures = {key: RowFigures(tot=cents) for key, (cents, _) in rows.items()}
-        found.append(compute_statement(structure, figures).line(structure.summary.netto).money[Column.TOT])
-    return tuple(found)
+def default_layout() -> str:
+    return default_name()
 
 
-def get_layout(name_or_path: str | Path | None, sections: list[str] | None = None) -> Layout:
+def shipped_layouts() -> tuple[str, ...]:
+    """The shipped layouts' names, the default first."""
+    default = default_name()
+    return (default, *(name for name in shipped_definitions() if name != default))
+
+
+def get_layout(name_or_path: str | Path | None, sections: list[str] | None = None) -> Definition:
     """A shipped layout or a layout file, optionally with its sections chosen; errors say what to fix."""
     try:
-        layout = load_layout(name_or_path or "reference")
-        return layout.with_sections(sections) if sections else layout
-    except LayoutError as exc:
-        raise ServiceError(exc) from exc
+        definition = load_definition(name_or_path)
+    except DefinitionError as exc:
+        listed = "\n".join(f"  {item}" for item in exc.problems)
+        raise ServiceError("layouts.report.has_problems", problems=listed) from exc
+    if not sections:
+        return definition
+    bad = [name for name in sections if name not in SECTIONS]
+    if bad:
+        raise ServiceError("layouts.report.unknown_section", section=bad[0], sections=SECTIONS)
+    return replace(definition, sections=tuple(SectionKind(name) for name in sections))
 
 
 def unit_listing() -> list[tuple[int, Unit]]:
@@ -123,134 +107,164 @@ def find_unit(tree: OrgTree, code_or_name: str) -> Unit:
     return unit
 
 
-def _goals(unit: Unit, level: GoalLevel, period: Period) -> tuple[GoalEntry, ...]:
-    return tuple(
-        GoalEntry(
-            aim=record.aim,
-            sub_aims=record.sub_aims,
-            goals=record.goals,
-            metrics=record.metrics,
-            responsible=record.responsible,
-            realisation=record.realisation,
-            status=record.status,
-            assessed=record.period,
-        )
-        for record in storage.goals(unit.code, level, period.year, str(period))
-    )
+def _areas(tree: OrgTree, unit: Unit, depth: int, cost_centers: bool = False) -> list[tuple[Unit, int]]:
+    """The units under `unit` (cost centers only when asked), `depth` levels down, depth first."""
+    found: list[tuple[Unit, int]] = []
+
+    def walk(code: str, level: int) -> None:
+        for child in tree.children(code):
+            if cost_centers or child.kind is not UnitKind.COST_CENTER:
+                found.append((child, level))
+                if level < depth:
+                    walk(child.code, level + 1)
+
+    walk(unit.code, 1)
+    return found
 
 
-def _investment_group(name: str, current: InvestmentSums, previous: InvestmentSums) -> InvestmentGroup:
-    def line(key: str, flow: Callable[[Flow], Sums]) -> InvestmentFigures:
-        parts = (flow(previous.actual), flow(current.budget), flow(current.actual))
-        return InvestmentFigures(key, *(to_report_sign(part.cents) for part in parts))
-
-    lines = [line("menot", lambda flow: flow.expenses), line("netto", lambda flow: flow.net)]
-    if any(part.lines for part in (previous.actual.income, current.budget.income, current.actual.income)):
-        lines.insert(0, line("tulot", lambda flow: flow.income))
-    return InvestmentGroup(name, tuple(lines))
+def _summary_units(tree: OrgTree, unit: Unit, which: str, cost_centers: bool = False) -> list[Unit]:
+    if which == "binding":
+        return [item for item in tree.descendants(unit.code)[1:] if item.binding_level]
+    return [
+        child for child in tree.children(unit.code) if cost_centers or child.kind is not UnitKind.COST_CENTER
+    ]
 
 
-def investment_groups(codes: list[str], period: Period) -> tuple[InvestmentGroup, ...]:
-    """Per investment group: previous year's actuals, this year's budget and actuals, report sign."""
-    now = storage.investment_sums(codes, period.year, period.month)
-    before = storage.investment_sums(codes, period.year - 1, 12)
-    return tuple(
-        _investment_group(name, now.get(name, InvestmentSums(name)), before.get(name, InvestmentSums(name)))
-        for name in sorted(set(now) | set(before))
-    )
+def _followup(plan: _Plan) -> dict[str, Any]:
+    """The data of metrics, investment projects and amendments, read only when the layout names
+    their sections (docs/decisions.md, 44): each in a fixed number of queries."""
+    tree, unit, period = plan.reader.tree, plan.unit, plan.period
+    found: dict[str, Any] = {}
+    if plan.definition.has(SectionKind.METRICS):
+        found["metrics"] = followup.metric_series(tree, unit, period)
+    if plan.definition.has(SectionKind.INVESTMENT_PROJECTS):
+        found["investment_projects"] = followup.investment_projects(tree, unit, period)
+    if plan.definition.has(SectionKind.AMENDMENTS):
+        found["amendments"] = tuple(item for item in followup.amendments(tree, unit, period) if item.in_force)
+    return found
 
 
-def _area_statements(
-    tree: OrgTree, areas: list[Unit], period: Period, shown: Visibility
-) -> tuple[UnitStatement, ...]:
-    """Each service area's statement with the commentary its responsible wrote for the period."""
-    return tuple(
-        UnitStatement(
-            UnitRef(area.code, area.name, area.names),
-            unit_statement(tree, area, period, shown),
-            storage.text(area.code, TextKind.COMMENTARY, period.year, str(period)),
-        )
-        for area in areas
-    )
+@dataclass(frozen=True)
+class _Plan:
+    """What one report reads: its units, measures and their statements, each read once."""
+
+    definition: Definition
+    reader: measures.Reader
+    unit: Unit
+    period: Period
+    areas: list[tuple[Unit, int]]  # (unit, depth under the report's unit)
+    summary: list[Unit]
+    read: tuple[Measure, ...]
+    statements: dict[str, Statement]
+
+    def statement(self, unit: Unit, commentary: str = "", depth: int = 1) -> UnitStatement:
+        ref = UnitRef(unit.code, unit.name, unit.names)
+        return UnitStatement(ref, self.statements[unit.code], commentary, depth)
+
+
+def _plan(definition: Definition, unit_ref: str, period: Period) -> _Plan:
+    reader = measures.Reader.read(definition.structure)  # the organisation and the mapping, once
+    unit = find_unit(reader.tree, unit_ref)
+    areas, summary = [], []
+    if definition.has(SectionKind.AREAS):
+        table = definition.table("areas")
+        areas = _areas(reader.tree, unit, table.depth, table.cost_centers)
+    if definition.has(SectionKind.SUMMARY):
+        table = definition.table("summary")
+        summary = _summary_units(reader.tree, unit, table.units, table.cost_centers)
+    read = measures.measures_named(_read_measures(definition), definition.figures.measures)
+    codes = list(dict.fromkeys([unit.code, *(a.code for a, _ in areas), *(s.code for s in summary)]))
+    rows = measures.read_rows(reader, codes, period, read)
+    statements = {code: compute_statement(reader.structure, rows[code]) for code in codes}
+    return _Plan(definition, reader, unit, period, areas, summary, read, statements)
 
 
 def build_report(
-    unit_ref: str, period: Period, layout: Layout | None = None, report_date: date | None = None
+    unit_ref: str, period: Period, layout: Definition | None = None, report_date: date | None = None
 ) -> ReportContent:
     """The whole report of a binding unit (or any unit) at a month-end, tied out to the ledger.
 
     `report_date` is the date the report bears ("8. toukokuuta 2024"); by default the day it is made.
     """
-    storage.setup()
-    layout = layout or get_layout(None)
-    tree = storage.org_tree()
-    unit = find_unit(tree, unit_ref)
+    plan = _plan(layout or get_layout(None), unit_ref, period)
+    area_codes = [area.code for area, _ in plan.areas]
+    texts = storage.texts(area_codes, TextKind.COMMENTARY, period.year, period)
+    first = [area for area, depth in plan.areas if depth == 1]
+    described = storage.texts([area.code for area in first], TextKind.DESCRIPTION, period.year)
+    content = _content(
+        plan,
+        tuple(plan.statement(area, texts.get(area.code, ""), depth) for area, depth in plan.areas),
+        tuple(
+            Description(UnitRef(a.code, a.name, a.names), described[a.code])
+            for a in first
+            if described.get(a.code)
+        ),
+    )
+    return replace(content, report_date=report_date or content.report_date)
+
+
+def _read_measures(definition: Definition) -> frozenset[str]:
+    """What the layout prints, and what the charts and the tie-out use."""
+    return definition.measures_needed() | {"tot", "budget", "tot_prev", "tp_prev"}
+
+
+def _content(
+    plan: _Plan, areas: tuple[UnitStatement, ...], descriptions: tuple[Description, ...]
+) -> ReportContent:
+    unit, period, tree = plan.unit, plan.period, plan.reader.tree
     codes = [item.code for item in tree.descendants(unit.code)]
-    shown = layout.visibility
-    sector = unit_statement(tree, unit, period, shown)
-    areas = [child for child in tree.children(unit.code) if child.kind is not UnitKind.COST_CENTER]
     year, month = period.year, str(period)
 
-    def text(code: str, kind: TextKind, at: str = "") -> str:
-        return storage.text(code, kind, year, at)
+    def text(kind: TextKind, at: str = "") -> str:
+        return storage.text(unit.code, kind, year, at)
 
     root = tree.children(None)
+    own = plan.statements[unit.code]
     return ReportContent(
         title=TITLE,
         period=period,
         unit=UnitRef(unit.code, unit.name, unit.names),
         municipality=root[0].name if root else "",
         municipality_names=root[0].names if root else (),
-        summary=default_structure().summary,
+        summary=plan.reader.structure.summary,
         binding=unit.binding,
-        statement=UnitStatement(UnitRef(unit.code, unit.name, unit.names), sector),
-        areas=_area_statements(tree, areas, period, shown),
+        statement=plan.statement(unit, depth=0),
+        areas=areas,
+        summary_units=tuple(plan.statement(item) for item in plan.summary),
         responsible=storage.responsible(unit.code),
-        goals_intro=text(unit.code, TextKind.GOALS_INTRO, month),
-        binding_goals=_goals(unit, GoalLevel.BINDING, period),
-        descriptions=tuple(
-            Description(UnitRef(area.code, area.name, area.names), description)
-            for area in areas
-            if (description := text(area.code, TextKind.DESCRIPTION))
-        ),
-        investments_intro=text(unit.code, TextKind.INVESTMENTS, month),
+        goals_intro=text(TextKind.GOALS_INTRO, month),
+        binding_goals=goals(unit, True, period),
+        descriptions=descriptions,
+        investments_intro=text(TextKind.INVESTMENTS, month),
         investments=investment_groups(codes, period),
-        plan_goals=_goals(unit, GoalLevel.PLAN, period),
-        plan_goals_intro=text(unit.code, TextKind.PLAN_GOALS_INTRO, month),
-        report_date=report_date or build_time().date(),
-        provenance=provenance(layout, build_time()),
+        plan_goals=goals(unit, False, period),
+        plan_goals_intro=text(TextKind.PLAN_GOALS_INTRO, month),
+        report_date=build_time().date(),
+        provenance=provenance(plan.definition.name, build_time()),
         sources=sources(period),
-        monthly_net=monthly_net(codes, period),
-        tie_out=tie_out(codes, period, sector, default_mapping()),
-        **_followup(tree, unit, period, layout),
+        monthly_net=monthly_net(codes, period, plan.reader),
+        tie_out=tie_out(codes, period, own, plan.reader.rows, plan.read),
+        structure=plan.reader.structure,
+        **_followup(plan),
     )
-
-
-def _followup(tree: OrgTree, unit: Unit, period: Period, layout: Layout) -> dict[str, Any]:
-    """The appendix tables' data, read only when the layout asks for them (docs/decisions.md, 44)."""
-    found: dict[str, Any] = {}
-    if layout.has(SectionKind.METRICS):
-        found["metrics"] = followup.metric_series(tree, unit, period)
-    if layout.has(SectionKind.INVESTMENT_PROJECTS):
-        found["investment_projects"] = followup.investment_projects(tree, unit, period)
-    if layout.has(SectionKind.AMENDMENTS):
-        found["amendments"] = tuple(item for item in followup.amendments(tree, unit, period) if item.in_force)
-    return found
 
 
 def render_report(
     content: ReportContent,
     fmt: str,
-    layout: Layout | None = None,
+    layout: Definition | None = None,
     lang: str = "fi",
     template: Path | None = None,
 ) -> bytes:
-    """The report in a format and language, laid out as `layout` says (the reference's by default)."""
+    """The report in a format and language, laid out as `layout` says (the default layout's otherwise)."""
     if fmt not in FORMATS:
         raise ServiceError("services.report.unknown_format", format=fmt, formats=FORMATS)
     if lang not in LANGUAGES:
         raise ServiceError("services.report.unknown_language", lang=lang, languages=LANGUAGES)
     if template is not None and not template.is_file():
         raise ServiceError("services.report.no_template", path=template)
-    document = reports.build_document(content, layout or get_layout(None), lang)
+    chosen = layout or get_layout(None)
+    if content.structure is not None and content.structure != chosen.structure:
+        raise ServiceError("layouts.report.other_structure", layout=chosen.name)
+    document = reports.build_document(content, chosen, lang)
     return reports.render(document, fmt, template=template)

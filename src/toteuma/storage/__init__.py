@@ -62,6 +62,7 @@ _LAZY = {
     "goals": "queries",
     "goals_with_ids": "queries",
     "text": "queries",
+    "texts": "queries",
     "batches": "queries",
     "batch_exists": "queries",
     "rebuild_balances": "balances",
@@ -112,6 +113,7 @@ if TYPE_CHECKING:
         recorded_sums,
         responsible,
         text,
+        texts,
         units,
     )
     from toteuma.storage.subtree import subtree_budget_sums, subtree_ledger_sums
@@ -222,6 +224,7 @@ __all__ = [
     "subtree_budget_sums",
     "subtree_ledger_sums",
     "text",
+    "texts",
     "units",
     "verify_ledger",
 ]

@@ -258,6 +258,19 @@ def text(unit_code: str, kind: TextKind, year: int, period: Period | str = "") -
     return next((found[key] for key in wanted if key in found), "")
 
 
+def texts(unit_codes: Iterable[str], kind: TextKind, year: int, period: Period | str = "") -> dict[str, str]:
+    """Each unit's text of the kind for the period, else its yearly text, in one query; units
+    without either are left out. The same choice as `text`, for many units at once."""
+    wanted = [str(period), ""] if str(period) else [""]
+    rows = models.UnitText.objects.filter(
+        unit__code__in=list(unit_codes), kind=kind.value, year=year, period__in=wanted
+    ).values_list("unit__code", "period", "text")
+    found: dict[str, dict[str, str]] = {}
+    for code, at, body in rows:
+        found.setdefault(code, {})[at] = body
+    return {code: next(by[key] for key in wanted if key in by) for code, by in found.items()}
+
+
 def batches() -> list[BatchInfo]:
     """Every import batch, newest first."""
     return [

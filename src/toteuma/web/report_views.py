@@ -6,7 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from toteuma import services
-from toteuma.core.layout import shipped_layouts
 from toteuma.core.periods import Period
 from toteuma.services import dashboard
 from toteuma.web.common import Actor, with_actor
@@ -19,7 +18,6 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-LAYOUTS = ("reference", *(name for name in shipped_layouts() if name != "reference"))  # the default first
 
 
 @with_actor
@@ -30,7 +28,12 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
             at = Period.parse(period)
         except ValueError as exc:
             raise services.ServiceError(exc) from exc
-        layout = services.get_layout(request.GET.get("asettelu") or "reference")
+        chosen = request.GET.get("asettelu") or services.default_layout()
+        if chosen not in services.shipped_layouts():  # the browser may name shipped layouts, never a file
+            raise services.ServiceError(
+                "layouts.web.unknown", layout=chosen, layouts=services.shipped_layouts()
+            )
+        layout = services.get_layout(chosen)
         content = services.build_report(unit, at, layout)
         data = services.render_report(content, fmt, layout, request.GET.get("kieli") or request.LANGUAGE_CODE)
         response = HttpResponse(data, content_type=CONTENT_TYPES.get(fmt, "application/octet-stream"))
@@ -45,6 +48,6 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         "periods": dashboard.periods(),
         "formats": services.FORMATS,
         "languages": services.LANGUAGES,
-        "layouts": LAYOUTS,
+        "layouts": services.shipped_layouts(),
     }
     return render(request, "web/reports.html", context)
