@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from toteuma.core.definition import Definition, SectionKind
+from toteuma.core.definition.model import label_in
 from toteuma.core.report import ReportContent, UnitStatement
 from toteuma.reports import labels
 from toteuma.reports.appendix import appendix_sections, appendix_tables
@@ -95,7 +96,7 @@ def build_document(
         municipality=content.municipality,
         sections=sections,
         report_date=content.report_date,
-        provenance=technical_rows(content, frame.cat),
+        provenance=technical_rows(content, frame.cat, label_in(definition.description, lang) or ""),
         sources=source_rows(content, frame.cat),
         lang=frame.cat.lang,
         layout=definition.name,

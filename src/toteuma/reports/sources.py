@@ -42,17 +42,17 @@ def _grouped(number: int, lang: str) -> str:
     return f"{number:,}".replace(",", "," if lang == "en" else "\u00a0")
 
 
-def technical_rows(content: ReportContent, cat: Catalogue) -> tuple[tuple[str, str], ...]:
-    """The files' checksums, then the layout, the program and when this copy was made."""
+def technical_rows(
+    content: ReportContent, cat: Catalogue, layout_description: str = ""
+) -> tuple[tuple[str, str], ...]:
+    """The files' checksums, then the layout (its name and what it is), the program and when this copy
+    was made."""
     lang = cat.lang
     rows = [(cat.get("sources", "checksum", file=batch.file_name), batch.sha256) for batch in content.sources]
     for key, value in content.provenance:
-        if key == "layout":
-            value = t_in(lang, f"web.layout.{value}") if value in _LAYOUTS else value
+        if key == "layout" and layout_description:
+            value = f"{value}: {layout_description.split(':')[0]}"
         elif key == "made":
             value = moment(datetime.fromisoformat(value), lang)
         rows.append((cat.get("sources", key), value))
     return tuple(rows)
-
-
-_LAYOUTS = ("reference", "year-end", "gross-binding")  # the shipped layouts have names in words

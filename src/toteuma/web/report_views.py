@@ -8,6 +8,7 @@ from django.shortcuts import render
 from toteuma import services
 from toteuma.core.periods import Period
 from toteuma.services import dashboard
+from toteuma.services.layouts import layout_list
 from toteuma.web.common import Actor, with_actor
 
 CONTENT_TYPES = {
@@ -48,6 +49,7 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         "periods": dashboard.periods(),
         "formats": services.FORMATS,
         "languages": services.LANGUAGES,
-        "layouts": services.shipped_layouts(),
+        # each shipped layout by what it is, in the page's language ("Neljännesvuosiraportti kuten …")
+        "layouts": [(name, text.split(":")[0] or name) for name, text in layout_list()],
     }
     return render(request, "web/reports.html", context)

@@ -84,12 +84,6 @@ def language_name(code: str) -> str:
 
 
 @register.filter
-def layout_name(name: str) -> str:
-    """A shipped layout's name in words: 'year-end' -> 'tilinpäätöksen asettelu'."""
-    return _named(f"web.layout.{name}", name)
-
-
-@register.filter
 def num(value: Decimal | None) -> str:
     """A measured value as written, with the language's grouping and decimal sign: "4 550", "3,25"."""
     if value is None:
