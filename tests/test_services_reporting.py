@@ -92,7 +92,7 @@ def test_the_report_ties_out_and_names_its_sources(
     assert "talousarvio, tiedosto budget-2024.xlsx</th><td>talousarviovuosi 2024</td>" in page
     # the technical appendix: checksums, the layout in words, the program, the moment it was made
     assert f"<dd>{content.sources[1].sha256}</dd>" in page
-    assert "<dt>Asettelu</dt><dd>reference: Neljännesvuosiraportti kuten viiteraportti" in page
+    assert "<dt>Asettelu</dt><dd>Neljännesvuosiraportti kuten viiteraportti sen tulostaa</dd>" in page
     assert "<dt>Asiakirja muodostettu</dt><dd>8.5.2024 klo 03.00</dd>" in page
     assert "2024-05-08T00:00:00" not in page  # no machine timestamps for people
 

@@ -45,13 +45,13 @@ def _grouped(number: int, lang: str) -> str:
 def technical_rows(
     content: ReportContent, cat: Catalogue, layout_description: str = ""
 ) -> tuple[tuple[str, str], ...]:
-    """The files' checksums, then the layout (its name and what it is), the program and when this copy
+    """The files' checksums, then the layout (what it is, in words), the program and when this copy
     was made."""
     lang = cat.lang
     rows = [(cat.get("sources", "checksum", file=batch.file_name), batch.sha256) for batch in content.sources]
     for key, value in content.provenance:
         if key == "layout" and layout_description:
-            value = f"{value}: {layout_description.split(':')[0]}"
+            value = layout_description.split(":")[0]  # what the layout is, in words (its file: the JSON)
         elif key == "made":
             value = moment(datetime.fromisoformat(value), lang)
         rows.append((cat.get("sources", key), value))
