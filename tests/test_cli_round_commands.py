@@ -19,7 +19,15 @@ def _run(*args: str, stdin: str = "") -> Any:
 def test_a_round_opens_and_remind_mails_once_a_day(tiny_org: object, mailoutbox: list[Any]) -> None:
     assert (
         _run(
-            "user", "add", "anna", "--role", "responsible", "--unit", "1100", "--password-stdin", stdin="pw\n"
+            "user",
+            "add",
+            "anna",
+            "--role",
+            "responsible",
+            "--unit",
+            "1100",
+            "--password-stdin",
+            stdin="kevät-tuuli-2024-pohjoinen\n",
         ).exit_code
         == 0
     )

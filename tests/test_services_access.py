@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_a_responsible_edits_the_assigned_units_and_everything_under_them(tiny_org: object) -> None:
     from toteuma import services
 
-    who = services.actor(services.add_user("anna", "responsible", "pw", ("1100",)).id)
+    who = services.actor(services.add_user("anna", "responsible", "kevät-tuuli-2024-pohjoinen", ("1100",)).id)
     assert who.editable == frozenset({"1100", "110010", "110020"})
     assert who.may_edit("110020")
     assert not who.may_edit("1200")
@@ -33,6 +33,6 @@ def test_adding_a_user_checks_units_and_password(tiny_org: object) -> None:
     from toteuma import services
 
     with pytest.raises(services.ServiceError, match="tuntemattomat yksikkökoodit 9999"):
-        services.add_user("anna", "responsible", "pw", ("9999",))
+        services.add_user("anna", "responsible", "kevät-tuuli-2024-pohjoinen", ("9999",))
     with pytest.raises(services.ServiceError, match="salasana"):
         services.add_user("anna", "reader", "", ())

@@ -193,7 +193,10 @@ def test_send_back_and_approval_mail_the_units_responsible(
     assert [m.to for m in mailoutbox] == [["talous@heinola.example"], ["lakimies@heinola.example"]]
     assert "Tarkenna." in mailoutbox[1].body
     writer.post("/yksikko/1300/tila/", {"kausi": PERIOD, "toiminto": "laheta"})
-    controller.post("/yksikko/1300/tila/", {"kausi": PERIOD, "toiminto": "hyvaksy"})
+    from toteuma.storage import workflow
+
+    shown = workflow.draft("1300", PERIOD, "commentary").version  # type: ignore[union-attr]  # as the form sends
+    controller.post("/yksikko/1300/tila/", {"kausi": PERIOD, "toiminto": "hyvaksy", "versio": shown})
     assert mailoutbox[-1].to == ["lakimies@heinola.example"]
     assert mailoutbox[-1].subject.startswith("Hyväksytty: Hallinnon tukipalvelut")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from locking import import_lock_held
 from toteuma import services, storage
 from toteuma.core.periods import Period
 from toteuma.core.problems import CATALOGUE
@@ -33,6 +35,11 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "header.missing-column": ("ledger", {}, "sarake ”Tili” puuttuu (käyvät nimet: ”Tili”, ”Tilinumero”"),
     "header.duplicate-column": ("ledger", {}, "”Tili” ja ”Account” tarkoittavat molemmat"),
     "value.required": ("ledger", {}, "”Kustannuspaikka” on tyhjä"),
+    "row.unclosed-quote": ("ledger", {}, "sulkeutuu vasta rivillä 3, joten rivit 3–3 luettiin"),
+    "row.extra-cells": ("ledger", {}, "rivillä on 6 solua, otsikkorivillä 5"),
+    "row.unreadable": ("ledger", {}, "rivillä on nollatavu"),
+    "value.too-long": ("ledger", {}, "solussa on 100 001 merkkiä; enintään 100 000 luetaan"),
+    "file.too-large": ("budget", {}, "mahdollinen zip-pommi"),
     "value.amount": ("ledger", {}, "”12,3,4” ei ole rahamäärä"),
     "value.date": ("ledger", {}, "”31.2.2024” ei ole päivämäärä: sellaista päivää ei ole"),
     "value.integer": ("ledger", {}, "”43x0” ei ole kokonaisluku"),
@@ -47,6 +54,7 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "units.cycle": ("units", {}, "on itsensä yläpuolella yksikön"),
     "load.refused": ("units", {}, "yksikkökoodi ”133” esiintyy kahdesti samassa tuonnissa"),
     "batch.overlap": ("ledger", {}, "kattaa saman kauden"),
+    "load.busy": ("ledger", {}, "tietokantaan on käynnissä toinen tuonti"),  # with the lock held
     "mapping.bad-range": ("mapping", {}, "väli 4400–4300 on tyhjä"),
     "mapping.unknown-row": ("mapping", {}, "nimeää rivin ”ostot”; rivit: myyntituotot, maksutuotot"),
     "mapping.overlap": ("mapping", {}, "välit 4000–4399 (henkilostokulut) ja 4300–4499"),
@@ -84,11 +92,15 @@ def test_every_catalogued_code_has_a_case() -> None:
 
 
 @pytest.mark.parametrize("code", sorted(CASES))
-def test_each_problem_is_reported_and_changes_nothing(loaded: Path, code: str) -> None:
+def test_each_problem_is_reported_and_changes_nothing(
+    loaded: Path, code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kind, extra, message = CASES[code]
-    name = next((p.name for p in PROBLEMS.iterdir() if p.stem == code and p.suffix == ".csv"), "missing.csv")
+    name = next((p.name for p in PROBLEMS.iterdir() if p.stem == code and p.suffix != ".toml"), "missing.csv")
     before = snapshot()
-    result = services.import_file(kind, PROBLEMS / name, options=services.ImportOptions(**extra))
+    held = import_lock_held(monkeypatch) if code == "load.busy" else contextlib.nullcontext()
+    with held:
+        result = services.import_file(kind, PROBLEMS / name, options=services.ImportOptions(**extra))
     assert not result.ok
     assert not result.imported
     found = [p for p in result.problems if p.code == code]

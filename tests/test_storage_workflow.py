@@ -33,9 +33,9 @@ def test_approval_writes_the_text_where_the_reports_read_it(tiny_org: object) ->
     from toteuma.storage import workflow
 
     workflow.save_draft("1100", "2024-03", "commentary", "Hyvä kvartaali.", "", 0, "anna")
-    workflow.set_state("1100", "2024-03", "commentary", "ready", "anna")
+    ready = workflow.set_state("1100", "2024-03", "commentary", "ready", "anna")
     assert storage.text("1100", TextKind.COMMENTARY, 2024, "2024-03") == ""
-    approved = workflow.set_state("1100", "2024-03", "commentary", "approved", "carl")
+    approved = workflow.set_state("1100", "2024-03", "commentary", "approved", "carl", version=ready.version)
     assert approved.state == "approved"
     assert storage.text("1100", TextKind.COMMENTARY, 2024, "2024-03") == "Hyvä kvartaali."
 

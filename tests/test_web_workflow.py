@@ -21,8 +21,17 @@ def _save(client: Client, text: str, version: int = 0, **extra: object) -> int:
     return client.post(f"{UNIT_URL}teksti/", data).status_code
 
 
+def _version(subject: str = "commentary", unit: str = AREA) -> int:
+    from toteuma.storage import workflow
+
+    found = workflow.draft(unit, PERIOD, subject)
+    return found.version if found else 0
+
+
 def _move(client: Client, action: str, **extra: object) -> int:
-    return client.post(f"{UNIT_URL}tila/", {"kausi": PERIOD, "toiminto": action, **extra}).status_code
+    """The move as the page's form posts it: with the version the page showed."""
+    data = {"kausi": PERIOD, "toiminto": action, "versio": _version(), **extra}
+    return client.post(f"{UNIT_URL}tila/", data).status_code
 
 
 def _approved_text() -> str:
@@ -85,12 +94,16 @@ def test_goal_realisation_and_status_are_approved_into_the_assessment(
         if level == GoalLevel.PLAN.value
     )
     assessor = workflow.goal_owners(2024)[goal_id][1]  # the service area that assesses the sector's goal
-    controller = signed_in("talous")
+    controller, writer = signed_in("talous"), signed_in("admin")
     data = {"kausi": PERIOD, "teksti": "Eteni.\n\nToinen kappale.", "versio": 0, "tavoite": goal_id}
-    assert controller.post(f"/yksikko/{assessor}/teksti/", {**data, "tila": "ei toteudu"}).status_code == 302
+    assert writer.post(f"/yksikko/{assessor}/teksti/", {**data, "tila": "ei toteudu"}).status_code == 302
     move = {"kausi": PERIOD, "tavoite": goal_id}
-    controller.post(f"/yksikko/{assessor}/tila/", {**move, "toiminto": "laheta"})
-    controller.post(f"/yksikko/{assessor}/tila/", {**move, "toiminto": "hyvaksy"})
+    writer.post(f"/yksikko/{assessor}/tila/", {**move, "toiminto": "laheta"})
+    version = _version(f"goal:{goal_id}", assessor)
+    approved = controller.post(
+        f"/yksikko/{assessor}/tila/", {**move, "toiminto": "hyvaksy", "versio": version}
+    )
+    assert approved.status_code == 302
     record = next(g for g in storage.goals("1000", GoalLevel.PLAN, 2024, PERIOD) if g.aim == aim)
     assert record.status is GoalStatus.NOT_MET
     assert record.realisation == ("Eteni.", "Toinen kappale.")
@@ -117,3 +130,37 @@ def test_audit_log_records_who_changed_what_before_and_after(signed_in: Callable
     assert "Ennen." in page
     assert "Jälkeen." in page
     assert "user.add" in page
+
+
+def test_the_approve_button_approves_only_the_version_it_showed(signed_in: Callable[..., Client]) -> None:
+    """Issue 9, item 1: the form carries `versio`; a text changed after the page was read is not approved."""
+    writer, controller = signed_in("lakimies"), signed_in("talous")
+    _save(writer, "Luettu versio.")
+    _move(writer, "laheta")
+    shown = _version()
+    page = controller.get(UNIT_URL).content.decode()
+    assert f'name="versio" value="{shown}"' in page
+    _save(writer, "Lähettämisen jälkeen muutettu.", version=shown)
+    response = controller.post(f"{UNIT_URL}tila/", {"kausi": PERIOD, "toiminto": "hyvaksy", "versio": shown})
+    assert response.status_code == 400
+    assert "Lähettämisen jälkeen muutettu." not in _approved_text()
+    never_sent = controller.post(
+        f"{UNIT_URL}tila/", {"kausi": PERIOD, "toiminto": "hyvaksy", "versio": _version()}
+    )
+    assert never_sent.status_code == 400
+    assert "Lähettämisen jälkeen muutettu." not in _approved_text()
+
+
+def test_a_controller_does_not_approve_their_own_text(
+    signed_in: Callable[..., Client], settings: object
+) -> None:
+    controller = signed_in("talous")
+    _save(controller, "Controllerin oma teksti.")
+    _move(controller, "laheta")
+    page = controller.get(UNIT_URL).content.decode()
+    assert 'value="hyvaksy"' not in page
+    assert _move(controller, "hyvaksy") == 400
+    assert _approved_text() != "Controllerin oma teksti."
+    settings.SELF_APPROVAL = True  # type: ignore[attr-defined]
+    assert _move(controller, "hyvaksy") == 302
+    assert _approved_text() == "Controllerin oma teksti."

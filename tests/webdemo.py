@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 
 AREA = "1300"  # Hallinnon tukipalvelut: its responsible is the demo user "lakimies"
 OTHER_AREA = "1400"  # Tietohallinto- ja digipalvelut: "digi" answers for it, "lakimies" does not
@@ -32,7 +32,9 @@ def signed_in(demo_data: None) -> Callable[..., Client]:
         from toteuma.services.demo import demo_password
 
         client = Client(enforce_csrf_checks=csrf)
-        assert client.login(username=name, password=demo_password(name))
+        # The sign-in throttle (django-axes) needs the request the credentials came with.
+        request = RequestFactory().post("/kirjaudu/")
+        assert client.login(request=request, username=name, password=demo_password(name))
         return client
 
     return make

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
 
 _TRUE = {"1", "true", "yes", "on", "kyllä"}
+
+# Seconds a write waits for another import (or change) to finish before it is refused with a message:
+# the SQLite busy timeout and PostgreSQL's wait for the import lock (storage/locks.py).
+LOCK_WAIT = int(os.environ.get("TOTEUMA_LOCK_WAIT", "20"))
+IMPORT_WAIT = LOCK_WAIT
 
 # SQLite tuned for one writer and several readers: WAL lets the dashboard read while an import writes,
 # synchronous=NORMAL is safe under WAL, IMMEDIATE transactions take the write lock at BEGIN so two
@@ -24,7 +30,7 @@ SQLITE_OPTIONS: dict[str, Any] = {
         "PRAGMA temp_store = MEMORY"
     ),
     "transaction_mode": "IMMEDIATE",
-    "timeout": 20,
+    "timeout": LOCK_WAIT,
 }
 
 
@@ -53,8 +59,8 @@ ALLOWED_HOSTS = [
     if host.strip()
 ]
 
+# No Django admin: users are managed with `toteuma user` (audited); decision 27.
 INSTALLED_APPS = [
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,18 +69,48 @@ INSTALLED_APPS = [
     "toteuma.storage.apps.StorageConfig",
     "toteuma.storage.workflow.apps.WorkflowConfig",
     "toteuma.web",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    "toteuma.web.errors.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "toteuma.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "toteuma.web.limits.BodyLimitMiddleware",  # before anything reads the body (the CSRF check does)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "toteuma.web.errors.DatabaseFaultMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
+
+# Sign-in: a password of at least 12 characters that is not common, not all digits and not like the
+# user name; after TOTEUMA_SIGNIN_ATTEMPTS wrong passwords for one user name from one address, that
+# pair is locked out for TOTEUMA_SIGNIN_LOCKOUT_MINUTES (django-axes; `toteuma user unlock`).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("TOTEUMA_SIGNIN_ATTEMPTS", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("TOTEUMA_SIGNIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "web/locked.html"
+AXES_USERNAME_FORM_FIELD = "username"
 
 TEMPLATES = [
     {
@@ -97,8 +133,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "overview"
 LOGOUT_REDIRECT_URL = "login"
 LOCALE_PATHS = [Path(__file__).resolve().parent / "web" / "locale"]
-# The largest file a browser upload may bring (bytes); Django refuses bigger request bodies as well.
+# The largest file a browser upload may bring (bytes). toteuma.web.limits refuses a bigger body by its
+# declared length before it is read; other forms may send DATA_UPLOAD_MAX_MEMORY_SIZE, anonymous 64 KiB.
 UPLOAD_LIMIT = int(os.environ.get("TOTEUMA_UPLOAD_LIMIT", str(50 * 1024 * 1024)))
+# Whether a controller may approve a commentary or assessment they wrote part of (decision 26; default no).
+SELF_APPROVAL = _flag("TOTEUMA_SELF_APPROVAL")
 # Seconds a server process may reuse computed dashboard figures while no import or edit happened (0: off).
 CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "0"))
 # E-mail (docs/web.md): printed on the console unless an SMTP host is set; the site's address makes
@@ -122,8 +161,67 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy: scripts, styles, images and connections only from the site itself, no inline
+# script or style, no eval (the charts use vega's interpreter, web/static/web/charts.js), no framing,
+# forms only back to the site. A report's HTML page allows its own <style> by hash (report_views).
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:"],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_NONE],
+        "frame-ancestors": [_NONE],
+        "form-action": [_SELF],
+    }
+}
+# Permissions-Policy: the dashboard needs none of the browser's devices or sensors.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 DATABASES = {"default": database_from_env(os.environ, Path.cwd())}
+
+# Server errors and refusals on standard error (gunicorn and systemd keep it), each line with the
+# request's id, which the 500 page shows: the user's code finds the traceback (issue 9, item 11).
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "toteuma.web.logs.RequestIdFilter"}},
+    "formatters": {
+        "line": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stderr": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"},
+    },
+    "loggers": {
+        "django.request": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "toteuma.web": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}
 # Ledgers of big cities pass 2**31 rows over the years.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -39,6 +39,10 @@ CSRF_TRUSTED_ORIGINS = [
 
 CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "30"))
 
+# Behind the proxy every request comes from 127.0.0.1: the sign-in lockout counts by the client's
+# address as the proxy appends it to X-Forwarded-For (the last entry, which a client cannot forge).
+AXES_CLIENT_IP_CALLABLE = "toteuma.web.proxy.client_address"
+
 # whitenoise serves the collected static files with far-future caching and pre-compressed copies.
 MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 STATIC_ROOT = os.environ.get("TOTEUMA_STATIC_ROOT") or "/var/lib/toteuma/static"

@@ -7,6 +7,7 @@ Every text a command prints goes through `say` / `fail` with a key of the messag
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -85,15 +86,36 @@ class Group(Command, click.Group):
             return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """A database whose tables are not this version's (a command before `toteuma init` after an
-        upgrade) is said in words with the fix, not as a traceback."""
+        """A failure of the database or the disk ends a command with a message saying what to do.
+
+        Any other unexpected error too, in one line (TOTEUMA_DEBUG=1 shows the traceback): a
+        controller at a terminal gets what happened, never 60 lines of Python (issue 9, item 11).
+        """
         try:
             return super().invoke(ctx)
-        except Exception as exc:
-            schema = type(exc).__name__ in ("OperationalError", "ProgrammingError")
-            if schema and type(exc).__module__.startswith("django.db"):
-                fail("cli.database_outdated", reason=str(exc).splitlines()[0])
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except Exception as exc:
+            if os.environ.get("TOTEUMA_DEBUG"):
+                raise
+            schema = type(exc).__name__ in ("OperationalError", "ProgrammingError")
+            if schema and type(exc).__module__.startswith("django.db") and _outdated(exc):
+                fail("cli.database_outdated", reason=_first_line(exc))
+            from toteuma import services
+
+            fault = services.fault_of(exc)
+            fail(f"security.fault.{fault or 'unexpected'}", kind=type(exc).__name__, detail=_first_line(exc))
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:300] if lines else type(exc).__name__
+
+
+def _outdated(exc: BaseException) -> bool:
+    """A database whose tables are not this version's: a command before `toteuma init` after an upgrade."""
+    text = str(exc).lower()
+    return any(sign in text for sign in ("no such column", "no such table", "does not exist"))
 
 
 def option(*names: str, **attrs: Any) -> Callable[[F], F]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from toteuma.core.bulk import BalanceRow, LedgerSource, LedgerTotals, RowsDone
+from toteuma.importers.shape import MAX_CELL
 from toteuma.importers.values import grouped
 
 # Shapes the row-by-row parser accepts too (values.parse_date, parse_int); anything else falls back.
@@ -126,7 +127,29 @@ def _nest(source: str, stages: list[dict[str, str]]) -> str:
     return query
 
 
-def _select(columns: Mapping[str, str], decimal: str, source: str, *, cheap: bool = True) -> str:
+def _odd_shape(names: list[str]) -> str:
+    """SQL: a cell of the line spans lines, holds a null byte or is longer than shape.py takes.
+
+    Such a line may be an unclosed quote, a broken line or an oversized cell: the fast path gives up
+    and the row-by-row reader says which, with its row and column. Bytes bound characters from above.
+    """
+    checks = " OR ".join(
+        f"coalesce(strlen({name}) > {MAX_CELL} "
+        f"OR contains({name}, chr(10)) OR contains({name}, chr(13)) OR contains({name}, chr(0)), false)"
+        for name in names
+    )
+    return f"({checks})"
+
+
+def _select(
+    columns: Mapping[str, str],
+    decimal: str,
+    source: str,
+    *,
+    cheap: bool = True,
+    odd: str = "false",
+    keep: str = "true",
+) -> str:
     """The parsed columns of `source`'s raw text columns named in `columns`, NULL where unreadable.
 
     Cells in the common shapes take a cheap expression guarded by a regular expression only they
@@ -188,18 +211,21 @@ def _select(columns: Mapping[str, str], decimal: str, source: str, *, cheap: boo
         "SELECT CASE WHEN _posted >= DATE '0001-01-01' THEN _posted END AS posted, "
         f"{account_sql} AS account, {cell('unit')} AS unit, "
         f"{cell('document')} AS document, {cell('project')} AS project, {cents} AS cents, "
-        f"{cell('text')} AS text FROM {_nest(source, stages)}"
+        f"{cell('text')} AS text, {odd} AS odd, {keep} AS keep FROM {_nest(source, stages)}"
     )
 
 
 class DuckLedger:
     """A ledger CSV read by DuckDB: valid through and through, else never constructed."""
 
-    def __init__(self, con: Any, view: str, totals: LedgerTotals, balances: list[BalanceRow]) -> None:
+    def __init__(
+        self, con: Any, view: str, totals: LedgerTotals, balances: list[BalanceRow], rows_read: int = 0
+    ) -> None:
         self._con = con
         self._view = view
         self._totals = totals
         self._balances = balances
+        self.rows_read = rows_read  # every row DuckDB took from the file, blank ones too
 
     def totals(self) -> LedgerTotals:
         return self._totals
@@ -268,7 +294,8 @@ def _totals(con: Any, view: str) -> tuple[LedgerTotals, list[BalanceRow]] | None
     con.execute(
         "CREATE TEMP TABLE sums AS SELECT unit, account, year(posted) AS y, month(posted) AS m, "
         "sum(cents)::BIGINT AS cents, count(*) AS lines, min(posted) AS first, max(posted) AS last, "
-        "bool_or(posted IS NULL OR account IS NULL OR cents IS NULL OR unit = '' OR document = '') AS bad "
+        "bool_or(posted IS NULL OR account IS NULL OR cents IS NULL OR unit = '' OR document = '' OR odd) "
+        "AS bad "
         f"FROM {view} GROUP BY ALL"
     )
     (bad,) = con.execute("SELECT coalesce(bool_or(bad), false) FROM sums").fetchone()
@@ -314,18 +341,23 @@ def open_ledger(
     typed = ", ".join(f"'{name}': 'VARCHAR'" for name in names)
     source = (
         f"read_csv({_quote(str(path))}, delim={_quote(delimiter)}, header=false, skip={int(skip)}, "
-        f"quote='\"', escape='\"', auto_detect=false, columns={{{typed}}})"
+        f"quote='\"', escape='\"', auto_detect=false, strict_mode=true, columns={{{typed}}})"
     )
     nonblank = " OR ".join(_nonblank(name) for name in names)
     named = {field: names[index] for field, index in columns.items()}
     try:
-        con.execute(f"CREATE TEMP VIEW raw AS SELECT * FROM {source} WHERE {nonblank}")
-        # Parsed once into a table (DuckDB spills it to disk past its memory limit), read twice.
-        con.execute(f"CREATE TEMP TABLE ledger AS {_select(named, decimal, 'raw')}")
-        found = _totals(con, "ledger")
+        con.execute(f"CREATE TEMP VIEW raw AS SELECT *, ({nonblank}) AS _keep FROM {source}")
+        # Parsed once into a table (DuckDB spills it to disk past its memory limit), read twice. Blank
+        # rows stay in it, flagged, so that the rows DuckDB read can be counted against the file's lines.
+        select = _select(named, decimal, "raw", odd=_odd_shape(names), keep="_keep")
+        con.execute(f"CREATE TEMP TABLE ledger AS {select}")
+        con.execute("CREATE TEMP VIEW kept AS SELECT * FROM ledger WHERE keep")
+        found = _totals(con, "kept")
+        counted = con.execute("SELECT count(*) FROM ledger").fetchone()
+        rows_read = int(counted[0]) if counted else -1
     except duckdb.Error:
         found = None  # a line DuckDB cannot split the way Python's csv does: let the slow path say where
     if found is None:
         con.close()
         return None
-    return DuckLedger(con, "ledger", *found)
+    return DuckLedger(con, "kept", *found, rows_read=int(rows_read))

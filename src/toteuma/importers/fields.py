@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from toteuma.core.problems import Problem, from_error, problem
+from toteuma.importers.shape import row_problems
 from toteuma.importers.table import RawTable
 from toteuma.importers.values import parse_amount, parse_bool, parse_date, parse_int, parse_number
 
@@ -115,6 +116,11 @@ def parsed_rows(
     if header_problems:
         return
     for number, cells in table.rows:
+        shape = [table.malformed.pop(number)] if number in table.malformed else []
+        shape = shape or row_problems(table.header, number, cells, table.file)
+        if shape:
+            problems.extend(shape)
+            continue
         values: dict[str, Any] = {}
         ok = True
         for spec in fields:

@@ -7,14 +7,13 @@ keeps the first problems and counts the rest.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from toteuma.core.problems import Problem, from_error
 from toteuma.importers.fields import parsed_rows
 from toteuma.importers.kinds import Kind
-from toteuma.importers.table import RawTable
+from toteuma.importers.table import RawTable, split_csv
 
 
 class CappedProblems(list[Problem]):
@@ -39,32 +38,26 @@ class CappedProblems(list[Problem]):
         return self.total - len(self)
 
 
-def _rows(reader: Iterable[list[str]]) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """Non-blank rows with their numbers, as table.split_csv numbers them."""
-    for number, cells in enumerate(reader, 1):
-        stripped = tuple(cell.strip() for cell in cells)
-        if any(stripped):
-            yield number, stripped
-
-
 def scan(
     path: Path, spec: Kind, *, encoding: str, delimiter: str, decimal: str, cap: int
 ) -> tuple[list[Problem], int] | None:
     """(first problems, how many more), or None when the stream shows none or cannot be read."""
     problems = CappedProblems(cap)
+    malformed: dict[int, Problem] = {}
     try:
         with path.open(encoding=encoding, newline="") as handle:
-            rows = _rows(csv.reader(handle, delimiter=delimiter))
+            rows = split_csv(handle, delimiter, str(path), malformed)
             first = next(rows, None)
             if first is None:
                 return None
             table = RawTable(str(path), first[1], rows, decimal=decimal, delimiter=delimiter)  # type: ignore[arg-type]
+            table.malformed = malformed  # filled as the stream is read
             for line, row in parsed_rows(table, spec.fields, problems):
                 try:
                     spec.build(row)
                 except ValueError as exc:
                     problems.append(from_error(exc, "value.choice", file=str(path), row=line))
-    except (UnicodeDecodeError, csv.Error):
+    except UnicodeDecodeError:
         return None  # the full reader decides (it can pick another encoding for the whole file)
     if not problems.total:
         return None

@@ -128,7 +128,9 @@ def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | 
     if used.lower().replace("_", "-") not in _UTF8:
         target = _transcode(path, used)
         cleanup.append(target)
-    skip = _lines_before_data(complete, table.delimiter)
+    skip = _lines_before_data(complete, table.delimiter, table.header)
+    if skip is None:
+        return None
     source = bulk.open_ledger(
         target,
         delimiter=table.delimiter,
@@ -137,6 +139,9 @@ def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | 
         width=len(table.header),
         columns=positions,
     )
+    if source is not None and getattr(source, "rows_read", None) != _data_lines(target, skip):
+        getattr(source, "close", lambda: None)()  # DuckDB left out or added a line: give up
+        source = None
     if source is None:
         for item in cleanup:
             item.unlink(missing_ok=True)
@@ -144,12 +149,47 @@ def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | 
     return ParsedLedger(source, warnings, notes=table.notes, fast=True, cleanup=cleanup)
 
 
-def _lines_before_data(text: str, delimiter: str) -> int:
-    """Physical lines up to and including the header (blank lines above it count)."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip().strip(delimiter).strip():
-            return number
-    return 0
+def _lines_before_data(text: str, delimiter: str, header: tuple[str, ...]) -> int | None:
+    """Lines ending in "\n" up to and including the header's, as DuckDB's `skip` counts them.
+
+    None (the fast path gives up) where that count could differ from how Python's csv module reads
+    the same text: a carriage return alone, or a header that is not on a line of its own.
+    """
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.removesuffix("\r")
+        if "\r" in line:
+            return None
+        cells = tuple(cell.strip() for cell in next(csv.reader([line], delimiter=delimiter), []))
+        if any(cells):
+            return number if cells == header else None
+    return None
+
+
+def _data_lines(path: Path, skip: int) -> int:
+    """Non-empty lines after the first `skip`: the rows DuckDB reads from a file it reads exactly.
+
+    Counted in blocks (a tenth of a second for a million lines); a file with an empty line somewhere
+    is counted line by line instead, as a run of empty lines would fool a count of the pairs.
+    """
+    newlines, tail, empty = 0, b"\n", False  # as if a line ended before the file: an empty first line
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            newlines += block.count(b"\n")
+            seam = tail + block[:2]
+            empty = empty or any(mark in part for part in (seam, block) for mark in (b"\n\n", b"\n\r\n"))
+            tail = block[-2:] if len(block) > 1 else (tail + block)[-2:]
+    if empty or newlines < skip:
+        return _data_lines_one_by_one(path, skip)
+    return newlines - skip + (0 if tail.endswith(b"\n") else 1)
+
+
+def _data_lines_one_by_one(path: Path, skip: int) -> int:
+    count = 0
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if number > skip and line not in (b"\n", b"\r\n"):
+                count += 1
+    return count
 
 
 def _transcode(path: Path, encoding: str) -> Path:

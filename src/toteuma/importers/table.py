@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import codecs
-import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from toteuma.core.messages import Text
 from toteuma.core.problems import Problem, problem
+from toteuma.importers.archive import workbook_problem
+from toteuma.importers.shape import csv_records
 
 _DELIMITERS = ";,\t|"
 _ENCODINGS = ("utf-8-sig", "cp1252", "iso-8859-15")
@@ -33,6 +34,9 @@ class RawTable:
     delimiter: str = ";"
     excel: bool = False  # read from a workbook: a bare number in a date column is a serial date
     notes: list[Text] = field(default_factory=list)  # what was detected, for the user
+    # Records that could not be read whole (an unclosed quote, an unreadable line), by row: their
+    # problem is reported and the record skipped (fields.parsed_rows). Filled as the rows are read.
+    malformed: dict[int, Problem] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -115,11 +119,14 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def split_csv(text: str, delimiter: str) -> list[tuple[int, tuple[str, ...]]]:
-    """Non-blank lines as (line number, stripped cells)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    lines = ((number, tuple(cell.strip() for cell in cells)) for number, cells in enumerate(reader, 1))
-    return [(number, cells) for number, cells in lines if any(cells)]
+def split_csv(
+    lines: Iterable[str], delimiter: str, file: str, malformed: dict[int, Problem]
+) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """Non-blank records as (line the record starts on, stripped cells); problems go into `malformed`."""
+    for number, cells, found in csv_records(lines, delimiter, file):
+        if found is not None:
+            malformed[number] = found
+        yield number, cells
 
 
 def _note(what: str, given: str | None, value: str) -> Text:
@@ -129,10 +136,11 @@ def _note(what: str, given: str | None, value: str) -> Text:
 def frame(path: Path, text: str, dialect: Dialect, notes: list[Text]) -> RawTable | None:
     """The header and rows of decoded CSV text, with the delimiter and decimal separator settled."""
     delimiter = dialect.delimiter or sniff_delimiter(text[:20000])
-    lines = split_csv(text, delimiter)
+    malformed: dict[int, Problem] = {}
+    lines = list(split_csv(io.StringIO(text, newline=""), delimiter, str(path), malformed))
     if not lines:
         return None
-    table = RawTable(str(path), lines[0][1], lines[1:], notes=notes)
+    table = RawTable(str(path), lines[0][1], lines[1:], notes=notes, malformed=malformed)
     table.decimal = dialect.decimal or guess_decimal(table)
     shown = "tab" if delimiter == "\t" else delimiter
     table.notes.append(_note("delimiter", dialect.delimiter, shown))
@@ -181,6 +189,10 @@ def _cell_text(value: object) -> str:
 def _read_xlsx(path: Path, header_hint: tuple[str, ...]) -> tuple[RawTable | None, list[Problem]]:
     from python_calamine import CalamineWorkbook
 
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        refused = workbook_problem(path)  # a zip bomb never reaches calamine, from the CLI or the web
+        if refused is not None:
+            return None, [refused]
     try:
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
         values = sheet.to_python(skip_empty_area=False)

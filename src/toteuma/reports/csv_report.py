@@ -6,6 +6,7 @@ import csv
 import io
 from decimal import Decimal
 
+from toteuma.core.cells import inert
 from toteuma.reports.model import CellFormat, Document, Row, Table
 
 _FIGURE_FORMATS = {CellFormat.EUROS, CellFormat.PERCENT, CellFormat.NUMBER}
@@ -41,16 +42,12 @@ def _value(value: object, decimal: str = ".") -> str:
 
 def _line(table: Table, row: Row, index: int, period: str, decimal: str = ".") -> tuple[str, ...]:
     column, exact = table.columns[index], row.exact[index]
+    texts = (table.id, table.title, table.unit.code, table.unit.name, row.label, row.key, row.kind.value)
+    # Names and labels come from imported files: never a formula in a spreadsheet (issue 9, item 7).
     return (
-        table.id,
-        table.title,
-        table.unit.code,
-        table.unit.name,
-        row.label,
-        row.key,
-        row.kind.value,
-        column.key,
-        f"{column.group} / {column.label}" if column.group else column.label,
+        *(inert(text) for text in texts),
+        inert(column.key),
+        inert(f"{column.group} / {column.label}" if column.group else column.label),
         period,
         column.unit,
         _value(row.values[index], decimal),

@@ -36,6 +36,13 @@ class Actor:
     def may_edit(self, unit_code: str) -> bool:
         return self.is_controller or unit_code in self.editable
 
+    def sees_lines(self, unit_code: str) -> bool:
+        """Ledger lines (names in payroll descriptions, suppliers): controllers and the unit's responsible.
+
+        Everyone signed in sees the figures down to account by cost center (decision 28).
+        """
+        return self.is_controller or unit_code in self.editable
+
 
 def actor(user_id: int) -> Actor:
     """The user's role and the units they may edit: those assigned to them and everything under them."""
@@ -65,23 +72,16 @@ def require_edit(who: Actor, unit_code: str) -> None:
         raise ForbiddenError("services.access.not_your_unit", name=who.name, unit=unit_code)
 
 
+def require_lines(who: Actor, unit_code: str) -> None:
+    if not who.sees_lines(unit_code):
+        raise ForbiddenError(
+            "security.lines_only_editors",
+            name=who.name,
+            role=Text(f"roles.{who.role}"),
+            unit=unit_code,
+        )
+
+
 def require_drafts(who: Actor) -> None:
     if not who.sees_drafts:
         raise ForbiddenError("services.access.approved_only", name=who.name, role=Text(f"roles.{who.role}"))
-
-
-def add_user(
-    name: str, role: str, password: str, units: tuple[str, ...] = (), by: str = ""
-) -> workflow.UserInfo:
-    """Create a user; assigned units must exist."""
-    storage.setup()
-    tree = storage.org_tree()
-    unknown = [code for code in units if code not in tree]
-    if unknown:
-        raise ServiceError("services.access.unknown_units", codes=unknown)
-    if not password:
-        raise ServiceError("services.access.empty_password")
-    try:
-        return workflow.add_user(name, role, password, units, by=by)
-    except workflow.WorkflowError as exc:
-        raise ServiceError(exc) from exc

@@ -23,6 +23,11 @@ def system_user() -> str:
         return ""
 
 
+def fault_of(exc: BaseException) -> str | None:
+    """ "busy", "read-only", "disk-full" or "unavailable" for a database or disk failure, else None."""
+    return storage.fault_of(exc)
+
+
 def init() -> None:
     """Create or migrate the database."""
     storage.setup()

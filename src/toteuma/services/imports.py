@@ -26,7 +26,7 @@ from toteuma.services.common import (
     shipped_mapping,
     system_user,
 )
-from toteuma.storage import workflow
+from toteuma.storage import BatchInfo, workflow
 
 log = logging.getLogger(__name__)
 IMPORT_KINDS = tuple(KINDS)
@@ -73,6 +73,35 @@ class ImportResult:
     def ok(self) -> bool:
         """Imported, skipped as already imported, or (a dry run) would have been imported."""
         return not self.stopped and (self.imported or self.skipped or self.dry_run)
+
+
+class _ChangedMeanwhileError(Exception):
+    """Under the import lock, the batches over the file's period are not those the check saw."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("another import changed the batches of the same period")
+        self.problems = problems
+
+
+def _unchanged(
+    kind: str, months: set[str], years: set[int], seen: list[BatchInfo], file: str
+) -> Callable[[], None]:
+    """The load's guard: refused if a batch over the same period came (or went) since the check.
+
+    Two imports of the same year at once both passed the check before either loaded; the second to
+    get the lock now finds the first's batch and stops with its `batch.overlap` (issue 9, item 2).
+    """
+
+    def check() -> None:
+        now = import_checks.overlapping(kind, months, years)
+        if {batch.id for batch in now} != {batch.id for batch in seen}:
+            new = [batch for batch in now if batch.id not in {item.id for item in seen}]
+            problems = import_checks.overlap_warnings(new, file) or [
+                problem("load.refused", "changed", file=file)
+            ]
+            raise _ChangedMeanwhileError(problems)
+
+    return check
 
 
 def sha256_of(path: Path) -> str:
@@ -176,13 +205,16 @@ def _check_and_load_ledger(
     sha = sha256_of(path)
     if not any(p.severity is Severity.ERROR for p in problems) and storage.batch_exists("ledger", sha):
         return replace(base, skipped=True)
-    earlier = import_checks.overlapping("ledger", set(totals.per_month), set(totals.years))
+    earlier = import_checks.overlapping(
+        "ledger", set(totals.per_month), set(totals.years)
+    )  # and again under the lock
     if not options.replace:
         problems += import_checks.overlap_warnings(earlier, str(path))
     listed, more = _capped(problems)
     base = replace(base, problems=listed, more_problems=more + unlisted)
     if _stops(problems, options) or options.dry_run:
         return replace(base, stopped=_stops(problems, options))
+    months, years = set(totals.per_month), set(totals.years)
     try:
         loaded = storage.load_ledger_source(
             source,
@@ -191,8 +223,9 @@ def _check_and_load_ledger(
             imported_by=options.user or system_user(),
             replaces=[batch.id for batch in earlier] if options.replace else [],
             progress=options.progress,
+            guard=_unchanged("ledger", months, years, earlier, str(path)),
         )
-    except storage.StorageError as exc:
+    except (storage.StorageError, _ChangedMeanwhileError) as exc:
         return _refused_by_storage(base, exc, path)
     replaced = tuple(batch.id for batch in earlier) if options.replace else ()
     summary = {"lines": loaded.lines, "total_cents": loaded.total_cents, "batch_id": loaded.batch_id}
@@ -245,26 +278,42 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     if _stops(problems, options) or options.dry_run:
         return replace(base, stopped=_stops(problems, options))
     replaces = [batch.id for batch in earlier] if options.replace else []
+    guard = (
+        _unchanged("budget", set(), {r.year for r in records}, earlier, str(path))
+        if kind == "budget"
+        else None
+    )
     try:
-        summary = _load(kind, records, path, sha, options, replaces)
-    except storage.StorageError as exc:
+        summary = _load(kind, records, path, sha, options, replaces, guard)
+    except (storage.StorageError, _ChangedMeanwhileError) as exc:
         return _refused_by_storage(base, exc, path)
     batch_id = summary.get("batch_id")
     return replace(base, imported=True, summary=summary, batch_id=batch_id, replaced=tuple(replaces))
 
 
 def _refused_by_storage(base: ImportResult, exc: Exception, path: Path) -> ImportResult:
-    refused = problem("load.refused", reason=exc, file=str(path))
-    return replace(base, problems=(*base.problems, refused), stopped=True)
+    if isinstance(exc, _ChangedMeanwhileError):
+        found = exc.problems
+    elif isinstance(exc, storage.ImportBusyError):
+        found = [problem("load.busy", seconds=exc.seconds, file=str(path))]
+    else:
+        found = [problem("load.refused", reason=exc, file=str(path))]
+    return replace(base, problems=(*base.problems, *found), stopped=True)
 
 
 def _load(
-    kind: str, records: list[Any], path: Path, sha: str, options: ImportOptions, replaces: list[int]
+    kind: str,
+    records: list[Any],
+    path: Path,
+    sha: str,
+    options: ImportOptions,
+    replaces: list[int],
+    guard: Callable[[], None] | None,
 ) -> Mapping[str, Any]:
     user = options.user or system_user()
     if kind == "budget":
         loaded = storage.load_budget(
-            records, file_name=path.name, sha256=sha, imported_by=user, replaces=replaces
+            records, file_name=path.name, sha256=sha, imported_by=user, replaces=replaces, guard=guard
         )
         return {"lines": loaded.lines, "total_cents": loaded.total_cents, "batch_id": loaded.batch_id}
     loaders: dict[str, Callable[[list[Any]], storage.LoadResult]] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from toteuma import storage
 from toteuma.core.org import UnitKind
 from toteuma.core.periods import Period
@@ -11,7 +13,15 @@ from toteuma.services.common import ServiceError
 from toteuma.storage import workflow
 from toteuma.storage.workflow import ConflictError, DraftInfo
 
-__all__ = ["ConflictError", "DraftInfo", "approve", "save_text", "send_back", "submit"]
+__all__ = [
+    "ConflictError",
+    "DraftInfo",
+    "approve",
+    "save_text",
+    "self_approval_allowed",
+    "send_back",
+    "submit",
+]
 
 
 def _subject(unit_code: str, year: int, goal_id: int | None, project: str = "") -> str:
@@ -71,39 +81,74 @@ def save_text(
 
 
 def _move(
-    who: Actor, unit_code: str, period: Period, goal_id: int | None, state: str, note: str, project: str = ""
+    who: Actor,
+    unit_code: str,
+    period: Period,
+    goal_id: int | None,
+    state: str,
+    note: str,
+    project: str = "",
+    version: int | None = None,
 ) -> DraftInfo:
     subject = _subject(unit_code, period.year, goal_id, project)
+    allowed = self_approval_allowed()
     try:
-        moved = workflow.set_state(unit_code, str(period), subject, state, who.name, note)
+        moved = workflow.set_state(
+            unit_code, str(period), subject, state, who.name, note, version=version, self_approval=allowed
+        )
     except workflow.WorkflowError as exc:
         raise ServiceError(exc) from exc
     notify.state_changed(moved, who.name)
     return moved
 
 
+def self_approval_allowed() -> bool:
+    """Whether a controller may approve a text they wrote part of (TOTEUMA_SELF_APPROVAL; default no)."""
+    return bool(getattr(settings, "SELF_APPROVAL", False))
+
+
 def submit(
-    who: Actor, unit_code: str, period: Period, goal_id: int | None = None, project: str = ""
+    who: Actor,
+    unit_code: str,
+    period: Period,
+    goal_id: int | None = None,
+    project: str = "",
+    version: int | None = None,
 ) -> DraftInfo:
-    """Send the draft for review; the controllers are told by e-mail."""
+    """Send the draft for review (the version the writer saw, when given); the controllers are told."""
     require_edit(who, unit_code)
-    return _move(who, unit_code, period, goal_id, "ready", "", project)
+    return _move(who, unit_code, period, goal_id, "ready", "", project, version)
 
 
 def approve(
-    who: Actor, unit_code: str, period: Period, goal_id: int | None = None, project: str = ""
+    who: Actor,
+    unit_code: str,
+    period: Period,
+    goal_id: int | None = None,
+    project: str = "",
+    version: int | None = None,
 ) -> DraftInfo:
-    """A controller approves: the text becomes what the documents print; the unit's responsibles are told."""
+    """A controller approves the version under review that they read: it becomes what documents print.
+
+    Refused for any other version or state, and for a text the controller wrote part of unless the
+    setting SELF_APPROVAL (TOTEUMA_SELF_APPROVAL) allows it (decision 26). The unit's responsibles are told.
+    """
     require_controller(who)
-    return _move(who, unit_code, period, goal_id, "approved", "", project)
+    return _move(who, unit_code, period, goal_id, "approved", "", project, version)
 
 
 def send_back(
-    who: Actor, unit_code: str, period: Period, comment: str, goal_id: int | None = None, project: str = ""
+    who: Actor,
+    unit_code: str,
+    period: Period,
+    comment: str,
+    goal_id: int | None = None,
+    project: str = "",
+    version: int | None = None,
 ) -> DraftInfo:
-    """A controller returns the text to draft with a comment saying what to change."""
+    """A controller returns the text under review to draft with a comment saying what to change."""
     require_controller(who)
-    return _move(who, unit_code, period, goal_id, "draft", comment, project)
+    return _move(who, unit_code, period, goal_id, "draft", comment, project, version)
 
 
 def drafts(who: Actor, unit_code: str, period: Period) -> dict[str, DraftInfo]:

@@ -11,14 +11,17 @@ import os
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from toteuma.storage.faults import FAULTS, fault_of
 from toteuma.storage.types import (  # noqa: F401  (the follow-up rows are re-exported for the services)
     Assessment,
     BatchInfo,
     BatchNotFoundError,
     BudgetSum,
+    DatabaseFaultError,
     DuplicateImportError,
     DuplicateKeyError,
     Flow,
+    ImportBusyError,
     InvestmentInfo,
     InvestmentSums,
     LedgerCheck,
@@ -168,12 +171,15 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "FAULTS",
     "BatchInfo",
     "BatchNotFoundError",
     "BudgetSum",
+    "DatabaseFaultError",
     "DuplicateImportError",
     "DuplicateKeyError",
     "Flow",
+    "ImportBusyError",
     "InvestmentSums",
     "LedgerCheck",
     "LoadResult",
@@ -186,6 +192,7 @@ __all__ = [
     "batch_exists",
     "batches",
     "budget_sums",
+    "fault_of",
     "goal_history",
     "goal_metric_names",
     "goals",

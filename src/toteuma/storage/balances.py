@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Count, Sum
 
 from toteuma.core.messages import Text
 from toteuma.storage import sql
+from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import BatchBalance, ImportBatch, LedgerLine, MonthlyBalance, Unit
 from toteuma.storage.types import LedgerCheck
 
@@ -102,7 +103,7 @@ def rebuild_balances() -> int:
     Imports keep both right; this is for a database whose lines were changed behind toteuma's back.
     All or nothing, in one transaction.
     """
-    with transaction.atomic():
+    with import_transaction():
         return _rebuild()
 
 

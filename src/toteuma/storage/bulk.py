@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
 
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connection
 
 from toteuma.core.bulk import LEDGER_COLUMNS, LedgerSource, LedgerTotals
 from toteuma.storage import balances
 from toteuma.storage.loading import _new_batch, rollback_batch, unit_ids
+from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import ImportBatch, LedgerLine
 from toteuma.storage.rebuild import without_indexes
 from toteuma.storage.types import LoadResult, StorageError, UnknownUnitError
@@ -41,15 +42,20 @@ def load_ledger_source(
     imported_by: str = "",
     replaces: Sequence[int] = (),
     progress: Progress | None = None,
+    guard: Callable[[], None] | None = None,
 ) -> LoadResult:
-    """Insert a parsed ledger file as one batch, after rolling back the batches it `replaces`."""
+    """Insert a parsed ledger file as one batch, after rolling back the batches it `replaces`.
+
+    `guard` runs first under the import lock and raises to refuse the load: what the caller checked
+    before (the batches over the same months) may have changed while it waited for the lock.
+    """
     totals = source.totals()
     outermost = not connection.in_atomic_block
     if outermost and connection.vendor == "sqlite":
         _detach_earlier()
     try:
         started = time.perf_counter()
-        result = _load(source, totals, file_name, sha256, imported_by, replaces, progress)
+        result = _load(source, totals, file_name, sha256, imported_by, replaces, progress, guard)
         log.info("ledger load: %d lines committed in %.2f s", totals.lines, time.perf_counter() - started)
         return result
     finally:
@@ -65,8 +71,11 @@ def _load(
     imported_by: str,
     replaces: Sequence[int],
     progress: Progress | None,
+    guard: Callable[[], None] | None,
 ) -> LoadResult:
-    with transaction.atomic():
+    with import_transaction():
+        if guard is not None:
+            guard()
         for batch_id in replaces:
             rollback_batch(batch_id)
         batch = _new_batch(ImportBatch.Kind.LEDGER, file_name, sha256, imported_by)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
@@ -14,6 +14,7 @@ from toteuma.core.bulk import LEDGER_COLUMNS
 from toteuma.core.messages import Text
 from toteuma.core.records import BudgetKind, BudgetRecord, LedgerRecord
 from toteuma.storage import balances, sql
+from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import BudgetLine, ImportBatch, LedgerLine, Unit
 from toteuma.storage.types import (
     BatchNotFoundError,
@@ -122,7 +123,7 @@ def load_ledger(
     instances: building a Django model per line costs several times the database's own work, and
     ledgers run to millions of lines.
     """
-    with transaction.atomic():
+    with import_transaction():
         batch = _new_batch(ImportBatch.Kind.LEDGER, file_name, sha256, imported_by)
         load = _LedgerLoad(batch.id, unit_ids())
         for chunk in chunks(records, CHUNK):
@@ -144,13 +145,16 @@ def load_budget(
     sha256: str,
     imported_by: str = "",
     replaces: Iterable[int] = (),
+    guard: Callable[[], None] | None = None,
 ) -> LoadResult:
     """Insert a budget file's lines (original budget and amendments) as one batch, all or nothing.
 
     The batches in `replaces` (an earlier export of the same budget) are rolled back first, in the
-    same transaction.
+    same transaction; `guard` runs before that under the import lock and raises to refuse the load.
     """
-    with transaction.atomic():
+    with import_transaction():
+        if guard is not None:
+            guard()
         for batch_id in replaces:
             rollback_batch(batch_id)
         batch = _new_batch(ImportBatch.Kind.BUDGET, file_name, sha256, imported_by)
@@ -194,7 +198,7 @@ def _budget_line(
 
 def rollback_batch(batch_id: int) -> LoadResult:
     """Remove a batch's lines (and, for a ledger, subtract them from the balances) and the batch itself."""
-    with transaction.atomic():
+    with import_transaction():
         batch = ImportBatch.objects.select_for_update().filter(id=batch_id).first()
         if batch is None:
             raise BatchNotFoundError(batch_id)

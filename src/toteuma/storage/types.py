@@ -51,6 +51,22 @@ class DuplicateKeyError(StorageError):
         self.duplicate = key
 
 
+class ImportBusyError(StorageError):
+    """Another import (or a change) holds the database; nothing was loaded."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__("security.import_busy", seconds=seconds)
+        self.seconds = seconds
+
+
+class DatabaseFaultError(StorageError):
+    """The database refused the load for a reason of its own: read-only, disk full, unreachable."""
+
+    def __init__(self, fault: str, detail: str) -> None:
+        super().__init__(f"security.storage_fault.{fault}", detail=detail.strip()[:200])
+        self.fault = fault
+
+
 class BatchNotFoundError(StorageError):
     def __init__(self, batch_id: int) -> None:
         super().__init__("storage.no_batch", batch=batch_id)

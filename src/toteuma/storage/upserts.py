@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
-from django.db import transaction
 from django.db.models import Model
 
 from toteuma.core.records import (
@@ -19,6 +18,7 @@ from toteuma.core.records import (
     UnitRecord,
 )
 from toteuma.storage.loading import unit_ids
+from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import (
     Account,
     AccountRange,
@@ -83,7 +83,7 @@ def _unit_row(r: UnitRecord) -> Unit:
 def load_units(records: Iterable[UnitRecord]) -> LoadResult:
     """Add or update units by code, then link parents; the resulting tree must be a tree."""
     items = _unique(records, lambda record: record.code, "unit_code")
-    with transaction.atomic():
+    with import_transaction():
         fields = ["name", "kind", "binding_level", "binding", "responsible", "order", "name_sv", "name_en"]
         _upsert(Unit, [_unit_row(r) for r in items], ["code"], fields)
         ids = _resolve((r.parent for r in items if r.parent is not None), "parent_units")
@@ -99,7 +99,7 @@ def load_units(records: Iterable[UnitRecord]) -> LoadResult:
 def load_accounts(records: Iterable[AccountRecord]) -> LoadResult:
     """Add or update accounts by number."""
     items = _unique(records, lambda record: record.number, "account_number")
-    with transaction.atomic():
+    with import_transaction():
         _upsert(Account, [Account(number=r.number, name=r.name) for r in items], ["number"], ["name"])
     return LoadResult(lines=len(items))
 
@@ -107,7 +107,7 @@ def load_accounts(records: Iterable[AccountRecord]) -> LoadResult:
 def load_investments(records: Iterable[InvestmentRecord]) -> LoadResult:
     """Add or update investment projects by project code."""
     items = _unique(records, lambda record: record.project, "investment_project")
-    with transaction.atomic():
+    with import_transaction():
         ids = _resolve((r.unit for r in items), "investment_projects")
         rows = [
             InvestmentProject(code=r.project, name=r.name, group=r.group, unit_id=ids[r.unit]) for r in items
@@ -133,7 +133,7 @@ _PROJECT_FIELDS += ["realised_cents", "period", "unit"]
 def load_projects(records: Iterable[ProjectRecord]) -> LoadResult:
     """Add or update projects and savings measures by code."""
     items = _unique(records, lambda record: record.code, "project")
-    with transaction.atomic():
+    with import_transaction():
         ids = _resolve((r.unit for r in items if r.unit), "projects")
         rows = [
             Project(
@@ -158,7 +158,7 @@ def load_projects(records: Iterable[ProjectRecord]) -> LoadResult:
 def load_texts(records: Iterable[TextRecord]) -> LoadResult:
     """Add or update texts by unit, year, period and kind."""
     items = _unique(records, lambda r: (r.unit, r.year, r.period, r.kind.value), "text_key")
-    with transaction.atomic():
+    with import_transaction():
         ids = _resolve((r.unit for r in items), "texts")
         rows = [
             UnitText(unit_id=ids[r.unit], year=r.year, period=r.period, kind=r.kind.value, text=r.text)
@@ -194,7 +194,7 @@ def load_goals(records: Iterable[GoalRecord]) -> LoadResult:
     """
     items = _unique(records, lambda r: (*_goal_key(r), r.period), "goal_key")
     latest = {_goal_key(r): r for r in items}  # the goal's own fields come from its last record
-    with transaction.atomic():
+    with import_transaction():
         ids = _resolve([*(r.unit for r in items), *(r.assessor for r in items if r.assessor)], "goals")
         fields = ["order", "sub_aims", "goals", "metrics", "responsible", "assessor"]
         _upsert(
@@ -229,7 +229,7 @@ def _load_assessments(items: list[GoalRecord], unit_ids_by_code: dict[str, int])
 def load_mapping(records: Iterable[RangeRecord]) -> LoadResult:
     """Replace the imported account-to-row mapping with these ranges, all or nothing."""
     items = _unique(records, lambda record: record.first, "range_start")
-    with transaction.atomic():
+    with import_transaction():
         AccountRange.objects.all().delete()
         AccountRange.objects.bulk_create(AccountRange(first=r.first, last=r.last, row=r.row) for r in items)
     return LoadResult(lines=len(items))
@@ -238,7 +238,7 @@ def load_mapping(records: Iterable[RangeRecord]) -> LoadResult:
 def load_metric_values(records: Iterable[MetricValueRecord]) -> LoadResult:
     """Add or update measured values by unit, metric and period."""
     items = _unique(records, lambda r: (r.unit, r.metric, r.period), "metric_key")
-    with transaction.atomic():
+    with import_transaction():
         ids = _resolve((r.unit for r in items), "metric_values")
         rows = [
             MetricValue(

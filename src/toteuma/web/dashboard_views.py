@@ -11,10 +11,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 
+from toteuma.core.cells import inert
 from toteuma.core.money import to_report_sign
 from toteuma.core.records import GoalRecord, GoalStatus
 from toteuma.services import dashboard, dashboard_charts, drill, inbox, workflow
-from toteuma.services.access import RESPONSIBLE
+from toteuma.services.access import RESPONSIBLE, require_lines
 from toteuma.web.common import Actor, int_param, period_of, with_actor
 from toteuma.web.templatetags.toteuma_web import cell
 
@@ -54,6 +55,7 @@ def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
         "periods": dashboard.periods(),
         "rows": _statement_rows(page),
         "status_choices": STATUS_CHOICES,
+        "self_approval": workflow.self_approval_allowed(),
     }
     return render(request, "web/unit.html", context)
 
@@ -114,12 +116,14 @@ def drill_cell(request: HttpRequest, who: Actor, code: str, row: str, column: st
         "account": account,
         "accounts": drill.accounts(found) if account is None else None,
         "centers": drill.cost_centers(found, account) if account is not None else None,
+        "sees_lines": who.sees_lines(code),
     }
     return render(request, "web/drill.html", context)
 
 
 @with_actor
 def drill_lines(request: HttpRequest, who: Actor, code: str, row: str, column: str) -> HttpResponse:
+    require_lines(who, code)
     found = _cell(request, code, row, column)
     account, center = int_param(request, "tili"), request.GET.get("kp") or None
     page = drill.lines(
@@ -136,6 +140,7 @@ class _Echo:
 
 @with_actor
 def drill_csv(request: HttpRequest, who: Actor, code: str, row: str, column: str) -> StreamingHttpResponse:
+    require_lines(who, code)
     found = _cell(request, code, row, column)
     account, center = int_param(request, "tili"), request.GET.get("kp") or None
     rows = drill.all_lines(found, account, center, request.GET.get("jarjestys", "date"))
@@ -158,13 +163,13 @@ def drill_csv(request: HttpRequest, who: Actor, code: str, row: str, column: str
             yield writer.writerow(
                 [
                     line.posted.isoformat(),
-                    line.document,
+                    inert(line.document),  # text from the ledger file: never a formula (issue 9, item 7)
                     line.account,
-                    line.unit,
-                    line.project,
+                    inert(line.unit),
+                    inert(line.project),
                     _decimal(line.amount_cents),
                     _decimal(to_report_sign(line.amount_cents)),
-                    line.text,
+                    inert(line.text),
                 ]
             )
 

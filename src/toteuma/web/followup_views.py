@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from toteuma.core.periods import Period
 from toteuma.core.records import ProjectKind
 from toteuma.services import dashboard, followup_pages, inbox
+from toteuma.services.access import require_lines
 from toteuma.services.common import ServiceError
 from toteuma.web.common import Actor, int_param, period_of, with_actor
 
@@ -32,6 +33,8 @@ def investments(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
 @with_actor
 def project_lines(request: HttpRequest, who: Actor, project: str) -> HttpResponse:
     unit = request.GET.get("yksikko") or None
+    # Ledger lines: controllers, or the responsible of the unit asked for (decision 28).
+    require_lines(who, unit or "")
     page = followup_pages.project_lines(project, period_of(request), unit, int_param(request, "sivu", 1) or 1)
     return render(request, "web/project_lines.html", {"p": page})
 

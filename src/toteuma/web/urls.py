@@ -1,9 +1,26 @@
 """URLs of the dashboard (Finnish paths: the users' own words)."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
-from toteuma.web import dashboard_views, followup_views, import_views, report_views, workflow_views
+from toteuma.web import dashboard_views, errors, followup_views, import_views, report_views, workflow_views
+
+handler500 = errors.server_error
+
+
+class IdConverter:
+    """A database id: at most 18 digits, so that a longer number is 404, never an overflow (500)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 urlpatterns = [
     path("", dashboard_views.overview, name="overview"),
@@ -23,7 +40,7 @@ urlpatterns = [
         dashboard_views.drill_csv,
         name="lines-csv",
     ),
-    path("tavoite/<int:goal_id>/", followup_views.goal, name="goal"),
+    path("tavoite/<id:goal_id>/", followup_views.goal, name="goal"),
     path("investoinnit/<str:code>/", followup_views.investments, name="investments"),
     path("muutokset/<str:code>/", followup_views.amendments, name="amendments"),
     path("hankkeet/", followup_views.projects, name="projects"),
@@ -33,7 +50,7 @@ urlpatterns = [
     path("tuonnit/", import_views.batches, name="imports"),
     path("tuonnit/lataa/", import_views.upload, name="upload"),
     path("tuonnit/vahvista/", import_views.confirm, name="confirm-import"),
-    path("tuonnit/<int:batch_id>/peru/", import_views.rollback, name="rollback"),
+    path("tuonnit/<id:batch_id>/peru/", import_views.rollback, name="rollback"),
     path("raportit/", report_views.reports, name="reports"),
     path("loki/", workflow_views.audit, name="audit"),
     path("i18n/", include("django.conf.urls.i18n")),

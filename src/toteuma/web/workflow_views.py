@@ -58,12 +58,14 @@ def move(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     period = period_of(request) or dashboard.default_period()
     goal_id = int_param(request, "tavoite")
     project = request.POST.get("hanke", "")
+    version = int_param(request, "versio")  # the version the page showed: only that one moves
     action = request.POST.get("toiminto", "")
     if action == "palauta":
-        workflow.send_back(who, code, period, request.POST.get("kommentti", ""), goal_id, project)
+        comment = request.POST.get("kommentti", "")
+        workflow.send_back(who, code, period, comment, goal_id, project, version=version)
         messages.success(request, _("Palautettu luonnokseksi."))
     elif action in _MOVES:
-        _MOVES[action](who, code, period, goal_id, project)
+        _MOVES[action](who, code, period, goal_id, project, version=version)
         messages.success(
             request, _("Lähetetty tarkastettavaksi.") if action == "laheta" else _("Hyväksytty.")
         )

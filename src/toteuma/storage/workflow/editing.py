@@ -2,6 +2,8 @@
 
 On approval the text goes into the tables the reports read (UnitText, GoalAssessment), so a
 document prints exactly what was approved and the report code needs no knowledge of drafts.
+The rules of a state change (`check_move`) are the same for every subject; what approval writes
+is the subject kind's publisher (`register_publisher`), so new kinds of draft get the same rules.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from toteuma.core.messages import Text
 from toteuma.core.records import GoalStatus, TextKind
 from toteuma.storage.models import (
     Goal,
@@ -28,6 +31,10 @@ from toteuma.storage.workflow.types import ConflictError, DraftInfo, WorkflowErr
 COMMENTARY = "commentary"
 INVESTMENT = "investment"  # an investment project's progress comment: "investment:<project code>"
 STATES = tuple(state.value for state in State)
+
+
+def subject_kind(subject: str) -> str:
+    return subject.split(":", 1)[0]
 
 
 def goal_subject(goal_id: int) -> str:
@@ -50,6 +57,7 @@ def _info(row: Draft) -> DraftInfo:
         row.review_comment,
         row.updated_by,
         row.updated_at,
+        tuple(row.authors or ()),
     )
 
 
@@ -84,7 +92,14 @@ def save_draft(
     _check_status(status)
     with transaction.atomic():
         before = draft(unit_code, period, subject)
-        fields = {"text": text, "status": status, "state": State.DRAFT, "updated_by": user}
+        authors = sorted({*(before.authors if before else ()), user})
+        fields = {
+            "text": text,
+            "status": status,
+            "state": State.DRAFT,
+            "updated_by": user,
+            "authors": authors,
+        }
         if before is None and expected_version == 0:
             _, created = Draft.objects.get_or_create(
                 unit_code=unit_code, period=period, subject=subject, defaults=fields
@@ -113,10 +128,47 @@ def _snap(info: DraftInfo | None) -> dict[str, object] | None:
     return None if info is None else info.snapshot()
 
 
+def check_move(
+    before: DraftInfo, state: str, user: str, version: int | None, *, self_approval: bool = False
+) -> None:
+    """Raise WorkflowError unless `user` may move the draft to `state` (decision 26).
+
+    Sending for review starts from a draft; approving and sending back act on the text under
+    review, and approving only in the version the approver saw (`version`): a text saved after
+    it was sent, or never sent, is not approved. Unless `self_approval`, nobody approves a text
+    they saved since its last approval.
+    """
+    if state not in STATES:
+        raise WorkflowError("storage.workflow.unknown_state", state=state)
+    needed = State.DRAFT if state == State.READY else State.READY
+    if before.state != needed:
+        raise WorkflowError(
+            "security.approval.wrong_state",
+            now=Text(f"security.approval.state.{before.state}"),
+            version=before.version,
+            wanted=Text(f"security.approval.state.{state}"),
+            needed=Text(f"security.approval.state.{needed.value}"),
+        )
+    if state == State.APPROVED and version is None:
+        raise WorkflowError("security.approval.version_needed")
+    if version is not None and version != before.version:
+        raise WorkflowError("security.approval.other_version", now=before.version, seen=version)
+    if state == State.APPROVED and not self_approval and user in before.authors:
+        raise WorkflowError("security.approval.own_text", user=user)
+
+
 def set_state(
-    unit_code: str, period: str, subject: str, state: str, user: str, comment: str = ""
+    unit_code: str,
+    period: str,
+    subject: str,
+    state: str,
+    user: str,
+    comment: str = "",
+    *,
+    version: int | None = None,
+    self_approval: bool = False,
 ) -> DraftInfo:
-    """Move a draft to `state`; approving writes its text through to what the reports print."""
+    """Move a draft to `state` by the rules of `check_move`; approving writes its text where reports read."""
     if state not in STATES:
         raise WorkflowError("storage.workflow.unknown_state", state=state)
     with transaction.atomic():
@@ -128,13 +180,16 @@ def set_state(
         if row is None:
             raise WorkflowError("storage.workflow.no_draft", target=_target(unit_code, period, subject))
         before = _info(row)
+        check_move(before, state, user, version, self_approval=self_approval)
         row.state, row.review_comment, row.updated_by = state, comment, user
         row.version += 1
         row.updated_at = timezone.now()
+        if state == State.APPROVED:
+            row.authors = []
         row.save()
+        after = _info(row)
         if state == State.APPROVED:
             _publish(row)
-        after = _info(row)
         record(
             user, f"draft.{state}", _target(unit_code, period, subject), before.snapshot(), after.snapshot()
         )
@@ -182,3 +237,8 @@ PUBLISHERS: dict[str, Callable[[Draft, str], None]] = {
     "goal": _publish_goal,
     INVESTMENT: _publish_investment,
 }
+
+
+def register_publisher(kind: str, publish: Callable[[Draft, str], None]) -> None:
+    """What approving a draft of subject `kind` (the part before ":") writes; new kinds add theirs."""
+    PUBLISHERS[kind] = publish

@@ -46,6 +46,8 @@ class Draft(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     version = models.IntegerField(default=1)
     review_comment = models.TextField(blank=True)
+    # Who saved the text since it was last approved: whether the approver wrote any of it (decision 26).
+    authors = models.JSONField(default=list)
     updated_by = models.CharField(max_length=150, blank=True)
     updated_at = models.DateTimeField(default=timezone.now)
 

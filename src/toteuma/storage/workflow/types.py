@@ -43,6 +43,7 @@ class DraftInfo:
     review_comment: str
     updated_by: str
     updated_at: datetime | None
+    authors: tuple[str, ...] = ()  # who saved the text since it was last approved
 
     def snapshot(self) -> dict[str, Any]:
         """The fields the audit log keeps before and after a change."""

@@ -84,6 +84,13 @@ def language_name(code: str) -> str:
 
 
 @register.filter
+def minutes(value: object) -> int:
+    """Whole minutes of a timedelta (the sign-in lockout), rounded up."""
+    seconds = getattr(value, "total_seconds", lambda: 0)()
+    return int(-(-seconds // 60))
+
+
+@register.filter
 def num(value: Decimal | None) -> str:
     """A measured value as written, with the language's grouping and decimal sign: "4 550", "3,25"."""
     if value is None:
