@@ -37,8 +37,8 @@ lint: install   ## ruff, formatting, mypy and the import contracts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-test-sqlite: install ## every test on the embedded SQLite database
-	$(PYTEST) -q
+test-sqlite: install ## every test on the embedded SQLite database (but those about PostgreSQL itself)
+	$(PYTEST) -q -m "not postgresql"
 
 test-postgres: install ## the database tests again on PostgreSQL (127.0.0.1:5432)
 	bash scripts/ensure-postgres.sh

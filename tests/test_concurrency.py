@@ -190,24 +190,15 @@ def _in_threads(*jobs: Callable[[], object]) -> list[object]:
     return results
 
 
-def _postgresql_only() -> None:
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        # The in-memory SQLite database of the tests (one shared cache) answers a second writer at once
-        # instead of letting it wait; SQLite's own case is the two processes on a file above.
-        pytest.skip("threads racing on one database: PostgreSQL's half of the suite")
-
-
 def _meet(barrier: threading.Barrier) -> None:
     with contextlib.suppress(threading.BrokenBarrierError):
         barrier.wait(MEET)
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_first_loads_meeting_inside_their_transactions_do_not_deadlock(tiny_org: object) -> None:
     """Item 3: both loads have begun (each holds its batch row) before either drops the ledger's keys."""
-    _postgresql_only()
     from toteuma import storage
     from toteuma.importers.sources import RecordsLedger
 
@@ -234,12 +225,12 @@ def test_two_first_loads_meeting_inside_their_transactions_do_not_deadlock(tiny_
     assert LedgerLine.objects.count() == 600
 
 
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_imports_of_one_year_checked_at_once_never_both_load(
     tiny_org: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Item 2: both have checked for an earlier batch of the year before either loads."""
-    _postgresql_only()
     from toteuma import services, storage
     from toteuma.core.records import AccountRecord
 
