@@ -46,13 +46,29 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "value.number": ("metrics", {}, "”noin 3” ei ole luku"),
     "value.choice": ("units", {}, "taso ”osasto” ei ole mikään näistä: kunta, toimiala, palvelualue"),
     "value.period": ("commentary", {}, "kausi ”2024/03” ei ole muotoa VVVV-KK"),
+    "value.pattern": (
+        "ledger",
+        {"profile": PROBLEMS / "value.pattern.toml"},
+        "”4300” ei ala profiilin etuliitteellä ”TILI/”",
+    ),
+    "value.conflict": ("units", {}, "rivit 2 ja 3 antavat yksikölle ”133” eri tiedot: ”A” / ”A again”"),
+    "profile.pattern": (
+        "ledger",
+        {"profile": PROBLEMS / "profile.pattern.toml"},
+        "ei ole säännöllinen lauseke",
+    ),
+    "profile.not-for-kind": (
+        "budget",
+        {"profile": PROBLEMS / "profile.not-for-kind.toml"},
+        "profiili on tiedostolajeille ”units”, ”ledger”, ei lajille ”budget”",
+    ),
     "ledger.unknown-account": ("ledger", {}, "2 riviä, yhteensä 12,50 €, tuntemattomalla tilillä 9999"),
     "ledger.unmapped-account": ("ledger", {}, "1 rivi, yhteensä 5,00 €, tilillä 9000, jota mikään"),
     "ledger.unknown-unit": ("ledger", {}, "1 rivi, yhteensä 5,00 €, tuntemattomalla kustannuspaikalla"),
     "ref.unknown-unit": ("budget", {}, "1 rivi, yhteensä 100,00 €, tuntemattomalla yksiköllä 999"),
     "units.unknown-parent": ("units", {}, "yksikkö ”777” ei ole tiedostossa eikä tietokannassa"),
     "units.cycle": ("units", {}, "on itsensä yläpuolella yksikön"),
-    "load.refused": ("units", {}, "yksikkökoodi ”133” esiintyy kahdesti samassa tuonnissa"),
+    "load.refused": ("commentary", {}, "”('1100', 2024, '2024-03', 'kommentti')” esiintyy kahdesti"),
     "batch.overlap": ("ledger", {}, "kattaa saman kauden"),
     "load.busy": ("ledger", {}, "tietokantaan on käynnissä toinen tuonti"),  # with the lock held
     "mapping.bad-range": ("mapping", {}, "väli 4400–4300 on tyhjä"),
@@ -224,3 +240,19 @@ def test_text_with_quotes_and_delimiters_survives_the_bulk_load(loaded: Path, tm
 
     stored = sorted(LedgerLine.objects.filter(month=4).values_list("text", "project"))
     assert stored == [("", ""), (text, "")]
+
+
+def test_a_mapping_names_its_rows_by_key_or_by_label_as_an_export_writes_them(
+    loaded: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "mapping.csv"
+    path.write_text(
+        "Tilistä;Tiliin;Rivi\n3000;3999;MYYNTITUOTOT\n4000;4299;Henkilöstökulut\n4300;4499;palvelujen_ostot\n",
+        encoding="utf-8",
+    )
+    assert services.import_file("mapping", path).imported
+    assert [(r.first, r.row) for r in storage.mapping_ranges()] == [
+        (3000, "myyntituotot"),
+        (4000, "henkilostokulut"),
+        (4300, "palvelujen_ostot"),
+    ]

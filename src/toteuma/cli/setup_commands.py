@@ -18,6 +18,7 @@ def init() -> None:
 
 
 @main.command(help="cli.help.demo")
+@option("--example", "example", help="cli.help.demo_example")
 @option(
     "--out",
     "out_dir",
@@ -26,16 +27,16 @@ def init() -> None:
     show_default=True,
     help="cli.help.demo_out",
 )
-def demo(out_dir: Path) -> None:
+def demo(example: str | None, out_dir: Path) -> None:
     try:
-        result = services.run_demo(out_dir)
+        result = services.run_demo(out_dir, example)
     except services.ServiceError as exc:
         fail(exc)
     for item in result.imports:
         state = t("cli.setup.already") if item.skipped else t("cli.setup.records", count=item.records)
         click.echo(f"  {t(f'kinds.{item.kind}'):<14} {item.file.name:<22} {state}")
-    say("cli.setup.report_html", file=result.html)
-    say("cli.setup.report_json", file=result.json)
+    for path in result.files:
+        say("cli.setup.report", format=path.suffix[1:].upper(), file=path)
 
 
 @main.command(help="cli.help.accounts")

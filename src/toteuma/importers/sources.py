@@ -20,7 +20,7 @@ from toteuma.core.problems import Problem
 from toteuma.core.records import LedgerRecord
 from toteuma.importers import bulk
 from toteuma.importers.fields import map_header
-from toteuma.importers.kinds import KINDS, parse_file, with_columns
+from toteuma.importers.kinds import KINDS, parse_file, plain, with_columns
 from toteuma.importers.profiles import Profile
 from toteuma.importers.scan import scan
 from toteuma.importers.table import Dialect, RawTable, decode, encoding_problems, frame
@@ -58,7 +58,8 @@ def read_ledger(
     whole by the row-by-row reader.
     """
     profile = profile or Profile()
-    if path.suffix.lower() == ".csv" and path.is_file():
+    # A profile that cuts cells or gives fixed values is read row by row (the bulk reader takes cells as is).
+    if path.suffix.lower() == ".csv" and path.is_file() and plain(profile.takes("ledger")):
         parsed = _fast(path, encoding, profile)
         if parsed is not None:
             return parsed
@@ -103,7 +104,7 @@ def _scan(path: Path, encoding: str | None, profile: Profile, cap: int) -> Parse
     if sniffed is None:
         return None
     table = sniffed.table
-    spec = with_columns(KINDS["ledger"], profile.columns)
+    spec = with_columns(KINDS["ledger"], profile.takes("ledger"))
     found = scan(
         path, spec, encoding=sniffed.encoding, delimiter=table.delimiter, decimal=table.decimal, cap=cap
     )
@@ -119,7 +120,7 @@ def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | 
     if sniffed is None:
         return None
     table, complete, warnings, used = sniffed.table, sniffed.text, sniffed.warnings, sniffed.encoding
-    spec = with_columns(KINDS["ledger"], profile.columns)
+    spec = with_columns(KINDS["ledger"], profile.takes("ledger"))
     positions, header_problems = map_header(table, spec.fields)
     if header_problems:
         return None

@@ -16,7 +16,7 @@ from toteuma.core.messages import Text
 from toteuma.core.plausibility import Window
 from toteuma.core.problems import Problem, Severity, problem
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
-from toteuma.importers.profiles import Profile, load_profile
+from toteuma.importers.profiles import Profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
 from toteuma.services import accounts, import_checks
 from toteuma.services.common import (
@@ -26,6 +26,7 @@ from toteuma.services.common import (
     shipped_mapping,
     system_user,
 )
+from toteuma.services.import_profiles import profile_for, profile_kind, rows_by_key
 from toteuma.storage import BatchInfo, workflow
 
 log = logging.getLogger(__name__)
@@ -136,7 +137,7 @@ def import_file(
     started = time.perf_counter()
     if not storage.ready():
         raise ServiceError("services.imports.no_tables")
-    profile, problems = _profile(kind, options.profile)
+    profile, problems = profile_for(kind, options.profile)
     if problems:
         return _refused(kind, path, problems, started)
     if kind == "ledger":
@@ -153,17 +154,6 @@ def _audit_import(result: ImportResult, user: str) -> None:
     after: dict[str, object] = {"records": result.records, "batch": result.batch_id}
     after |= {"replaced": list(result.replaced), **{key: str(value) for key, value in result.summary.items()}}
     workflow.record(user or system_user(), "import", f"{result.kind}:{result.file.name}", None, after)
-
-
-def _profile(kind: str, path: Path | None) -> tuple[Profile, list[Problem]]:
-    if path is None:
-        return Profile(), []
-    profile, problems = load_profile(path, tuple(item.name for item in KINDS[kind].fields))
-    if profile.kind and profile.kind != kind:
-        problems.append(
-            problem("profile.invalid", "wrong_kind", expected=profile.kind, kind=kind, file=str(path))
-        )
-    return profile, problems
 
 
 def _refused(
@@ -260,6 +250,7 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     if kind == "units":
         problems += import_checks.unit_tree(records, str(path))
     if kind == "mapping":
+        records = rows_by_key(records)
         keys, shipped = default_structure().row_keys, shipped_mapping()
         problems += import_checks.mapping_ranges(records, str(path), keys, shipped.is_balance_sheet)
     base = ImportResult(
@@ -337,10 +328,11 @@ def ledger_as_records(records: list[Any]) -> RecordsLedger:
 
 def check_file(path: Path, kind: str | None = None, *, options: ImportOptions | None = None) -> ImportResult:
     """Everything an import checks, against the database too, without loading anything."""
-    found = kind or guess_kind(path, encoding=(options or ImportOptions()).encoding)
+    options = options or ImportOptions()
+    found = kind or profile_kind(options.profile) or guess_kind(path, encoding=options.encoding)
     if found is None:
         raise ServiceError("services.imports.unknown_header", path=path, kinds=IMPORT_KINDS)
-    return import_file(found, path, options=replace(options or ImportOptions(), dry_run=True))
+    return import_file(found, path, options=replace(options, dry_run=True))
 
 
 def list_batches() -> list[storage.BatchInfo]:
