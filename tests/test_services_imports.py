@@ -46,13 +46,29 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "value.number": ("metrics", {}, "”noin 3” ei ole luku"),
     "value.choice": ("units", {}, "taso ”osasto” ei ole mikään näistä: kunta, toimiala, palvelualue"),
     "value.period": ("commentary", {}, "kausi ”2024/03” ei ole muotoa VVVV-KK"),
+    "value.pattern": (
+        "ledger",
+        {"profile": PROBLEMS / "value.pattern.toml"},
+        "”4300” ei ala profiilin etuliitteellä ”TILI/”",
+    ),
+    "value.conflict": ("units", {}, "rivit 2 ja 3 antavat yksikölle ”133” eri tiedot: ”A” / ”A again”"),
+    "profile.pattern": (
+        "ledger",
+        {"profile": PROBLEMS / "profile.pattern.toml"},
+        "ei ole säännöllinen lauseke",
+    ),
+    "profile.not-for-kind": (
+        "budget",
+        {"profile": PROBLEMS / "profile.not-for-kind.toml"},
+        "profiili on tiedostolajeille ”units”, ”ledger”, ei lajille ”budget”",
+    ),
     "ledger.unknown-account": ("ledger", {}, "2 riviä, yhteensä 12,50 €, tuntemattomalla tilillä 9999"),
     "ledger.unmapped-account": ("ledger", {}, "1 rivi, yhteensä 5,00 €, tilillä 9000, jota mikään"),
     "ledger.unknown-unit": ("ledger", {}, "1 rivi, yhteensä 5,00 €, tuntemattomalla kustannuspaikalla"),
     "ref.unknown-unit": ("budget", {}, "1 rivi, yhteensä 100,00 €, tuntemattomalla yksiköllä 999"),
     "units.unknown-parent": ("units", {}, "yksikkö ”777” ei ole tiedostossa eikä tietokannassa"),
     "units.cycle": ("units", {}, "on itsensä yläpuolella yksikön"),
-    "load.refused": ("units", {}, "yksikkökoodi ”133” esiintyy kahdesti samassa tuonnissa"),
+    "load.refused": ("commentary", {}, "”('1100', 2024, '2024-03', 'kommentti')” esiintyy kahdesti"),
     "batch.overlap": ("ledger", {}, "kattaa saman kauden"),
     "load.busy": ("ledger", {}, "tietokantaan on käynnissä toinen tuonti"),  # with the lock held
     "mapping.bad-range": ("mapping", {}, "väli 4400–4300 on tyhjä"),
@@ -60,6 +76,8 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "mapping.overlap": ("mapping", {}, "välit 4000–4399 (henkilostokulut) ja 4300–4499"),
     "mapping.leaves-unmapped": ("mapping", {}, "tilejä, joilla on kirjauksia: 3000, 4300"),
     "budget.amendment-decision": ("budget", {}, "muutosrivillä on oltava päätös ja päätöspäivä"),
+    "ledger.implausible-date": ("ledger", {}, "päivämäärä 17.2.2204 on tulevaisuudessa"),
+    "budget.amendment-year": ("budget", {}, "vuoden 2024 talousarvion muutoksen päätöspäivä 15.4.2042"),
     "project.dates": ("projects", {}, "päättyy 31.12.2024 ennen kuin alkaa 1.1.2025"),
     "project.share": ("projects", {}, "ulkoisen rahoituksen osuus 120 ei ole 0–100 %"),
 }
@@ -156,7 +174,7 @@ def test_a_dry_run_checks_everything_and_loads_nothing(loaded: Path, tmp_path: P
 
 def test_a_rolled_back_batch_is_gone_with_its_balances(loaded: Path) -> None:
     (batch,) = storage.batches()
-    services.rollback(batch.id)
+    services.rollback(batch.id, reason="korjattu vienti tulossa")
     assert storage.batches() == []
     assert storage.account_sums(["110010", "110020"], 2024, 1, 12) == {}
 
@@ -222,3 +240,19 @@ def test_text_with_quotes_and_delimiters_survives_the_bulk_load(loaded: Path, tm
 
     stored = sorted(LedgerLine.objects.filter(month=4).values_list("text", "project"))
     assert stored == [("", ""), (text, "")]
+
+
+def test_a_mapping_names_its_rows_by_key_or_by_label_as_an_export_writes_them(
+    loaded: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "mapping.csv"
+    path.write_text(
+        "Tilistä;Tiliin;Rivi\n3000;3999;MYYNTITUOTOT\n4000;4299;Henkilöstökulut\n4300;4499;palvelujen_ostot\n",
+        encoding="utf-8",
+    )
+    assert services.import_file("mapping", path).imported
+    assert [(r.first, r.row) for r in storage.mapping_ranges()] == [
+        (3000, "myyntituotot"),
+        (4000, "henkilostokulut"),
+        (4300, "palvelujen_ostot"),
+    ]

@@ -18,6 +18,7 @@ def init() -> None:
 
 
 @main.command(help="cli.help.demo")
+@option("--example", "example", help="cli.help.demo_example")
 @option(
     "--out",
     "out_dir",
@@ -26,16 +27,34 @@ def init() -> None:
     show_default=True,
     help="cli.help.demo_out",
 )
-def demo(out_dir: Path) -> None:
+def demo(example: str | None, out_dir: Path) -> None:
     try:
-        result = services.run_demo(out_dir)
+        result = services.run_demo(out_dir, example)
     except services.ServiceError as exc:
         fail(exc)
     for item in result.imports:
         state = t("cli.setup.already") if item.skipped else t("cli.setup.records", count=item.records)
         click.echo(f"  {t(f'kinds.{item.kind}'):<14} {item.file.name:<22} {state}")
-    say("cli.setup.report_html", file=result.html)
-    say("cli.setup.report_json", file=result.json)
+    for path in result.files:
+        say("cli.setup.report", format=path.suffix[1:].upper(), file=path)
+
+
+@main.command(help="cli.help.accounts")
+@option("--chart", is_flag=True, help="cli.help.accounts_chart")
+def accounts(chart: bool) -> None:
+    mapping, imported = services.mapping_in_force()
+    if chart:
+        rows = services.account_chart()
+        if not rows:
+            say("cli.accounts.no_chart")
+        for placed in rows:
+            click.echo(f"{placed.account:>6} {placed.name:<40} → {placed.where}")
+        return
+    say("cli.accounts.imported" if imported else "cli.accounts.shipped", name=mapping.name)
+    for first, last in mapping.balance_sheet:
+        click.echo(f"  {first}–{last}  {t('services.accounts.balance_sheet')}")
+    for item in services.account_ranges(mapping):
+        click.echo(f"  {item.first}–{item.last}  {item.label:<45} {item.row}")
 
 
 @main.command(help="cli.help.units")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,8 @@ from typing import Any
 from toteuma.core.problems import Problem, from_error, problem
 from toteuma.core.records import AccountRecord, RangeRecord
 from toteuma.importers import builders
-from toteuma.importers.fields import Field, amount, day, flag, integer, map_header, number, parsed_rows
+from toteuma.importers.derive import distinct, in_file_order
+from toteuma.importers.fields import Field, Take, amount, day, flag, integer, map_header, number, parsed_rows
 from toteuma.importers.profiles import Profile
 from toteuma.importers.table import RawTable, read_table
 
@@ -42,6 +43,8 @@ KINDS: dict[str, Kind] = {
             Field("binding", ("Sitovuus", "Binding"), required=False),
             Field("responsible", ("Vastuuhenkilö", "Responsible", "Vastuu"), required=False),
             Field("order", ("Järjestys", "Order"), integer, required=False),
+            Field("name_sv", ("Nimi ruotsiksi", "Namn", "Name (sv)"), required=False),
+            Field("name_en", ("Nimi englanniksi", "Name (en)", "English name"), required=False),
         ),
         builders.unit,
     ),
@@ -168,14 +171,20 @@ KINDS: dict[str, Kind] = {
 }
 
 
-def with_columns(spec: Kind, columns: dict[str, str]) -> Kind:
-    """The kind with a profile's column names in place of the aliases of the fields it names."""
-    if not columns:
+def with_columns(spec: Kind, takes: Mapping[str, Take]) -> Kind:
+    """The kind with a profile's columns in place of the aliases of the fields it names."""
+    if not takes:
         return spec
     fields = tuple(
-        replace(item, aliases=(columns[item.name],)) if item.name in columns else item for item in spec.fields
+        replace(item, aliases=(take.column,), take=take) if (take := takes.get(item.name)) else item
+        for item in spec.fields
     )
     return replace(spec, fields=fields)
+
+
+def plain(takes: Mapping[str, Take]) -> bool:
+    """Every field the profile names is a column taken as it is (what the bulk ledger reader reads)."""
+    return all(take.plain for take in takes.values())
 
 
 def parse_file(
@@ -183,23 +192,49 @@ def parse_file(
 ) -> tuple[list[Any], list[Problem]]:
     """Records and problems of one file of `kind`; records are only meaningful without errors."""
     profile = profile or Profile()
-    spec = with_columns(KINDS[kind], profile.columns)
-    hint = tuple(name for field in spec.fields if field.required for name in (field.name, *field.aliases))
+    takes, levels = profile.takes(kind), profile.levels(kind)
+    specs = _level_kinds(KINDS[kind], levels, takes) if levels else [with_columns(KINDS[kind], takes)]
+    hint = tuple(name for f in specs[0].fields if f.required and not f.fixed for name in (f.name, *f.aliases))
     table, problems = read_table(path, encoding=encoding, header_hint=hint, dialect=profile.dialect)
     if table is None:
         return [], problems
-    return parse_table(spec, table, problems), problems
+    numbered = [pair for spec in specs for pair in parse_numbered(spec, table, problems)]
+    problems = _once(problems)  # each level reads every row: a row's problem is found once per level
+    records = [record for _, record in distinct(kind, numbered, table.file, problems)]
+    if not records and not problems:
+        problems.append(problem("file.empty", "no_data", file=table.file))
+    return (in_file_order(records) if levels else records), problems
 
 
-def parse_table(spec: Kind, table: RawTable, problems: list[Problem]) -> list[Any]:
+def _once(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, int | None, str, str, str]] = set()
+    found = []
+    for item in problems:
+        key = (item.code, item.row, item.column, item.value, item.message)
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+    return found
+
+
+def _level_kinds(spec: Kind, levels: tuple[Mapping[str, Take], ...], takes: Mapping[str, Take]) -> list[Kind]:
+    """One reading of the file per level of the tree, the top first; a level's parent is the code above."""
+    found = []
+    above = Take(value="")  # the top level has no parent
+    for level in levels:
+        found.append(with_columns(spec, {**takes, **level, "parent": above}))
+        above = level.get("code", above)
+    return found
+
+
+def parse_numbered(spec: Kind, table: RawTable, problems: list[Problem]) -> list[tuple[int, Any]]:
+    """Each valid row's record with its row number; a refused row is a problem."""
     records = []
     for line, row in parsed_rows(table, spec.fields, problems):
         try:
-            records.append(spec.build(row))
+            records.append((line, spec.build(row)))
         except ValueError as exc:
             problems.append(from_error(exc, "value.choice", file=table.file, row=line))
-    if not records and not problems:
-        problems.append(problem("file.empty", "no_data", file=table.file))
     return records
 
 

@@ -20,7 +20,7 @@ from toteuma.core.problems import Problem
 from toteuma.core.records import LedgerRecord
 from toteuma.importers import bulk
 from toteuma.importers.fields import map_header
-from toteuma.importers.kinds import KINDS, parse_file, with_columns
+from toteuma.importers.kinds import KINDS, parse_file, plain, with_columns
 from toteuma.importers.profiles import Profile
 from toteuma.importers.scan import scan
 from toteuma.importers.table import Dialect, RawTable, decode, encoding_problems, frame
@@ -58,7 +58,8 @@ def read_ledger(
     whole by the row-by-row reader.
     """
     profile = profile or Profile()
-    if path.suffix.lower() == ".csv" and path.is_file():
+    # A profile that cuts cells or gives fixed values is read row by row (the bulk reader takes cells as is).
+    if path.suffix.lower() == ".csv" and path.is_file() and plain(profile.takes("ledger")):
         parsed = _fast(path, encoding, profile)
         if parsed is not None:
             return parsed
@@ -81,7 +82,8 @@ class _Sniffed:
     warnings: list[Problem]
 
 
-def _sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | None:
+def sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | None:
+    """The encoding, dialect and header of a CSV from its first lines, or None if they do not read."""
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE)
     given = encoding or profile.dialect.encoding
@@ -98,11 +100,11 @@ def _sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | Non
 
 
 def _scan(path: Path, encoding: str | None, profile: Profile, cap: int) -> ParsedLedger | None:
-    sniffed = _sniff(path, encoding, profile)
+    sniffed = sniff(path, encoding, profile)
     if sniffed is None:
         return None
     table = sniffed.table
-    spec = with_columns(KINDS["ledger"], profile.columns)
+    spec = with_columns(KINDS["ledger"], profile.takes("ledger"))
     found = scan(
         path, spec, encoding=sniffed.encoding, delimiter=table.delimiter, decimal=table.decimal, cap=cap
     )
@@ -114,11 +116,11 @@ def _scan(path: Path, encoding: str | None, profile: Profile, cap: int) -> Parse
 
 def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | None:
     """DuckDB over the file (transcoded to UTF-8 first if need be), or None to take the slow path."""
-    sniffed = _sniff(path, encoding, profile)
+    sniffed = sniff(path, encoding, profile)
     if sniffed is None:
         return None
     table, complete, warnings, used = sniffed.table, sniffed.text, sniffed.warnings, sniffed.encoding
-    spec = with_columns(KINDS["ledger"], profile.columns)
+    spec = with_columns(KINDS["ledger"], profile.takes("ledger"))
     positions, header_problems = map_header(table, spec.fields)
     if header_problems:
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from markupsafe import Markup
 
 from toteuma.core.records import GoalStatus
 from toteuma.reports import charts
+from toteuma.reports.hyphenate import hyphenate_html
 from toteuma.reports.i18n import catalogue
 from toteuma.reports.labels import status_words
 from toteuma.reports.model import CellFormat, Chart, Document, Field, Table, Value
@@ -83,6 +85,7 @@ def render_page(document: Document, *, for_print: bool = False, print_css: str =
     return _ENV.get_template("report.html").render(
         document=document,
         t=cat.text,
+        s=lambda key, **values: cat.get("sources", key, **values),
         lang=document.lang,
         for_print=for_print,
         print_css=Markup(print_css),  # our own stylesheet, not user input
@@ -92,6 +95,13 @@ def render_page(document: Document, *, for_print: bool = False, print_css: str =
     )
 
 
+_GOAL_TABLES = re.compile(r'<table class="goals.*?</table>', re.S)
+
+
 def render_html(document: Document) -> bytes:
-    """The UTF-8 page; the same document gives the same bytes."""
-    return render_page(document).encode("utf-8")
+    """The UTF-8 page; the same document gives the same bytes. Finnish goal tables get Voikko's soft
+    hyphens, as in the PDF: browsers have no Finnish hyphenation, and their columns are narrow."""
+    page = render_page(document)
+    if document.lang == "fi":
+        page = _GOAL_TABLES.sub(lambda found: hyphenate_html(found.group(0)), page)
+    return page.encode("utf-8")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from toteuma.core.definition import Definition, SectionKind
+from toteuma.core.definition.model import label_in
 from toteuma.core.report import ReportContent, UnitStatement
 from toteuma.core.structure import Line
 from toteuma.reports import labels
@@ -27,6 +28,8 @@ from toteuma.reports.model import (
     Text,
     Value,
 )
+from toteuma.reports.names import in_language
+from toteuma.reports.sources import source_rows, technical_rows
 from toteuma.reports.tables import UNITS_NOTES, Frame, default_definition, goals_table, investments_table
 
 __all__ = [
@@ -90,6 +93,7 @@ def build_document(
     content: ReportContent, layout: Definition | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> Document:
     """Title page facts and the sections the layout names; a section with nothing to show is left out."""
+    content = in_language(content, lang)  # units' own names in the report's language
     definition = layout or default_definition()
     catalogue(lang)  # an unknown language fails here, with the languages known
     frame = Frame(content.period, definition, layout_catalogue(definition, lang))
@@ -104,9 +108,8 @@ def build_document(
         municipality=content.municipality,
         sections=sections,
         report_date=content.report_date,
-        provenance=tuple(
-            (frame.cat.entries.get("provenance", {}).get(k, k), v) for k, v in content.provenance
-        ),
+        provenance=technical_rows(content, frame.cat, label_in(definition.description, lang) or ""),
+        sources=source_rows(content, frame.cat),
         lang=frame.cat.lang,
         layout=definition.name,
         tie_out=tie_text,

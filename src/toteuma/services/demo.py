@@ -1,35 +1,17 @@
-"""The demo: the reference municipality's example data imported and its report written."""
+"""The demo: an example imported as its manifest says and its reports written (the reference by default)."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from toteuma.core.periods import Period
+from toteuma import storage
 from toteuma.services.common import ServiceError, init
-from toteuma.services.imports import ImportResult, import_file
-from toteuma.services.reporting import build_report, render_report
-
-EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
-# Which example is the demo's is data (examples/examples.toml): no municipality is named in the code.
-EXAMPLE_DIR = EXAMPLES / tomllib.loads((EXAMPLES / "examples.toml").read_text(encoding="utf-8"))["default"]
-DEMO_UNIT = "Yhteiset palvelut / Kaupunginhallituksen toimiala"
-DEMO_PERIOD = Period(2024, 3)
-
-# Order matters: units and accounts before the lines that refer to them.
-EXAMPLE_FILES = (
-    ("units", "units.csv"),
-    ("accounts", "accounts.csv"),
-    ("investments", "investments.csv"),
-    ("ledger", "ledger-2023.csv"),
-    ("ledger", "ledger-2024.csv"),
-    ("budget", "budget-2024.xlsx"),
-    ("goals", "goals.xlsx"),
-    ("metrics", "metrics.csv"),
-    ("commentary", "commentary.csv"),
-)
-
+from toteuma.services.examples import BINDING, Example, ImportStep, find_example, layout_of, load_example
+from toteuma.services.import_profiles import profile_kinds
+from toteuma.services.imports import ImportOptions, ImportResult, import_file
+from toteuma.services.reporting import build_report, get_layout, render_report, unit_listing
 
 # The demo's users, one per role (docs/web.md lists them); the password is the name followed by "-demo".
 DEMO_USERS = (
@@ -39,6 +21,14 @@ DEMO_USERS = (
     ("digi", "responsible", ("1400",)),
     ("valtuutettu", "reader", ()),
 )
+
+
+def __getattr__(name: str) -> Any:
+    """EXAMPLE_DIR, DEMO_UNIT and DEMO_PERIOD: the reference example's folder, unit and period."""
+    if name in ("EXAMPLE_DIR", "DEMO_UNIT", "DEMO_PERIOD"):
+        found = find_example(None)
+        return {"EXAMPLE_DIR": found.folder, "DEMO_UNIT": found.units[0], "DEMO_PERIOD": found.period}[name]
+    raise AttributeError(name)
 
 
 def demo_password(name: str) -> str:
@@ -55,34 +45,75 @@ def add_demo_users() -> None:
 
 @dataclass(frozen=True)
 class DemoResult:
-    html: Path
-    json: Path
+    files: tuple[Path, ...]  # every report written, in the order of the example's units and formats
     imports: tuple[ImportResult, ...]
+    example: str = ""
+
+    def first(self, suffix: str) -> Path:
+        return next(path for path in self.files if path.suffix == suffix)
+
+    @property
+    def html(self) -> Path:
+        return self.first(".html")
+
+    @property
+    def json(self) -> Path:
+        return self.first(".json")
 
 
-def import_example(data_dir: Path = EXAMPLE_DIR) -> tuple[ImportResult, ...]:
+def _kinds(step: ImportStep) -> tuple[str, ...]:
+    if step.kind:
+        return (step.kind,)
+    assert step.profile is not None  # the manifest's reader requires a kind or a profile
+    return profile_kinds(step.profile)
+
+
+def import_example(data_dir: Path | None = None) -> tuple[ImportResult, ...]:
+    """Import the example in `data_dir` (the reference example by default), file by file, kind by kind."""
+    example = load_example(data_dir) if data_dir is not None else find_example(None)
     results = []
-    for kind, name in EXAMPLE_FILES:
-        result = import_file(kind, data_dir / name, user="demo")
-        if not result.ok:
-            details = "\n".join(str(item) for item in result.problems[:20])
-            raise ServiceError("services.demo.not_imported", name=name, details=details)
-        results.append(result)
+    for step in example.imports:
+        for kind in _kinds(step):
+            options = ImportOptions(profile=step.profile, user="demo")
+            result = import_file(kind, step.file, options=options)
+            if not result.ok:
+                details = "\n".join(str(item) for item in result.problems[:20])
+                raise ServiceError(
+                    "services.demo.not_imported", name=f"{step.file.name} ({kind})", details=details
+                )
+            results.append(result)
     return tuple(results)
 
 
-def run_demo(out_dir: Path, data_dir: Path = EXAMPLE_DIR) -> DemoResult:
-    """Create or migrate the database, import the example, write the reference report as HTML and JSON."""
-    if not data_dir.is_dir():
-        raise ServiceError("services.demo.no_data", path=data_dir)
+def _check_database_is_free(example: Example) -> None:
+    """Another example's batches would mix two organisations (and their account mappings) in one report."""
+    own = {step.file.name for step in example.imports}
+    other = sorted({batch.file_name for batch in storage.batches()} - own)
+    if other:
+        raise ServiceError("examples.database_taken", files=other[:5], name=example.name)
+
+
+def _report_units(example: Example) -> list[str]:
+    if example.units != (BINDING,):
+        return list(example.units)
+    return [unit.code for _, unit in unit_listing() if unit.binding_level]
+
+
+def run_demo(out_dir: Path, example_name: str | None = None, data_dir: Path | None = None) -> DemoResult:
+    """Create or migrate the database, import the example, write its reports into `out_dir`."""
+    example = load_example(data_dir) if data_dir is not None else find_example(example_name)
     init()
-    imports = import_example(data_dir)
-    add_demo_users()
-    content = build_report(DEMO_UNIT, DEMO_PERIOD)
+    _check_database_is_free(example)
+    imports = import_example(example.folder)
+    if example.demo_users:
+        add_demo_users()
+    layout = get_layout(layout_of(example))
     out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"toteuma-{content.unit.code}-{content.period}"
-    html = out_dir / f"{stem}.html"
-    json = out_dir / f"{stem}.json"
-    html.write_bytes(render_report(content, "html"))
-    json.write_bytes(render_report(content, "json"))
-    return DemoResult(html=html, json=json, imports=imports)
+    files = []
+    for unit in _report_units(example):
+        content = build_report(unit, example.period, layout)
+        for fmt in example.formats:
+            path = out_dir / f"toteuma-{content.unit.code}-{content.period}.{fmt}"
+            path.write_bytes(render_report(content, fmt, layout))
+            files.append(path)
+    return DemoResult(tuple(files), imports, example.name)
