@@ -27,7 +27,7 @@ A layout says what a report prints and how: the statement's rows and where their
 from, which measures are read, which figures are derived from them, the tables with their columns,
 signs, scale and rows, the sections and the wording. It is data, not code: a TOML file, in which
 nothing is evaluated as Python. Another municipality's report is reproduced by writing a layout (and
-its input files) only.
+its input files) only: [reproducing-a-report.md](reproducing-a-report.md) shows how, step by step.
 
 ```sh
 toteuma report --unit 1000 --period 2024-03 --layout year-end          # a shipped layout by name

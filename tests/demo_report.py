@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -11,8 +11,13 @@ from toteuma.core.report import ReportContent
 
 
 @contextmanager
-def demo_content(blocker: Any, data_dir: Path | None = None) -> Iterator[ReportContent]:
-    """Import the example into the test database, yield the report content, then empty the database."""
+def demo_content(
+    blocker: Any, data_dir: Path | None = None, settle: Callable[[], None] | None = None
+) -> Iterator[ReportContent]:
+    """Import the example into the test database, yield the report content, then empty the database.
+
+    `settle` runs between the import and the report (to fix what varies between runs, e.g. import times).
+    """
     from django.core.management import call_command
 
     from toteuma.services import build_report, init
@@ -22,6 +27,8 @@ def demo_content(blocker: Any, data_dir: Path | None = None) -> Iterator[ReportC
         init()  # the tables, on a connection that may not have seen the test database's migration
         call_command("flush", interactive=False, verbosity=0)
         import_example(data_dir or EXAMPLE_DIR)
+        if settle is not None:
+            settle()
         content = build_report(DEMO_UNIT, DEMO_PERIOD)
     try:
         yield content

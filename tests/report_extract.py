@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -101,8 +101,9 @@ def xlsx_tables(data: bytes) -> dict[str, Any]:
 
     book = openpyxl.load_workbook(io.BytesIO(data))
     tables = []
+    ids = {"Valtuuston hyväksymä talousarvio": "council", "Investoinnit": "investments"}
     for sheet in book.worksheets[1:]:
-        if sheet.title.startswith("goals"):
+        if sheet["A3"].value == "Strateginen päämäärä":  # a goals sheet
             continue
         title = str(sheet["A1"].value)
         rows = []
@@ -110,8 +111,9 @@ def xlsx_tables(data: bytes) -> dict[str, Any]:
             if cells[0].value is None:
                 continue
             rows.append(_row(str(cells[0].value), [_xlsx_value(cell) for cell in cells[1:]]))
+        table_id = ids.get(title.split(" – ", 1)[0], "statement-")  # sheets are named in words
         tables.append(
-            {"id": sheet.title, "title": title, "unit": {"name": title.split(" – ", 1)[-1]}, "rows": rows}
+            {"id": table_id, "title": title, "unit": {"name": title.split(" – ", 1)[-1]}, "rows": rows}
         )
     return {"tables": tables}
 
@@ -124,8 +126,8 @@ def _xlsx_value(cell: Any) -> int | Decimal | None:
     if cell.number_format.startswith("0."):
         places = len(cell.number_format) - 2
         return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places))
-    assert float(value).is_integer(), f"{cell.coordinate}: {value!r} is not whole"
-    return int(value)
+    # A money cell keeps its cents; its format shows whole euros, rounded half away from zero as printed.
+    return int(Decimal(repr(float(value))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def docx_tables(data: bytes, council_title: str, investments_title: str) -> dict[str, Any]:
@@ -144,7 +146,7 @@ def docx_tables(data: bytes, council_title: str, investments_title: str) -> dict
         elif child in by_element:
             table = by_element[child]
             cells = [[cell.text for cell in row.cells] for row in table.rows]
-            if len(cells[0]) < 5 or cells[0][0] in {"Strateginen päämäärä"}:
+            if len(cells[0]) < 5 or cells[0][0] in {"Strateginen päämäärä", "Aineisto"}:  # goals, sources
                 continue
             title, _, unit = caption.partition(" – ")
             table_id = {council_title: "council", investments_title: "investments"}.get(title, "statement-")

@@ -83,6 +83,10 @@ def test_batches_list_show_and_rollback(org: None) -> None:
     assert "sha256:" in shown
     assert "rivejä:          478" in shown
     code, output = run("batches", "rollback", batch)
+    assert code == 1  # no terminal to confirm on: nothing happens
+    assert "anna --yes ja --reason" in output
+    assert run("batches", "rollback", batch, "--yes")[0] == 1  # no reason
+    code, output = run("batches", "rollback", batch, "--yes", "--reason", "väärä tiedosto")
     assert code == 0
     assert f"Erä {batch} peruttiin: 478 riviä" in output
     assert run("batches", "show", batch)[0] == 1
@@ -130,3 +134,22 @@ def test_an_import_into_a_database_without_tables_says_to_run_init(tmp_path: Pat
     code, output = run("import", "units", str(EXAMPLE / "units.csv"))
     assert code == 1
     assert "aja ensin `toteuma init`" in output
+
+
+def test_a_year_typo_stops_the_import_with_the_row_and_the_date(org: None, tmp_path: Path) -> None:
+    """The issue's example: one line of the 2024 ledger typed 17.3.2204."""
+    lines = (EXAMPLE / "ledger-2024.csv").read_text(encoding="utf-8").splitlines()
+    row = next(number for number, line in enumerate(lines, 1) if line.startswith("1") and ".3.2024;" in line)
+    lines[row - 1] = "17.3.2204" + lines[row - 1][lines[row - 1].index(";") :]
+    typo = tmp_path / "ledger-2024-typo.csv"
+    typo.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = run("import", "ledger", str(typo))
+    assert code == 1
+    where = f"{typo}, rivi {row}, sarake ”Kirjauspvm”"
+    assert f"{where}: [ledger.implausible-date] päivämäärä 17.3.2204 on " in output
+    assert "vuosiluvun lyöntivirhe?" in output  # the hint
+    assert "mitään ei tuotu" in output
+    assert run("batches") == (0, "Eriä ei ole vielä tuotu.\n")
+    code, output = run("import", "ledger", str(typo), "--accept-warnings")
+    assert code == 0, output
+    assert "  2204-03           1 riviä" in output

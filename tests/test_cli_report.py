@@ -99,3 +99,62 @@ def test_sections_chosen_for_one_report(demo_done: Path) -> None:
     code, output = report("--sections", "council,kansi")
     assert code == 1
     assert "tuntematon osa ”kansi”; tunnetut: binding-goals, descriptions" in output
+
+
+def test_a_binary_format_never_goes_to_a_terminal(
+    demo_done: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from toteuma.cli import report_commands
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(report_commands, "stdout_is_terminal", lambda: True)
+    runner = CliRunner()
+    result = runner.invoke(main, ["report", "--unit", "1000", "--period", "2024-03", "--format", "pdf"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "toteuma-1000-2024-03.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert "ei kirjoiteta päätteelle" in result.output
+    assert "%PDF" not in result.output
+    again = runner.invoke(main, ["report", "--unit", "1000", "--period", "2024-03", "--format", "pdf"])
+    assert again.exit_code == 1
+    assert "on jo olemassa; anna tiedoston nimi valitsimella --out" in again.output
+    text = runner.invoke(main, ["report", "--unit", "1000", "--period", "2024-03", "--format", "csv"])
+    assert text.exit_code == 0  # text formats still go to the terminal
+    assert not (tmp_path / "toteuma-1000-2024-03.csv").exists()
+
+
+def test_the_report_bears_the_date_given_in_the_reference_s_style(demo_done: Path) -> None:
+    code, output = report("--date", "8.5.2024")
+    assert code == 0, output
+    assert '<time datetime="2024-05-08">8. toukokuuta 2024</time>' in output
+    code, output = report("--date", "2024-05-08", "--lang", "sv")
+    assert '<time datetime="2024-05-08">8 maj 2024</time>' in output
+    code, output = report("--date", "8.13.2024")
+    assert code == 2
+    assert "”8.13.2024” ei ole päivämäärä" in output
+
+
+def test_a_later_month_s_ledger_is_no_source_of_an_earlier_report(demo_done: Path, tmp_path: Path) -> None:
+    june = tmp_path / "ledger-2024-06.csv"
+    june.write_text("Kirjauspvm;Tosite;Tili;Kustannuspaikka;Summa\n3.6.2024;9;4500;110010;10,00\n", "utf-8")
+    assert CliRunner().invoke(main, ["import", "ledger", str(june), "--accept-warnings"]).exit_code == 0
+    _, march = report("--format", "html")
+    assert "ledger-2024.csv" in march
+    assert "ledger-2024-06.csv" not in march
+    result = CliRunner().invoke(main, ["report", "--unit", "1000", "--period", "2024-06"])
+    assert "kirjanpito, tiedosto ledger-2024-06.csv" in result.output
+
+
+def test_an_outdated_database_says_to_run_init(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db.utils import OperationalError
+
+    from toteuma import services
+
+    def outdated(*_: object, **__: object) -> None:
+        raise OperationalError("no such column: toteuma_unit.name_sv")
+
+    monkeypatch.setattr(services, "build_report", outdated)
+    result = CliRunner().invoke(main, ["report", "--unit", "1000", "--period", "2024-03"])
+    assert result.exit_code == 1
+    assert "tietokanta ei vastaa tätä toteuman versiota (no such column" in result.output
+    assert "aja `toteuma init`" in result.output

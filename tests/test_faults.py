@@ -125,7 +125,7 @@ def test_a_command_on_a_read_only_database_is_a_message(demo_data: None) -> None
 
     first = storage.batches()[-1].id
     with _read_only():
-        code, output = _run("batches", "rollback", str(first))
+        code, output = _run("batches", "rollback", str(first), "--yes", "--reason", "testi")
     assert code == 1
     assert "vain luku" in output
     assert "Traceback" not in output

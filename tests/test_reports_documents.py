@@ -102,7 +102,7 @@ def test_docx_is_a4_with_real_headings_and_repeating_table_headers(documents: di
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert "Valtuuston hyväksymä talousarvio" in headings
     assert "Henkilöstöpalvelut -palvelualue" in headings
-    assert len(word.tables) == 12
+    assert len(word.tables) == 13  # the figure and goal tables, and the sources
     for table in word.tables:
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     council = word.tables[1]

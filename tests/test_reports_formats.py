@@ -80,13 +80,20 @@ def test_number_reads_printed_figures() -> None:
         number("12.5")
 
 
-def test_json_and_csv_agree_on_every_figure(content: ReportContent) -> None:
+@pytest.mark.parametrize(("lang", "delimiter", "decimal"), [("fi", ";", ","), ("en", ",", ".")])
+def test_json_and_csv_agree_on_every_figure(
+    content: ReportContent, lang: str, delimiter: str, decimal: str
+) -> None:
     import csv
     import io
     import json
 
-    data = json.loads(render_report(content, "json"), parse_float=Decimal)
-    lines = list(csv.DictReader(io.StringIO(render_report(content, "csv").decode("utf-8-sig"))))
+    data = json.loads(render_report(content, "json", lang=lang), parse_float=Decimal)
+    text = render_report(content, "csv", lang=lang).decode("utf-8-sig")
+    lines = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    for line in lines:
+        assert "." not in line["value"] or decimal == "."
+        line["value"] = line["value"].replace(decimal, ".")
     from_json = {
         (table["id"], row["label"], column["key"]): (value, exact)
         for table in data["tables"]
@@ -122,9 +129,19 @@ def test_xlsx_has_no_text_that_looks_like_a_number_and_freezes_its_headers(conte
                     assert not looks_numeric.match(cell.value), (
                         f"{sheet.title}!{cell.coordinate}: {cell.value!r}"
                     )
-    statement = book["statement-1000"]
+    statement = book["Yhteiset palvelut - Kaupunginh…"]
     assert statement.freeze_panes == "B4"
     assert statement["E5"].number_format == "#,##0;-#,##0;0"
     assert statement["G5"].number_format == "0.00"
     assert statement.column_dimensions["A"].width >= 24
-    assert [sheet.title for sheet in book.worksheets][:3] == ["Raportti", "goals-binding", "council"]
+    names = [sheet.title for sheet in book.worksheets]
+    assert names[:3] == ["Raportti", "Toimialan tavoitteet", "Valtuuston talousarvio"]
+    assert "Vaalit" in names
+    assert not [name for name in names if "-1" in name or name in ("council", "investments")]  # no codes
+    cents = [
+        c.value for s in book.worksheets[1:] for r in s.iter_rows() for c in r if isinstance(c.value, float)
+    ]
+    assert any(not value.is_integer() for value in cents)  # the cents are kept, the format shows euros
+    cover = [str(cell.value) for row in book["Raportti"].iter_rows() for cell in row if cell.value]
+    assert "Tilanne 31.3.2024" in " ".join(cover)  # dates as the report's language writes them
+    assert not any(re.search(r"\d{4}-\d\d-\d\d", text) for text in cover)

@@ -78,7 +78,7 @@ def test_title_subtitle_sections_council_and_row_labels_are_the_layouts(tmp_path
     assert [row.label for row in table(found, "statement-1000").rows][1] == "Myyntitulot"
     chart = area_chart(item, Frame(item.period, definition, layout_catalogue(definition)))
     assert chart is not None
-    assert chart.title == "Talousarviosta käytetty tulosalueittain"
+    assert chart.title == "Toimintakatteen toteuma tulosalueittain"
 
 
 @pytest.mark.parametrize(

@@ -76,6 +76,8 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "mapping.overlap": ("mapping", {}, "välit 4000–4399 (henkilostokulut) ja 4300–4499"),
     "mapping.leaves-unmapped": ("mapping", {}, "tilejä, joilla on kirjauksia: 3000, 4300"),
     "budget.amendment-decision": ("budget", {}, "muutosrivillä on oltava päätös ja päätöspäivä"),
+    "ledger.implausible-date": ("ledger", {}, "päivämäärä 17.2.2204 on tulevaisuudessa"),
+    "budget.amendment-year": ("budget", {}, "vuoden 2024 talousarvion muutoksen päätöspäivä 15.4.2042"),
     "project.dates": ("projects", {}, "päättyy 31.12.2024 ennen kuin alkaa 1.1.2025"),
     "project.share": ("projects", {}, "ulkoisen rahoituksen osuus 120 ei ole 0–100 %"),
 }
@@ -172,7 +174,7 @@ def test_a_dry_run_checks_everything_and_loads_nothing(loaded: Path, tmp_path: P
 
 def test_a_rolled_back_batch_is_gone_with_its_balances(loaded: Path) -> None:
     (batch,) = storage.batches()
-    services.rollback(batch.id)
+    services.rollback(batch.id, reason="korjattu vienti tulossa")
     assert storage.batches() == []
     assert storage.account_sums(["110010", "110020"], 2024, 1, 12) == {}
 

@@ -80,7 +80,9 @@ def test_the_report_csv_never_carries_a_formula(signed_in: Callable[..., Client]
     Unit.objects.filter(code="1000").update(name='=HYPERLINK("http://evil.example/","Yhteiset")')
     Unit.objects.filter(code=AREA).update(name="-2+3+cmd|' /C calc'!A0")
     response = signed_in("valtuutettu").get("/raportit/", {**REPORT, "muoto": "csv"})
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(
+        csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";")
+    )  # Finnish CSV
     names = {row["unit_name"] for row in rows}
     assert '\'=HYPERLINK("http://evil.example/","Yhteiset")' in names
     assert "'-2+3+cmd|' /C calc'!A0" in names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,9 +64,39 @@ def test_a_good_ledger_is_checked_then_confirmed_listed_and_rolled_back(
     assert "huhtikuu.csv" in listing
     assert "talous" in listing
     batch = models.ImportBatch.objects.get(file_name="huhtikuu.csv")
-    assert client.post(f"/tuonnit/{batch.id}/peru/").status_code == 302
+    confirm = client.get(f"/tuonnit/{batch.id}/peru/").content.decode()
+    assert "Syy (pakollinen, tallentuu muutoslokiin)" in confirm
+    assert "huhtikuu.csv" in confirm
+    assert _lines() == before + 2  # asking changes nothing
+    refused = client.post(f"/tuonnit/{batch.id}/peru/", {"syy": "  "})
+    assert refused.status_code == 400
+    assert "Kirjoita syy, miksi erä perutaan." in refused.content.decode()
+    assert _lines() == before + 2  # no reason, no rollback
+    assert client.post(f"/tuonnit/{batch.id}/peru/", {"syy": "Väärä kuukausi"}).status_code == 302
     assert _lines() == before
-    assert "import.rollback" in client.get("/loki/").content.decode()
+    log = client.get("/loki/").content.decode()
+    assert "Tuontierän peruminen" in log
+    assert "<dt>syy</dt><dd>Väärä kuukausi</dd>" in log
+    assert "<dt>tiedosto</dt><dd>huhtikuu.csv</dd>" in log
+
+
+def test_the_audit_log_is_readable_and_filtered(signed_in: Callable[..., Client]) -> None:
+    client = signed_in("talous")
+    _upload(client, "huhtikuu.csv", GOOD)
+    client.post("/tuonnit/vahvista/", {"toiminto": "vahvista"})
+    page = client.get("/loki/").content.decode()
+    assert "kirjanpito: huhtikuu.csv" in page
+    assert re.search(r"<dt>summa</dt><dd>[-0-9 ]+,[0-9]{2} €</dd>", page)  # not '806830000'
+    assert "'total_cents'" not in page
+    assert "{'role'" not in page
+    assert "<td>Käyttäjän lisäys</td>" in page  # the demo users
+    only_imports = client.get("/loki/", {"toiminto": "import"}).content.decode()
+    assert "kirjanpito: huhtikuu.csv" in only_imports
+    assert "<td>Käyttäjän lisäys</td>" not in only_imports
+    assert "huhtikuu.csv" not in client.get("/loki/", {"kuka": "demo"}).content.decode()
+    assert "huhtikuu.csv" not in client.get("/loki/", {"asti": "2000-01-01"}).content.decode()
+    assert "huhtikuu.csv" in client.get("/loki/", {"kohde": "HUHTI"}).content.decode()
+    assert client.get("/loki/", {"alkaen": "eilen"}).status_code == 400
 
 
 def test_cancel_drops_the_checked_file(signed_in: Callable[..., Client]) -> None:

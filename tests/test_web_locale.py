@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -41,3 +42,27 @@ def test_the_unit_page_statement_follows_the_chosen_language_and_keeps_its_drill
     page = client.get(f"/yksikko/{AREA}/", {"kausi": PERIOD}).content.decode()
     assert "Köp av tjänster" in page  # Palvelujen ostot in the documents' Swedish catalogue
     assert f"/porautuminen/{AREA}/palvelujen_ostot/tot/" in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "title", "thousands"),
+    [
+        ("fi", "Menot: käytetty osuus", "\\u00a0"),
+        ("sv", "Utgifter: använd andel", "\\u00a0"),
+        ("en", "Spending:", ","),
+    ],
+)
+def test_the_overview_chart_speaks_the_page_language_and_writes_its_numbers(
+    signed_in: Any, settings: Any, language: str, title: str, thousands: str
+) -> None:
+    client = signed_in("talous")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get("/", {"kausi": PERIOD}).content.decode()
+    spec = json.loads(
+        re.search(r'<script id="kaavio-yleiskuva" type="application/json">(.*?)</script>', page, re.S).group(
+            1
+        )
+    )  # type: ignore[union-attr]
+    assert spec["description"].startswith(title)
+    assert spec["config"]["locale"]["number"]["thousands"] == json.loads(f'"{thousands}"')

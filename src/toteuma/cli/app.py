@@ -98,6 +98,9 @@ class Group(Command, click.Group):
         except Exception as exc:
             if os.environ.get("TOTEUMA_DEBUG"):
                 raise
+            schema = type(exc).__name__ in ("OperationalError", "ProgrammingError")
+            if schema and type(exc).__module__.startswith("django.db") and _outdated(exc):
+                fail("cli.database_outdated", reason=_first_line(exc))
             from toteuma import services
 
             fault = services.fault_of(exc)
@@ -107,6 +110,12 @@ class Group(Command, click.Group):
 def _first_line(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     return lines[0][:300] if lines else type(exc).__name__
+
+
+def _outdated(exc: BaseException) -> bool:
+    """A database whose tables are not this version's: a command before `toteuma init` after an upgrade."""
+    text = str(exc).lower()
+    return any(sign in text for sign in ("no such column", "no such table", "does not exist"))
 
 
 def option(*names: str, **attrs: Any) -> Callable[[F], F]:

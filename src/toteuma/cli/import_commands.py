@@ -13,9 +13,27 @@ import click
 from toteuma import services
 from toteuma.cli.app import EXIT_PROBLEMS, fail, main, option, say
 from toteuma.core.messages import money, number, t
+from toteuma.core.plausibility import Window
 
 _FILE = click.Path(dir_okay=False, path_type=Path)
 _PROFILE = click.Path(dir_okay=False, exists=True, path_type=Path)
+
+
+class _Years(click.ParamType):  # type: ignore[type-arg]
+    """--years 2023-2024: the years the lines may fall in."""
+
+    name = "years"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Window:
+        if isinstance(value, Window):
+            return value
+        try:
+            return Window.parse(str(value))
+        except ValueError:
+            self.fail(t("cli.import.bad_years", value=value), param, ctx)
+
+
+_YEARS = _Years()
 
 
 @contextmanager
@@ -63,6 +81,10 @@ def _summary(result: services.ImportResult) -> None:
             say("cli.import.month", month=month, lines=number(lines), total=money(cents))
         total = money(result.totals.total_cents)
         say("cli.import.total", lines=number(result.totals.lines), total=total)
+    if result.placed:
+        say("cli.import.new_accounts", count=len(result.placed))
+        for placed in result.placed:
+            click.echo(f"  {placed.account:>6} {placed.name:<40} → {placed.where}")
     rate = int(result.records / result.seconds) if result.seconds else 0
     say("cli.import.timing", seconds=f"{result.seconds:.1f}", rate=rate)
 
@@ -85,6 +107,7 @@ def _finish(result: services.ImportResult) -> None:
 @option("--replace", is_flag=True, help="cli.help.import_replace")
 @option("--dry-run", is_flag=True, help="cli.help.import_dry_run")
 @option("--accept-warnings", is_flag=True, help="cli.help.import_accept_warnings")
+@option("--years", type=_YEARS, help="cli.help.import_years")
 def import_(
     kind: str,
     file: Path,
@@ -93,10 +116,11 @@ def import_(
     replace: bool,
     dry_run: bool,
     accept_warnings: bool,
+    years: Window | None,
 ) -> None:
     with _progress_bar(not dry_run) as progress:
         options = services.ImportOptions(
-            encoding, profile, replace, dry_run, accept_warnings, progress=progress
+            encoding, profile, replace, dry_run, accept_warnings, progress=progress, years=years
         )
         try:
             result = services.import_file(kind, file, options=options)
@@ -110,8 +134,11 @@ def import_(
 @option("--kind", type=click.Choice(services.IMPORT_KINDS), help="cli.help.check_kind")
 @option("--profile", type=_PROFILE, help="cli.help.import_profile")
 @option("--encoding", help="cli.help.import_encoding")
-def check(file: Path, kind: str | None, profile: Path | None, encoding: str | None) -> None:
-    options = services.ImportOptions(encoding, profile)
+@option("--years", type=_YEARS, help="cli.help.import_years")
+def check(
+    file: Path, kind: str | None, profile: Path | None, encoding: str | None, years: Window | None
+) -> None:
+    options = services.ImportOptions(encoding, profile, years=years)
     try:
         result = services.check_file(file, kind, options=options)
     except services.ServiceError as exc:
@@ -172,9 +199,25 @@ def show(batch_id: int) -> None:
 
 @batches.command(help="cli.help.batches_rollback")
 @click.argument("batch_id", type=int)
-def rollback(batch_id: int) -> None:
+@option("--reason", help="cli.help.batches_rollback_reason")
+@option("--yes", is_flag=True, help="cli.help.batches_rollback_yes")
+def rollback(batch_id: int, reason: str | None, yes: bool) -> None:
     try:
-        result = services.rollback(batch_id)
+        b = services.show_batch(batch_id)
+    except services.ServiceError as exc:
+        fail(exc)
+    asking = sys.stdin.isatty()
+    if not (yes or asking):
+        fail("cli.batches.rollback_needs_yes")
+    if not yes:
+        what = {"batch": b.id, "file": b.file_name, "count": b.lines, "total": money(b.total_cents)}
+        click.confirm(t("cli.batches.rollback_confirm", **what), abort=True)
+    if not (reason or "").strip():
+        if not asking:
+            fail("cli.batches.rollback_needs_reason")
+        reason = click.prompt(t("cli.batches.rollback_reason"))
+    try:
+        result = services.rollback(batch_id, reason=reason or "")
     except services.ServiceError as exc:
         fail(exc)
     say("cli.batches.rolled_back", batch=batch_id, count=result.lines, total=money(result.total_cents))

@@ -39,6 +39,24 @@ def demo(example: str | None, out_dir: Path) -> None:
         say("cli.setup.report", format=path.suffix[1:].upper(), file=path)
 
 
+@main.command(help="cli.help.accounts")
+@option("--chart", is_flag=True, help="cli.help.accounts_chart")
+def accounts(chart: bool) -> None:
+    mapping, imported = services.mapping_in_force()
+    if chart:
+        rows = services.account_chart()
+        if not rows:
+            say("cli.accounts.no_chart")
+        for placed in rows:
+            click.echo(f"{placed.account:>6} {placed.name:<40} → {placed.where}")
+        return
+    say("cli.accounts.imported" if imported else "cli.accounts.shipped", name=mapping.name)
+    for first, last in mapping.balance_sheet:
+        click.echo(f"  {first}–{last}  {t('services.accounts.balance_sheet')}")
+    for item in services.account_ranges(mapping):
+        click.echo(f"  {item.first}–{item.last}  {item.label:<45} {item.row}")
+
+
 @main.command(help="cli.help.units")
 def units() -> None:
     for depth, unit in services.unit_listing():

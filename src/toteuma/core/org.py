@@ -30,6 +30,11 @@ class Unit:
     binding_level: bool = False
     binding: Binding = Binding.NET
     order: int = 0
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) where the unit has one of its own
+
+    def name_in(self, lang: str) -> str:
+        """The unit's name in `lang`, or its (Finnish) name when it has none in that language."""
+        return dict(self.names).get(lang) or self.name
 
 
 class OrgError(MessageError, ValueError):

@@ -132,6 +132,8 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("load.busy"),
     ProblemType("batch.overlap", Severity.WARNING),
     ProblemType("budget.amendment-decision"),
+    ProblemType("ledger.implausible-date", Severity.WARNING),
+    ProblemType("budget.amendment-year"),
     # A layout file's problems (`toteuma layout check`), catalogued in problems.layout.toml.
     ProblemType("layout.toml"),
     ProblemType("layout.not-found"),

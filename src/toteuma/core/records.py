@@ -24,6 +24,8 @@ class UnitRecord:
     binding: Binding = Binding.NET
     responsible: str = ""
     order: int = 0
+    name_sv: str = ""  # the unit's name in Swedish and English documents ("" keeps the Finnish name)
+    name_en: str = ""
 
 
 @dataclass(frozen=True)

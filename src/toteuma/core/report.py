@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from toteuma.core.org import Binding
@@ -17,6 +17,12 @@ from toteuma.core.structure import Structure, Summary
 class UnitRef:
     code: str
     name: str
+    names: tuple[tuple[str, str], ...] = ()  # (language, name): what Swedish and English documents print
+
+    def in_language(self, lang: str) -> UnitRef:
+        """The reference with the unit's name in `lang` (the Finnish name when it has none)."""
+        name = dict(self.names).get(lang) or self.name
+        return UnitRef(self.code, name, self.names)
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,10 @@ class TieCheck:
     report: int
     ledger: int
     column: str = "tot"  # the statement column compared: "tot", "tot_prev" or "tp_prev"
+    # A layout's own measure: the built-in measure read the same way ("tp_prev" for a whole year),
+    # whose label names it with its own year ("TP 2015").
+    like: str = ""
+    year: int = 0
 
     @property
     def ok(self) -> bool:
@@ -188,6 +198,21 @@ class TieOut:
     @property
     def ok(self) -> bool:
         return all(check.ok for check in self.checks)
+
+
+@dataclass(frozen=True)
+class SourceBatch:
+    """One imported file whose lines the report's figures may hold: what, which days, who, when, checksum."""
+
+    kind: str  # "ledger" or "budget"
+    file_name: str
+    first: date | None  # the first and last posting date (ledger)
+    last: date | None
+    years: tuple[int, ...]  # the budget years (budget)
+    lines: int
+    imported_at: datetime
+    imported_by: str
+    sha256: str
 
 
 @dataclass(frozen=True)
@@ -210,7 +235,9 @@ class ReportContent:
     plan_goals_intro: str = ""
     report_date: date | None = None
     binding: Binding = Binding.NET  # how the council's budget binds the unit: names its statement
-    provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (what, value) pairs
+    provenance: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # technical (what, value) pairs
+    sources: tuple[SourceBatch, ...] = ()  # the imported files the figures come from
+    municipality_names: tuple[tuple[str, str], ...] = ()  # (language, name), as units have
     monthly_net: tuple[int, ...] = ()  # the unit's cumulative net actual (summary.netto) at each month-end
     tie_out: TieOut | None = None
     structure: Structure | None = None  # the structure the statements were computed in

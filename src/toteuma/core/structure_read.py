@@ -143,7 +143,8 @@ def _line_problems(lines: list[Line], where: str) -> list[Problem]:
 def _part_problems(line: Line, by_key: Mapping[str, Line], where: str, path: str) -> list[Problem]:
     """The lines a subtotal names in `sum` and `shown_by` must be lines that have figures."""
     found = []
-    for name, parts in (("sum", line.sum), ("shown_by", line.shown_by)):
+    given = [("sum", line.sum)] + ([("shown_by", line.shown_by)] if line.shown_by != line.sum else [])
+    for name, parts in given:  # a shown_by left to be the sum is the sum's: its problems are told once
         for part in parts:
             if part not in by_key:
                 found.append(

@@ -46,6 +46,8 @@ def unit(row: dict[str, Any]) -> UnitRecord:
         binding=choice(Binding, row["binding"] or "netto", "binding"),
         responsible=row["responsible"] or "",
         order=row["order"] or 0,
+        name_sv=row["name_sv"] or "",
+        name_en=row["name_en"] or "",
     )
 
 
@@ -66,6 +68,10 @@ def budget(row: dict[str, Any]) -> BudgetRecord:
     if kind is BudgetKind.AMENDMENT and not (row["decision"] and row["decided"]):
         decision, decided = row["decision"] or "", row["decided"] or ""
         raise ProblemError("budget.amendment-decision", decision=decision, decided=decided)
+    if kind is BudgetKind.AMENDMENT and row["decided"].year != row["year"]:
+        # Reports count an amendment from its decision date within the year: one dated in another
+        # year would never show (decided 15.4.2042 for 2024) or show from January (decided 2023).
+        raise ProblemError("budget.amendment-year", year=row["year"], decided=row["decided"])
     return BudgetRecord(
         year=row["year"],
         unit=row["unit"],

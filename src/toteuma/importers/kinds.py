@@ -43,6 +43,8 @@ KINDS: dict[str, Kind] = {
             Field("binding", ("Sitovuus", "Binding"), required=False),
             Field("responsible", ("Vastuuhenkilö", "Responsible", "Vastuu"), required=False),
             Field("order", ("Järjestys", "Order"), integer, required=False),
+            Field("name_sv", ("Nimi ruotsiksi", "Namn", "Name (sv)"), required=False),
+            Field("name_en", ("Nimi englanniksi", "Name (en)", "English name"), required=False),
         ),
         builders.unit,
     ),

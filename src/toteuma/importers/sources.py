@@ -82,7 +82,8 @@ class _Sniffed:
     warnings: list[Problem]
 
 
-def _sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | None:
+def sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | None:
+    """The encoding, dialect and header of a CSV from its first lines, or None if they do not read."""
     with path.open("rb") as handle:
         sample = handle.read(SAMPLE)
     given = encoding or profile.dialect.encoding
@@ -99,7 +100,7 @@ def _sniff(path: Path, encoding: str | None, profile: Profile) -> _Sniffed | Non
 
 
 def _scan(path: Path, encoding: str | None, profile: Profile, cap: int) -> ParsedLedger | None:
-    sniffed = _sniff(path, encoding, profile)
+    sniffed = sniff(path, encoding, profile)
     if sniffed is None:
         return None
     table = sniffed.table
@@ -115,7 +116,7 @@ def _scan(path: Path, encoding: str | None, profile: Profile, cap: int) -> Parse
 
 def _fast(path: Path, encoding: str | None, profile: Profile) -> ParsedLedger | None:
     """DuckDB over the file (transcoded to UTF-8 first if need be), or None to take the slow path."""
-    sniffed = _sniff(path, encoding, profile)
+    sniffed = sniff(path, encoding, profile)
     if sniffed is None:
         return None
     table, complete, warnings, used = sniffed.table, sniffed.text, sniffed.warnings, sniffed.encoding

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from toteuma.core.definition import SectionKind, TableDef, label_in
+from toteuma.core.definition import SectionKind
 from toteuma.core.report import Amendment, MetricSeries, ProjectFigures, ReportContent, UnitRef
 from toteuma.core.structure import LineKind
 from toteuma.reports.model import CellFormat, ColumnSpec, Row, Section, Table, Value
@@ -39,14 +39,9 @@ def metrics_table(unit: UnitRef, series: Sequence[MetricSeries], frame: Frame) -
         cells: list[Value] = [item.unit.name, item.aim or None, item.measure or None, item.target]
         cells += [values.get(period) for period in periods]
         rows.append(Row(item.metric, LineKind.ROW, tuple(cells), (None,) * len(cells)))
-    title = _title(frame.definition.table("metrics"), frame, frame.cat.get("sections", "metrics"))
+    title = frame.title(frame.definition.table("metrics"), frame.cat.get("sections", "metrics"), unit)
     header = frame.cat.get("appendix", "metric")
     return Table("metrics", "metrics", title, unit, tuple(columns), tuple(rows), header)
-
-
-def _title(table: TableDef, frame: Frame, default: str) -> str:
-    own = label_in(table.title, frame.cat.lang)
-    return own.format_map(frame.cat.period_values(frame.period)) if own else default
 
 
 def _short(period: str) -> str:
@@ -83,7 +78,7 @@ def investment_projects_table(unit: UnitRef, projects: Sequence[ProjectFigures],
             rows.append(
                 Row(f"{item.code} {item.name}", LineKind.ROW, values, (None, *exact, None, None), item.code)
             )
-    title = _title(table, frame, frame.cat.get("sections", "investment-projects"))
+    title = frame.title(table, frame.cat.get("sections", "investment-projects"), unit)
     header = frame.cat.get("appendix", "project")
     return Table(
         "investment-projects",
@@ -126,7 +121,7 @@ def amendments_table(unit: UnitRef, decisions: Sequence[Amendment], frame: Frame
             *(frame.money(cents, table) for cents in exact),
         )
         rows.append(Row(item.decision, LineKind.ROW, values, (None, None, *exact), item.decision))
-    title = _title(table, frame, frame.cat.get("sections", "amendments"))
+    title = frame.title(table, frame.cat.get("sections", "amendments"), unit)
     header = frame.cat.text("decision")
     return Table("amendments", "amendments", title, unit, columns, tuple(rows), header, frame.note(table))
 

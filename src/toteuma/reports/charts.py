@@ -122,6 +122,21 @@ def cumulative_years_chart(
     }
 
 
+# Numbers on axes and in tooltips the language's way ("6 000 000", not "6,000,000"): d3-format
+# locales, which Vega-Lite takes in its config, in the browser and in vl-convert alike.
+NUMBER_LOCALES: dict[str, dict[str, Any]] = {
+    "fi": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"], "minus": "−"},
+    "sv": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0€"], "minus": "−"},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
+
+
+def localised(spec: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The spec with the language's number format in its config (the dashboard draws it in the browser)."""
+    config = {**spec.get("config", {}), "locale": {"number": NUMBER_LOCALES[lang]}}
+    return {**spec, "config": config}
+
+
 def metric_chart(
     values: Sequence[dict[str, Any]], *, title: str, period_axis: str, value_axis: str, target: float | None
 ) -> dict[str, Any]:

@@ -33,13 +33,15 @@ def statement_columns(frame: Frame, kind: str = "statement") -> tuple[ColumnSpec
 
 def _spec(column: ColumnDef, table: TableDef, frame: Frame) -> ColumnSpec:
     label = labels.column_label(column, frame.period, frame.cat)
-    group = label_in(column.group, frame.cat.lang) or ""
+    group = labels.group_label(column, frame.period, frame.cat)
     if frame.definition.figures.kind(column.figure) is Kind.PERCENT:
         spec = frame.pct_spec(column.key, label, table, group)
     else:
         spec = frame.money_spec(column.key, label, table, group)
     decimals = spec.decimals if column.decimals is None else column.decimals
-    return ColumnSpec(spec.key, spec.label, spec.format, spec.unit, decimals, spec.group, column.line)
+    return ColumnSpec(
+        spec.key, spec.label, spec.format, spec.unit, decimals, spec.group, column.line, table.empty_mark
+    )
 
 
 def _cells(
@@ -121,13 +123,8 @@ def statement_table(
         rows = tuple(_row(line, table, specs, frame) for line in statement.lines if line.key in keep)
     header = frame.cat.text("label_header")
     return Table(
-        table_id, "statement", _title(table, frame, title), unit, specs, rows, header, frame.note(table)
+        table_id, "statement", frame.title(table, title, unit), unit, specs, rows, header, frame.note(table)
     )
-
-
-def _title(table: TableDef, frame: Frame, default: str) -> str:
-    own = label_in(table.title, frame.cat.lang)
-    return own.format_map(frame.cat.period_values(frame.period)) if own else default
 
 
 def council_table(unit: UnitRef, statement: Statement, frame: Frame) -> Table:
@@ -140,7 +137,7 @@ def council_table(unit: UnitRef, statement: Statement, frame: Frame) -> Table:
         label = own or (frame.cat.get("council", pick.key) if frame.cat.has("council", pick.key) else "")
         row = _row(statement.line(pick.line), table, specs, frame, pick)
         rows.append(Row(label or row.label, row.kind, row.values, row.exact, pick.key))
-    title = _title(table, frame, frame.cat.get("sections", "council"))
+    title = frame.title(table, frame.cat.get("sections", "council"), unit)
     header = frame.cat.text("label_header")
     return Table("council", "council", title, unit, specs, tuple(rows), header, frame.note(table))
 
@@ -185,7 +182,7 @@ def summary_table(unit: UnitRef, units: Sequence[UnitStatement], own: Statement,
     if table.total != "none":
         total = _lines(own) if table.total == "unit" else _added([_lines(item.statement) for item in units])
         rows.append(_unit_row(frame.cat.text("total"), "total", total, table, specs, frame, bold=True))
-    title = _title(table, frame, frame.cat.get("sections", "summary"))
+    title = frame.title(table, frame.cat.get("sections", "summary"), unit)
     header = frame.cat.text("label_header")
     return Table("summary", "summary", title, unit, specs, tuple(rows), header, frame.note(table))
 

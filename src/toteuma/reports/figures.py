@@ -98,7 +98,12 @@ def tie_out_sentences(tie_out: TieOut | None, cat: Catalogue, period: Period) ->
         return format_percent(Decimal(value) / 100, lang, 2) + "\u00a0€"
 
     def name(check: TieCheck) -> str:
-        return f"{cat.get('columns', check.column, **values)} ({check.what})"
+        # A layout's own measure is named like the built-in one read the same way, with its year.
+        if check.like:
+            label = cat.get("columns", check.like, **{**values, "prev": check.year, "year": check.year})
+        else:
+            label = cat.get("columns", check.column, **values)
+        return f"{label} ({check.what})"
 
     if tie_out.ok:
         what = "; ".join(f"{name(check)} {cents(check.ledger)}" for check in tie_out.checks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from markupsafe import Markup
 
 from toteuma.core.records import GoalStatus
 from toteuma.reports import charts
+from toteuma.reports.hyphenate import hyphenate_html
 from toteuma.reports.i18n import catalogue
 from toteuma.reports.labels import status_words
 from toteuma.reports.model import CellFormat, Chart, Document, Field, Table, Value
@@ -20,10 +22,12 @@ _CLASSES = {GoalStatus.ON_TRACK: "toteutuu", GoalStatus.PARTLY: "osittain", Goal
 _STATUS_MARKS = {"toteutuu": "●", "osittain": "◐", "ei": "○"}
 
 
-def format_cell(value: Value, cell_format: CellFormat, locale: str = "fi", decimals: int = 2) -> str:
-    """A figure cell as printed; an empty cell is ""."""
+def format_cell(
+    value: Value, cell_format: CellFormat, locale: str = "fi", decimals: int = 2, blank: str = ""
+) -> str:
+    """A figure cell as printed; an empty cell is `blank` (the table's empty mark, or "")."""
     if value is None:
-        return ""
+        return blank
     if cell_format is CellFormat.PERCENT and isinstance(value, Decimal):
         return format_percent(value, locale, decimals)
     if cell_format is CellFormat.EUROS and isinstance(value, int):
@@ -81,6 +85,7 @@ def render_page(document: Document, *, for_print: bool = False, print_css: str =
     return _ENV.get_template("report.html").render(
         document=document,
         t=cat.text,
+        s=lambda key, **values: cat.get("sources", key, **values),
         lang=document.lang,
         for_print=for_print,
         print_css=Markup(print_css),  # our own stylesheet, not user input
@@ -90,6 +95,13 @@ def render_page(document: Document, *, for_print: bool = False, print_css: str =
     )
 
 
+_GOAL_TABLES = re.compile(r'<table class="goals.*?</table>', re.S)
+
+
 def render_html(document: Document) -> bytes:
-    """The UTF-8 page; the same document gives the same bytes."""
-    return render_page(document).encode("utf-8")
+    """The UTF-8 page; the same document gives the same bytes. Finnish goal tables get Voikko's soft
+    hyphens, as in the PDF: browsers have no Finnish hyphenation, and their columns are narrow."""
+    page = render_page(document)
+    if document.lang == "fi":
+        page = _GOAL_TABLES.sub(lambda found: hyphenate_html(found.group(0)), page)
+    return page.encode("utf-8")

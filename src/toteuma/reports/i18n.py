@@ -22,6 +22,9 @@ _FI_STEMS: tuple[str, ...] = ("tammi", "helmi", "maalis", "huhti", "touko", "kes
 _FI_STEMS += ("loka", "marras", "joulu")
 
 
+_OFFSETS = range(1, 10)  # {year-1} … {year-9}, {year+1} … {year+9}
+
+
 class UnknownLanguageError(ValueError):
     pass
 
@@ -104,8 +107,12 @@ class Catalogue:
         return str(get_month_names("wide", context="stand-alone", locale=self.lang)[month])
 
     def period_values(self, period: Period) -> dict[str, Any]:
-        """The placeholders column labels may use."""
+        """The placeholders column labels may use; `{year-3}` and `{year+1}` name other years."""
+        years = {
+            f"year{sign}{n}": period.year + n * step for n in _OFFSETS for sign, step in (("-", -1), ("+", 1))
+        }
         return {
+            **years,
             "year": period.year,
             "prev": period.year - 1,
             "prev2": period.year - 2,

@@ -39,6 +39,12 @@ def column_label(column: ColumnDef, period: Period, cat: Catalogue = _FI) -> str
     return template.format_map(_Values({**cat.words(), **cat.period_values(period)}))
 
 
+def group_label(column: ColumnDef, period: Period, cat: Catalogue = _FI) -> str:
+    """A column group's spanning heading in the language, with the period's placeholders filled in."""
+    template = label_in(column.group, cat.lang) or ""
+    return template.format_map(_Values({**cat.words(), **cat.period_values(period)}))
+
+
 class _Values(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

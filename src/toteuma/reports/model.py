@@ -40,6 +40,7 @@ class ColumnSpec:
     decimals: int = 0  # of a figure column: the printed decimals
     group: str = ""  # a heading spanning this column and the adjacent ones with the same group
     line: str = ""  # summary and amendments tables: the statement line the column's figure is of
+    blank: str = ""  # what a printed document shows in a cell without a value ("-", ".."); JSON: null
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class SourceRow:
+    """One imported file the figures come from, in words: what, which days, how many lines, when, who."""
+
+    what: str
+    span: str
+    lines: str
+    imported: str
+    by: str
+
+
+@dataclass(frozen=True)
 class Document:
     """The title page's facts and the report's sections in print order."""
 
@@ -127,7 +139,8 @@ class Document:
     municipality: str
     sections: tuple[Section, ...]
     report_date: date | None = None
-    provenance: tuple[tuple[str, str], ...] = ()
+    provenance: tuple[tuple[str, str], ...] = ()  # the technical appendix: checksums, layout, program
+    sources: tuple[SourceRow, ...] = ()
     lang: str = "fi"
     layout: str = ""  # the layout's name
     tie_out: tuple[

@@ -5,6 +5,7 @@ from __future__ import annotations
 from weasyprint import HTML
 
 from toteuma.reports.html_report import render_page
+from toteuma.reports.hyphenate import hyphenate_html
 from toteuma.reports.i18n import catalogue
 from toteuma.reports.model import Document
 
@@ -26,6 +27,9 @@ table.figures thead th.num { width: 11%%; }
 table.figures th, table.figures td { padding: 0.25rem 0.4rem; }
 .title-page { break-after: avoid; padding-top: 20%%; }
 .skip-link { display: none; }
+h1, h2, h3, h4, nav.toc { hyphens: none; }  /* headings and contents lines stay whole words */
+/* Pango's break-anywhere would split a word before WeasyPrint tries its soft hyphens ("tul|evaisuus"). */
+table.goals td, table.goals th { overflow-wrap: normal; }
 nav.toc { display: block; break-after: page; }
 nav.toc ol { list-style: none; padding-left: 0; }
 nav.toc ol ol { padding-left: 1.25rem; list-style: none; }
@@ -47,5 +51,7 @@ def print_css(lang: str) -> str:
 def render_pdf(document: Document) -> bytes:
     """A tagged A4 PDF (PDF/UA-1 structure tags) of the same page the HTML renderer makes."""
     page = render_page(document, for_print=True, print_css=print_css(document.lang))
+    if document.lang == "fi":
+        page = hyphenate_html(page)  # Finnish needs Voikko's points; Pyphen hyphenates sv and en itself
     pdf: bytes = HTML(string=page).write_pdf(pdf_tags=True, pdf_variant="pdf/ua-1")
     return pdf

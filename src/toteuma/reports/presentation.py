@@ -6,7 +6,9 @@ import re
 from collections.abc import Sequence
 
 from toteuma.core.definition import Definition, SectionKind
+from toteuma.core.definition.model import label_in
 from toteuma.core.report import ReportContent, UnitStatement
+from toteuma.core.structure import Line
 from toteuma.reports import labels
 from toteuma.reports.appendix import appendix_sections, appendix_tables
 from toteuma.reports.figure_tables import council_table, statement_table, summary_table
@@ -26,6 +28,8 @@ from toteuma.reports.model import (
     Text,
     Value,
 )
+from toteuma.reports.names import in_language
+from toteuma.reports.sources import source_rows, technical_rows
 from toteuma.reports.tables import UNITS_NOTES, Frame, default_definition, goals_table, investments_table
 
 __all__ = [
@@ -65,7 +69,11 @@ def layout_catalogue(definition: Definition, lang: str = DEFAULT_LANGUAGE) -> Ca
     its wording; what the language lacks comes from Finnish, overlaid the same way."""
 
     def overlay(one: str, fallback: Catalogue | None) -> Catalogue:
-        rows = {line.key: text for line in definition.structure.lines if (text := line.label_in(one))}
+        rows = {
+            line.key: text
+            for line in definition.structure.lines
+            if (text := _own_label(line, one)) is not None
+        }
         wording = definition.wording.get(one, {})
         extra = {**wording, "rows": {**rows, **wording.get("rows", {})}}
         return catalogue(one).overlaid(extra, fallback)
@@ -74,10 +82,18 @@ def layout_catalogue(definition: Definition, lang: str = DEFAULT_LANGUAGE) -> Ca
     return finnish if lang == DEFAULT_LANGUAGE else overlay(lang, finnish)
 
 
+def _own_label(line: Line, lang: str) -> str | None:
+    """The layout's own label of a line in the language, or None. A label given as "" is empty in
+    every language (a group's total printed without a label), not a Finnish text to translate."""
+    text = line.label_in(lang)
+    return "" if text is None and not line.label else text
+
+
 def build_document(
     content: ReportContent, layout: Definition | None = None, lang: str = DEFAULT_LANGUAGE
 ) -> Document:
     """Title page facts and the sections the layout names; a section with nothing to show is left out."""
+    content = in_language(content, lang)  # units' own names in the report's language
     definition = layout or default_definition()
     catalogue(lang)  # an unknown language fails here, with the languages known
     frame = Frame(content.period, definition, layout_catalogue(definition, lang))
@@ -92,9 +108,8 @@ def build_document(
         municipality=content.municipality,
         sections=sections,
         report_date=content.report_date,
-        provenance=tuple(
-            (frame.cat.entries.get("provenance", {}).get(k, k), v) for k, v in content.provenance
-        ),
+        provenance=technical_rows(content, frame.cat, label_in(definition.description, lang) or ""),
+        sources=source_rows(content, frame.cat),
         lang=frame.cat.lang,
         layout=definition.name,
         tie_out=tie_text,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 
-from toteuma.core.definition import Definition, Scale, TableDef, load_definition
+from toteuma.core.definition import Definition, Scale, TableDef, label_in, load_definition
 from toteuma.core.definition.model import SCALE_DIVISORS
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalStatus
@@ -94,10 +94,24 @@ class Frame:
         places = (table or self.definition.table("statement")).percent_decimals
         return ColumnSpec(key, label, CellFormat.PERCENT, "%", places, group)
 
+    def title(self, table: TableDef, default: str, unit: UnitRef | None = None) -> str:
+        """The table's own title in the language, filled in: the period's placeholders, {area}, and
+        {name} for the unit the table is of; else `default`. An unknown placeholder stays as written."""
+        own = label_in(table.title, self.cat.lang)
+        if not own:
+            return default
+        values = {**self.cat.words(), **self.cat.period_values(self.period)}
+        return own.format_map(_Kept({**values, "name": unit.name if unit else ""}))
+
     def note(self, table: TableDef) -> str:
         """The table's unit, when it differs from the document's (the statement table's)."""
         own = self.definition.table("statement").scale
         return "" if table.scale is own else self.cat.text(UNITS_NOTES[table.scale])
+
+
+class _Kept(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def heading(label: str, width: int, key: str = "", depth: int = 0) -> Row:

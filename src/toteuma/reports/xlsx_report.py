@@ -5,14 +5,16 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
-from toteuma.reports.i18n import catalogue
+from toteuma.reports.i18n import Catalogue, catalogue
 from toteuma.reports.model import CellFormat, ColumnSpec, Document, Table
+from toteuma.reports.numbers import format_long_date
 
 # Excel prints these with the reader's own separators: "-1 365 906" and "19,57" in a Finnish Excel.
 NUMBER_FORMATS = {"euros": "#,##0;-#,##0;0", 0: "0", 1: "0.0", 2: "0.00"}
@@ -25,15 +27,28 @@ MONEY_FORMATS = {
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-def sheet_name(table: Table, taken: set[str]) -> str:
-    """The table's id made a legal, unique sheet name (at most 31 characters)."""
-    base = _BAD_SHEET_CHARS.sub("-", table.id)[:31]
+def sheet_name(table: Table, taken: set[str], cat: Catalogue) -> str:
+    """The table's name in the report's language ("Valtuuston talousarvio", a statement's unit), made a
+    legal, unique sheet name of at most 31 characters."""
+    kind = "statement" if table.id.startswith("statement-") else table.id
+    text = cat.entries.get("sheets", {}).get(kind, "{unit}").format(unit=table.unit.name)
+    base = _BAD_SHEET_CHARS.sub("-", text).strip()
+    base = base if len(base) <= 31 else base[:30].rstrip() + "…"
     name, number = base, 2
     while name.lower() in taken:
-        suffix = f"-{number}"
+        suffix = f" ({number})"
         name, number = base[: 31 - len(suffix)] + suffix, number + 1
     taken.add(name.lower())
     return name
+
+
+def _money(cents: int | None, value: object, column: ColumnSpec) -> float:
+    """A money cell's euros with their cents (thousands in a thousands column): the number format shows
+    the whole euros the report prints, the cell keeps the exact amount for sums."""
+    if cents is None:
+        return float(value)  # type: ignore[arg-type]
+    scale = 1000 if column.unit == "1000 EUR" else 1
+    return float(Decimal(cents) / (100 * scale))
 
 
 def _formats(book: Workbook) -> dict[str, Any]:
@@ -111,14 +126,18 @@ def _figure_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
             sheet.write_string(r, 0, row.label, fmt[f"heading{min(row.depth, 3)}"])
             continue
         sheet.write_string(r, 0, row.label, fmt[f"label{min(row.depth, 3)}{'_bold' if bold else ''}"])
-        for col, (column, value) in enumerate(zip(table.columns, row.values, strict=True), start=1):
+        cells = zip(table.columns, row.values, row.exact, strict=True)
+        for col, (column, value, cents) in enumerate(cells, start=1):
             cell = _cell_format(fmt, column, bold)
-            if value is None:
+            if value is None and column.blank:
+                sheet.write_string(r, col, column.blank, cell)
+            elif value is None:
                 sheet.write_blank(r, col, None, cell)
             elif isinstance(value, str):
                 sheet.write_string(r, col, value, cell)
             else:
-                sheet.write_number(r, col, value, cell)
+                money = column.format is CellFormat.EUROS
+                sheet.write_number(r, col, _money(cents, value, column) if money else value, cell)
     sheet.freeze_panes(first, 1)
     sheet.repeat_rows(2, first - 1)
     sheet.set_column(
@@ -143,12 +162,17 @@ def _goals_sheet(sheet: Worksheet, table: Table, fmt: dict[str, Any]) -> None:
 def _cover(sheet: Worksheet, document: Document, fmt: dict[str, Any]) -> None:
     """Title, unit and position; then labelled lines: the tie-out and the sources, wrapped to the page."""
     cat = catalogue(document.lang)
-    position = cat.text("as_of", date=document.period.end.isoformat())
+    end = document.period.end
+    position = cat.text("as_of", date=f"{end.day}.{end.month}.{end.year}")
+    if document.report_date:
+        position += f" · {cat.text('made', date=format_long_date(document.report_date, document.lang))}"
     lines = [document.municipality, document.unit.name, position, document.units_note]
     sheet.write_string(0, 0, document.title, fmt["title"])
     for r, text in enumerate(lines, start=1):
         sheet.write_string(r, 0, text)
-    labelled = [(cat.text("tie_out"), text) for text in document.tie_out] + list(document.provenance)
+    labelled = [(cat.text("tie_out"), text) for text in document.tie_out]
+    labelled += [(row.what, cat.get("sources", "summary", **vars(row))) for row in document.sources]
+    labelled += list(document.provenance)
     for r, (what, value) in enumerate(labelled, start=len(lines) + 2):
         sheet.write_string(r, 0, what, fmt["heading"])
         sheet.write_string(r, 1, value, fmt["text"])
@@ -172,12 +196,14 @@ def render_xlsx(document: Document) -> bytes:
         {"title": document.title, "created": datetime(made.year, made.month, made.day, tzinfo=UTC)}
     )
     fmt = _formats(book)
-    taken = {"raportti"}
-    cover = book.add_worksheet("Raportti")
+    cat = catalogue(document.lang)
+    cover_name = cat.entries.get("sheets", {}).get("cover", "Raportti")
+    taken = {cover_name.lower()}
+    cover = book.add_worksheet(cover_name)
     _print_setup(cover)
     _cover(cover, document, fmt)
     for table in document.tables:
-        sheet = book.add_worksheet(sheet_name(table, taken))
+        sheet = book.add_worksheet(sheet_name(table, taken, cat))
         _print_setup(sheet)
         if table.kind == "goals":
             _goals_sheet(sheet, table, fmt)

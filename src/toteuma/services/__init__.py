@@ -2,6 +2,9 @@
 
 from toteuma.services import layouts, measures
 from toteuma.services.access import Actor, ForbiddenError, actor
+from toteuma.services.accounts import chart as account_chart
+from toteuma.services.accounts import mapping_in_force
+from toteuma.services.accounts import ranges as account_ranges
 from toteuma.services.common import ServiceError, default_mapping, default_structure, fault_of, init
 from toteuma.services.demo import DemoResult, run_demo
 from toteuma.services.imports import (
@@ -38,6 +41,8 @@ __all__ = [
     "ImportOptions",
     "ImportResult",
     "ServiceError",
+    "account_chart",
+    "account_ranges",
     "actor",
     "add_user",
     "build_report",
@@ -52,6 +57,7 @@ __all__ = [
     "layouts",
     "list_batches",
     "list_users",
+    "mapping_in_force",
     "measures",
     "rebuild_sums",
     "remove_user",

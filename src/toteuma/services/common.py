@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from functools import cache
 
 from toteuma import storage
@@ -12,6 +13,14 @@ from toteuma.core.structure import Structure, load_structure
 
 class ServiceError(MessageError):
     """A failure the user can act on; the message (a key of services.toml) says what and how to fix it."""
+
+
+def system_user() -> str:
+    """Who runs this process, as the operating system knows them: what a command-line batch records."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # a uid with no name and no LOGNAME/USER (some containers)
+        return ""
 
 
 def fault_of(exc: BaseException) -> str | None:

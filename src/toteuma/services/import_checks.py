@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 from toteuma import storage
-from toteuma.core.bulk import BalanceRow
+from toteuma.core.bulk import BalanceRow, LedgerTotals
 from toteuma.core.mapping import AccountMapping
 from toteuma.core.messages import Text
+from toteuma.core.plausibility import Window, main_years, suspicious_months
 from toteuma.core.problems import Problem, problem
 from toteuma.core.records import RangeRecord, UnitRecord
+from toteuma.importers.dated import dated_rows
+from toteuma.importers.profiles import Profile
 from toteuma.storage import BatchInfo
 
 
@@ -52,6 +56,38 @@ def unit_references(units: Iterable[tuple[str, int]], file: str) -> list[Problem
         if code not in tree:
             _count(found, ("ref.unknown-unit", code), 1, cents)
     return _listed(found, file)
+
+
+def implausible_dates(
+    path: Path, totals: LedgerTotals, profile: Profile, encoding: str | None, years: Window | None, cap: int
+) -> tuple[list[Problem], int]:
+    """Lines dated in another year than the file's, in the future or outside --years: warnings naming
+    each row and its date (the first `cap`), and how many more lines those months hold."""
+    lines = {month: count for month, (count, _) in totals.per_month.items()}
+    today = datetime.now(UTC).astimezone().date()  # the machine's own day, as the user's calendar shows
+    months = suspicious_months(lines, today, years)
+    if not months:
+        return [], 0
+    found = dated_rows(path, set(months), encoding=encoding, profile=profile, cap=cap)
+    main = main_years(lines)
+    problems = [
+        problem(
+            "ledger.implausible-date",
+            months[f"{item.posted:%Y-%m}"].value,
+            posted=item.posted,
+            year=item.posted.year,
+            years=main,
+            today=today,
+            first=years.first if years else "",
+            last=years.last if years else "",
+            file=str(path),
+            row=item.row,
+            column=item.column,
+            value=item.text,
+        )
+        for item in found
+    ]
+    return problems, sum(lines[month] for month in months) - len(found)
 
 
 def _months(first: date, last: date) -> set[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -14,12 +13,19 @@ from typing import Any
 from toteuma import storage
 from toteuma.core.bulk import LedgerTotals
 from toteuma.core.messages import Text
+from toteuma.core.plausibility import Window
 from toteuma.core.problems import Problem, Severity, problem
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
 from toteuma.importers.profiles import Profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
-from toteuma.services import import_checks
-from toteuma.services.common import ServiceError, default_mapping, default_structure, shipped_mapping
+from toteuma.services import accounts, import_checks
+from toteuma.services.common import (
+    ServiceError,
+    default_mapping,
+    default_structure,
+    shipped_mapping,
+    system_user,
+)
 from toteuma.services.import_profiles import profile_for, profile_kind, rows_by_key
 from toteuma.storage import BatchInfo, workflow
 
@@ -38,6 +44,7 @@ class ImportOptions:
     accept_warnings: bool = False
     user: str = ""
     progress: Progress | None = None
+    years: Window | None = None  # lines outside these years are warnings (--years)
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class ImportResult:
     replaced: tuple[int, ...] = ()
     seconds: float = 0.0
     stopped: bool = False  # problems stopped it: nothing was (or, in a dry run, would be) imported
+    placed: tuple[accounts.Placement, ...] = ()  # accounts new to the chart and the row each falls on
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -145,9 +153,7 @@ def _audit_import(result: ImportResult, user: str) -> None:
     """Every import is in the audit log, from the command line as from the browser."""
     after: dict[str, object] = {"records": result.records, "batch": result.batch_id}
     after |= {"replaced": list(result.replaced), **{key: str(value) for key, value in result.summary.items()}}
-    workflow.record(
-        user or os.environ.get("USER", ""), "import", f"{result.kind}:{result.file.name}", None, after
-    )
+    workflow.record(user or system_user(), "import", f"{result.kind}:{result.file.name}", None, after)
 
 
 def _refused(
@@ -164,12 +170,14 @@ def _import_ledger(path: Path, profile: Profile, options: ImportOptions) -> Impo
     parsed = read_ledger(path, encoding=options.encoding, profile=profile, cap=MAX_PROBLEMS)
     log.info("ledger read and checked in %.2f s (%s)", time.perf_counter() - started, path.name)
     try:
-        return _check_and_load_ledger(path, parsed, options)
+        return _check_and_load_ledger(path, parsed, profile, options)
     finally:
         parsed.close()
 
 
-def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOptions) -> ImportResult:
+def _check_and_load_ledger(
+    path: Path, parsed: ParsedLedger, profile: Profile, options: ImportOptions
+) -> ImportResult:
     problems = list(parsed.problems)
     notes = tuple(parsed.notes)
     source = parsed.source
@@ -180,6 +188,10 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
     totals = source.totals()
     base = ImportResult("ledger", path, totals.lines, notes=notes, totals=totals, dry_run=options.dry_run)
     problems += import_checks.ledger_references(source.balances(), str(path), default_mapping())
+    dated, unlisted = import_checks.implausible_dates(
+        path, totals, profile, options.encoding, options.years, MAX_PROBLEMS
+    )
+    problems += dated
     sha = sha256_of(path)
     if not any(p.severity is Severity.ERROR for p in problems) and storage.batch_exists("ledger", sha):
         return replace(base, skipped=True)
@@ -189,7 +201,7 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
     if not options.replace:
         problems += import_checks.overlap_warnings(earlier, str(path))
     listed, more = _capped(problems)
-    base = replace(base, problems=listed, more_problems=more)
+    base = replace(base, problems=listed, more_problems=more + unlisted)
     if _stops(problems, options) or options.dry_run:
         return replace(base, stopped=_stops(problems, options))
     months, years = set(totals.per_month), set(totals.years)
@@ -198,7 +210,7 @@ def _check_and_load_ledger(path: Path, parsed: ParsedLedger, options: ImportOpti
             source,
             file_name=path.name,
             sha256=sha,
-            imported_by=options.user or os.environ.get("USER", ""),
+            imported_by=options.user or system_user(),
             replaces=[batch.id for batch in earlier] if options.replace else [],
             progress=options.progress,
             guard=_unchanged("ledger", months, years, earlier, str(path)),
@@ -220,6 +232,14 @@ def _unit_cents(kind: str, records: list[Any]) -> list[tuple[str, int]]:
     return []
 
 
+def _new_accounts(kind: str, records: list[Any]) -> tuple[accounts.Placement, ...]:
+    """The row each account new to the chart falls on, for the user to see (`import accounts`)."""
+    if kind != "accounts":
+        return ()
+    known = storage.known_accounts()
+    return tuple(accounts.place(record for record in records if record.number not in known))
+
+
 def _import_records(kind: str, path: Path, profile: Profile, options: ImportOptions) -> ImportResult:
     """Every kind but the ledger: the file is small enough to hold as records."""
     records, problems = parse_file(kind, path, encoding=options.encoding, profile=profile)
@@ -233,7 +253,9 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
         records = rows_by_key(records)
         keys, shipped = default_structure().row_keys, shipped_mapping()
         problems += import_checks.mapping_ranges(records, str(path), keys, shipped.is_balance_sheet)
-    base = ImportResult(kind, path, len(records), dry_run=options.dry_run)
+    base = ImportResult(
+        kind, path, len(records), dry_run=options.dry_run, placed=_new_accounts(kind, records)
+    )
     earlier = []
     sha = sha256_of(path)
     if kind == "budget":
@@ -279,7 +301,7 @@ def _load(
     replaces: list[int],
     guard: Callable[[], None] | None,
 ) -> Mapping[str, Any]:
-    user = options.user or os.environ.get("USER", "")
+    user = options.user or system_user()
     if kind == "budget":
         loaded = storage.load_budget(
             records, file_name=path.name, sha256=sha, imported_by=user, replaces=replaces, guard=guard
@@ -325,12 +347,15 @@ def show_batch(batch_id: int) -> storage.BatchInfo:
     raise ServiceError("services.imports.no_batch", batch=batch_id)
 
 
-def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
-    """Remove a batch's lines and take them out of the monthly balances; the audit log keeps what went."""
+def rollback(batch_id: int, user: str = "", reason: str = "") -> storage.LoadResult:
+    """Remove a batch's lines and take them out of the monthly balances; the audit log keeps what went
+    and the reason given, which may not be empty (a rollback changes every report of its period)."""
     storage.setup()
     found = next((item for item in storage.batches() if item.id == batch_id), None)
     if found is None:
         raise ServiceError("services.imports.no_batch", batch=batch_id)
+    if not reason.strip():
+        raise ServiceError("services.imports.rollback_reason")
     result = storage.rollback_batch(batch_id)
     before = {
         "file": found.file_name,
@@ -338,7 +363,8 @@ def rollback(batch_id: int, user: str = "") -> storage.LoadResult:
         "lines": found.lines,
         "cents": found.total_cents,
     }
-    workflow.record(user or os.environ.get("USER", ""), "import.rollback", f"batch:{batch_id}", before, None)
+    after = {"reason": reason.strip()}
+    workflow.record(user or system_user(), "import.rollback", f"batch:{batch_id}", before, after)
     return result
 
 
@@ -356,5 +382,5 @@ def rebuild_sums(user: str = "") -> int:
     """Recompute the monthly balances and the batches' sums from the ledger lines (a repair tool)."""
     storage.setup()
     rows = storage.rebuild_balances()
-    workflow.record(user or os.environ.get("USER", ""), "ledger.rebuild", "balances", None, {"rows": rows})
+    workflow.record(user or system_user(), "ledger.rebuild", "balances", None, {"rows": rows})
     return rows

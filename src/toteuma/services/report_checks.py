@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from toteuma import __version__, storage
 from toteuma.core.mapping import RowResolver
-from toteuma.core.measures import BUILT_IN, Measure, Source
+from toteuma.core.measures import BUILT_IN, Measure, Source, Span
 from toteuma.core.money import to_report_sign
 from toteuma.core.periods import Period
-from toteuma.core.report import TieCheck, TieOut
+from toteuma.core.report import SourceBatch, TieCheck, TieOut
 from toteuma.core.statement import Statement
 from toteuma.core.structure import LineKind
 
@@ -49,18 +49,38 @@ def tie_out(
         year, months = measure.year_of(period), measure.months(period)
         what = f"{year}-{months[0]:02d}..{year}-{months[1]:02d}"
         total = _ledger_total(codes, year, months, rows)
-        found.append(TieCheck(what, _rows_total(statement, measure.name), total, measure.name))
+        like = "" if measure.name in _ORDER else _LIKE[measure.span]
+        check = TieCheck(what, _rows_total(statement, measure.name), total, measure.name, like, year)
+        found.append(check)
     return TieOut(tuple(found))
 
 
 _ORDER = {measure.name: index for index, measure in enumerate(BUILT_IN)}
+# The built-in ledger measure whose label a layout's own measure takes, by its months.
+_LIKE = {Span.YEAR: "tp_prev", Span.TO_PERIOD_END: "tot_prev", Span.MONTH: "tot_month"}
 
 
 def provenance(layout: str, made: datetime) -> tuple[tuple[str, str], ...]:
-    """Each imported data batch with its SHA-256, the layout, the program's version and the build time."""
-    found: list[tuple[str, str]] = [
-        ("batch", f"{batch.file_name} ({batch.kind}, {batch.lines}) sha256:{batch.sha256}")
-        for batch in sorted(storage.batches(), key=lambda item: (item.kind, item.file_name, item.sha256))
-    ]
-    found += [("layout", layout), ("version", f"toteuma {__version__}"), ("made", made.isoformat())]
-    return tuple(found)
+    """The technical facts: the layout, the program's version and when the report was made."""
+    return (("layout", layout), ("version", f"toteuma {__version__}"), ("made", made.isoformat()))
+
+
+def sources(period: Period) -> tuple[SourceBatch, ...]:
+    """The imported files the report's figures may come from: ledgers with lines from January of the
+    previous year to the period's end (not a later month's file), budgets of the report's year."""
+    start = date(period.year - 1, 1, 1)
+    found = []
+    for batch in storage.batches():
+        if batch.kind == "ledger":
+            used = batch.first_date is not None and batch.last_date is not None
+            if not used or batch.first_date > period.end or batch.last_date < start:  # type: ignore[operator]
+                continue
+        elif period.year not in batch.years:
+            continue
+        found.append(
+            SourceBatch(batch.kind, batch.file_name, batch.first_date, batch.last_date, batch.years,
+                        batch.lines, batch.imported_at, batch.imported_by, batch.sha256)
+        )  # fmt: skip
+    return tuple(
+        sorted(found, key=lambda item: (item.kind != "ledger", item.first or date.min, item.file_name))
+    )

@@ -7,6 +7,7 @@ the texts of all its areas in one query each: its query count does not grow with
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,7 @@ from toteuma.core.report import Description, ReportContent, UnitRef, UnitStateme
 from toteuma.core.statement import RowFigures, Statement, Visibility, compute_statement
 from toteuma.services import followup, measures
 from toteuma.services.common import ServiceError, default_mapping, default_structure
-from toteuma.services.report_checks import build_time, provenance, tie_out
+from toteuma.services.report_checks import build_time, provenance, sources, tie_out
 from toteuma.services.report_parts import goals, investment_groups, monthly_net
 
 FORMATS = reports.FORMATS
@@ -157,7 +158,8 @@ class _Plan:
     statements: dict[str, Statement]
 
     def statement(self, unit: Unit, commentary: str = "", depth: int = 1) -> UnitStatement:
-        return UnitStatement(UnitRef(unit.code, unit.name), self.statements[unit.code], commentary, depth)
+        ref = UnitRef(unit.code, unit.name, unit.names)
+        return UnitStatement(ref, self.statements[unit.code], commentary, depth)
 
 
 def _plan(definition: Definition, unit_ref: str, period: Period) -> _Plan:
@@ -177,20 +179,28 @@ def _plan(definition: Definition, unit_ref: str, period: Period) -> _Plan:
     return _Plan(definition, reader, unit, period, areas, summary, read, statements)
 
 
-def build_report(unit_ref: str, period: Period, layout: Definition | None = None) -> ReportContent:
-    """The whole report of a binding unit (or any unit) at a month-end, tied out to the ledger."""
+def build_report(
+    unit_ref: str, period: Period, layout: Definition | None = None, report_date: date | None = None
+) -> ReportContent:
+    """The whole report of a binding unit (or any unit) at a month-end, tied out to the ledger.
+
+    `report_date` is the date the report bears ("8. toukokuuta 2024"); by default the day it is made.
+    """
     plan = _plan(layout or get_layout(None), unit_ref, period)
     area_codes = [area.code for area, _ in plan.areas]
     texts = storage.texts(area_codes, TextKind.COMMENTARY, period.year, period)
     first = [area for area, depth in plan.areas if depth == 1]
     described = storage.texts([area.code for area in first], TextKind.DESCRIPTION, period.year)
-    return _content(
+    content = _content(
         plan,
         tuple(plan.statement(area, texts.get(area.code, ""), depth) for area, depth in plan.areas),
         tuple(
-            Description(UnitRef(a.code, a.name), described[a.code]) for a in first if described.get(a.code)
+            Description(UnitRef(a.code, a.name, a.names), described[a.code])
+            for a in first
+            if described.get(a.code)
         ),
     )
+    return replace(content, report_date=report_date or content.report_date)
 
 
 def _read_measures(definition: Definition) -> frozenset[str]:
@@ -213,8 +223,9 @@ def _content(
     return ReportContent(
         title=TITLE,
         period=period,
-        unit=UnitRef(unit.code, unit.name),
+        unit=UnitRef(unit.code, unit.name, unit.names),
         municipality=root[0].name if root else "",
+        municipality_names=root[0].names if root else (),
         summary=plan.reader.structure.summary,
         binding=unit.binding,
         statement=plan.statement(unit, depth=0),
@@ -230,6 +241,7 @@ def _content(
         plan_goals_intro=text(TextKind.PLAN_GOALS_INTRO, month),
         report_date=build_time().date(),
         provenance=provenance(plan.definition.name, build_time()),
+        sources=sources(period),
         monthly_net=monthly_net(codes, period, plan.reader),
         tie_out=tie_out(codes, period, own, plan.reader.rows, plan.read),
         structure=plan.reader.structure,

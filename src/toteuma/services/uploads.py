@@ -47,7 +47,13 @@ def batches(who: Actor) -> list[BatchInfo]:
     return storage.batches()
 
 
-def rollback(who: Actor, batch_id: int) -> None:
-    """Remove a batch's lines; the audit log keeps what was removed."""
+def batch(who: Actor, batch_id: int) -> BatchInfo:
+    """One batch, to show before it is rolled back."""
     require_controller(who)
-    imports.rollback(batch_id, who.name)
+    return imports.show_batch(batch_id)
+
+
+def rollback(who: Actor, batch_id: int, reason: str) -> None:
+    """Remove a batch's lines; the audit log keeps what was removed and why."""
+    require_controller(who)
+    imports.rollback(batch_id, who.name, reason)

@@ -35,6 +35,8 @@ class Unit(models.Model):
     binding = models.CharField(max_length=10, choices=_choices(Binding), default=Binding.NET.value)
     responsible = models.CharField(max_length=200, blank=True)
     order = models.IntegerField(default=0)
+    name_sv = models.CharField(max_length=200, blank=True, default="")  # "" prints the Finnish name
+    name_en = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ("order", "code")

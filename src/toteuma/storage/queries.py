@@ -23,14 +23,17 @@ from toteuma.core.records import (
 from toteuma.storage import models
 from toteuma.storage.types import BatchInfo, Flow, InvestmentSums, Sums
 
-_UNIT_FIELDS = ("code", "name", "kind", "parent__code", "binding_level", "binding", "order", "responsible")
+_UNIT_FIELDS: tuple[str, ...] = ("code", "name", "kind", "parent__code", "binding_level", "binding", "order")
+_UNIT_FIELDS += ("responsible", "name_sv", "name_en")
 
 
 def units() -> list[UnitRecord]:
-    """Every unit with all it carries (responsible included), ordered by order and code."""
+    """Every unit with all it carries (responsible and names in other languages included)."""
     return [
-        UnitRecord(code, name, UnitKind(kind), parent, binding_level, Binding(binding), responsible, order)
-        for code, name, kind, parent, binding_level, binding, order, responsible in (
+        UnitRecord(
+            code, name, UnitKind(kind), parent, binding_level, Binding(binding), responsible, order, sv, en
+        )
+        for code, name, kind, parent, binding_level, binding, order, responsible, sv, en in (
             models.Unit.objects.values_list(*_UNIT_FIELDS)
         )
     ]
@@ -38,8 +41,13 @@ def units() -> list[UnitRecord]:
 
 def org_tree() -> OrgTree:
     return OrgTree(
-        Unit(r.code, r.name, r.kind, r.parent, r.binding_level, r.binding, r.order) for r in units()
+        Unit(r.code, r.name, r.kind, r.parent, r.binding_level, r.binding, r.order, _names(r))
+        for r in units()
     )
+
+
+def _names(record: UnitRecord) -> tuple[tuple[str, str], ...]:
+    return tuple((lang, name) for lang, name in (("sv", record.name_sv), ("en", record.name_en)) if name)
 
 
 def responsible(unit_code: str) -> str:

@@ -75,6 +75,8 @@ def _unit_row(r: UnitRecord) -> Unit:
         binding=r.binding.value,
         responsible=r.responsible,
         order=r.order,
+        name_sv=r.name_sv,
+        name_en=r.name_en,
     )
 
 
@@ -82,7 +84,7 @@ def load_units(records: Iterable[UnitRecord]) -> LoadResult:
     """Add or update units by code, then link parents; the resulting tree must be a tree."""
     items = _unique(records, lambda record: record.code, "unit_code")
     with import_transaction():
-        fields = ["name", "kind", "binding_level", "binding", "responsible", "order"]
+        fields = ["name", "kind", "binding_level", "binding", "responsible", "order", "name_sv", "name_en"]
         _upsert(Unit, [_unit_row(r) for r in items], ["code"], fields)
         ids = _resolve((r.parent for r in items if r.parent is not None), "parent_units")
         linked = [Unit(id=ids[r.code], parent_id=ids[r.parent] if r.parent else None) for r in items]

@@ -115,9 +115,15 @@ def confirm(request: HttpRequest, who: Actor) -> HttpResponse:
 
 
 @with_actor
-@require_POST
 def rollback(request: HttpRequest, who: Actor, batch_id: int) -> HttpResponse:
-    uploads.rollback(who, batch_id)
+    """GET asks for confirmation and a reason; POST with a reason rolls the batch back."""
+    found = uploads.batch(who, batch_id)
+    reason = request.POST.get("syy", "").strip()
+    if request.method != "POST" or not reason:
+        status = 400 if request.method == "POST" else 200
+        context = {"b": found, "missing": request.method == "POST"}
+        return render(request, "web/rollback.html", context, status=status)
+    uploads.rollback(who, batch_id, reason)
     messages.success(request, _("Erä %(id)s peruttu.") % {"id": batch_id})
     return redirect("imports")
 

@@ -50,7 +50,7 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("upload", "POST"): _CONTROLLERS,
     ("confirm-import", "GET"): _POST_ONLY,
     ("confirm-import", "POST"): _CONTROLLERS,
-    ("rollback", "GET"): _POST_ONLY,
+    ("rollback", "GET"): _CONTROLLERS,  # the confirmation page, which asks for the reason
     ("rollback", "POST"): _CONTROLLERS,
     ("reports", "GET"): _ANYONE_SIGNED_IN,
     ("reports", "POST"): _ANYONE_SIGNED_IN,

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from toteuma import services
 from toteuma.core.periods import Period
 from toteuma.services import dashboard
+from toteuma.services.layouts import layout_list
 from toteuma.web.common import Actor, with_actor
 
 CONTENT_TYPES = {
@@ -39,7 +40,7 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
             )
         layout = services.get_layout(chosen)
         content = services.build_report(unit, at, layout)
-        data = services.render_report(content, fmt, layout, request.GET.get("kieli", "fi"))
+        data = services.render_report(content, fmt, layout, request.GET.get("kieli") or request.LANGUAGE_CODE)
         response = HttpResponse(data, content_type=CONTENT_TYPES.get(fmt, "application/octet-stream"))
         if fmt == "html":
             _allow_own_styles(response, data)
@@ -54,7 +55,8 @@ def reports(request: HttpRequest, who: Actor) -> HttpResponse:
         "periods": dashboard.periods(),
         "formats": services.FORMATS,
         "languages": services.LANGUAGES,
-        "layouts": services.shipped_layouts(),
+        # each shipped layout by what it is, in the page's language ("Neljännesvuosiraportti kuten …")
+        "layouts": [(name, text.split(":")[0] or name) for name, text in layout_list()],
     }
     return render(request, "web/reports.html", context)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,8 +11,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from toteuma import services
 from toteuma.core.periods import Period
+from toteuma.services import audit as audit_log
 from toteuma.services import dashboard, workflow
+from toteuma.storage.workflow import AuditFilter
 from toteuma.web.common import Actor, int_param, period_of, with_actor
 
 
@@ -65,12 +70,37 @@ def move(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
             request, _("Lähetetty tarkastettavaksi.") if action == "laheta" else _("Hyväksytty.")
         )
     else:
-        return render(request, "web/error.html", {"message": f"unknown action {action!r}"}, status=400)
+        return render(request, "web/error.html", {"message": _("Tuntematon toiminto.")}, status=400)
     return _back(code, period)
+
+
+def _day(request: HttpRequest, name: str) -> date | None:
+    text = request.GET.get(name, "").strip()
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError as exc:
+        raise services.ServiceError("services.web.not_a_date", name=name, value=text) from exc
 
 
 @with_actor
 def audit(request: HttpRequest, who: Actor) -> HttpResponse:
-    page = int_param(request, "sivu", 1) or 1
-    entries = workflow.audit_log(who, 100, (max(page, 1) - 1) * 100)
-    return render(request, "web/audit.html", {"entries": entries, "page": page})
+    """The log, newest first, filtered by who, what, when and a part of the target."""
+    page = max(int_param(request, "sivu", 1) or 1, 1)
+    chosen = AuditFilter(
+        user=request.GET.get("kuka", ""),
+        action=request.GET.get("toiminto", ""),
+        since=_day(request, "alkaen"),
+        until=_day(request, "asti"),
+        target=request.GET.get("kohde", "").strip(),
+    )
+    users, actions = audit_log.audit_choices(who)
+    context = {
+        "entries": audit_log.audit_page(who, page, chosen),
+        "page": page,
+        "chosen": chosen,
+        "users": users,
+        "actions": actions,
+        "query": request.GET.copy(),
+        "more": audit_log.PAGE,
+    }
+    return render(request, "web/audit.html", context)

@@ -7,6 +7,7 @@ from typing import Any
 
 from toteuma.core.definition.figures import Figures
 from toteuma.core.definition.model import ColumnDef, Labels, LinePick, Scale, Sign, TableDef
+from toteuma.core.definition.placeholders import template_problems
 from toteuma.core.definition.settings import TABLE_KINDS, TABLE_SETTINGS, setting
 from toteuma.core.problems import Problem, problem
 from toteuma.core.statement import REFERENCE_COLUMNS, RowRule
@@ -46,7 +47,10 @@ def _columns(
     for index, item in enumerate(raw):
         column = _column(item)
         at = f"{path}[{index}]"
-        if column.figure not in figures:
+        for name, texts in (("label", column.labels), ("year_end_label", column.year_end_labels)):
+            problems += template_problems(texts, f"{at}.{name}", where)
+        problems += template_problems(column.group, f"{at}.group", where)
+        if column.figure not in figures and column.figure not in figures.broken:
             params = {"number": index + 1, "figure": column.figure}
             problems.append(problem("layout.unknown-name", "message", file=where, column=at, **params))
         if column.line and not structure.has(column.line):
@@ -116,14 +120,21 @@ def _table(
         rows=RowRule(get("rows")),
         headings_always=get("headings") == "always",
         blank_zero=get("empty") == "blank",
+        empty_mark=str(get("empty_mark")),
         lines=_lines(kind, raw.get("lines"), structure, f"{path}.lines", where, problems),
-        title=labels(raw.get("title", "")),
+        title=_title(raw, path, where, problems),
         depth=int(get("depth")),
         units=str(get("units")),
         total=str(get("total")),
         cost_centers=bool(get("cost_centers")),
         printed=bool(get("printed")),
     )
+
+
+def _title(raw: Mapping[str, Any], path: str, where: str, problems: list[Problem]) -> Labels:
+    found = labels(raw.get("title", ""))
+    problems += template_problems(found, f"{path}.title", where, title=True)
+    return found
 
 
 def _chosen_columns(

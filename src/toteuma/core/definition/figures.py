@@ -34,6 +34,7 @@ class Figures:
 
     measures: tuple[Measure, ...]
     formulas: tuple[Formula, ...]
+    broken: frozenset[str] = frozenset()  # declared, but with a problem of their own (reported once)
 
     def __contains__(self, name: object) -> bool:
         return any(m.name == name for m in self.measures) or any(f.name == name for f in self.formulas)
@@ -122,7 +123,8 @@ def compile_figures(
     if cycle:
         problems.append(_p("layout.cycle", "figures", where, cycle[0], path=" → ".join(cycle)))
     formulas = _kinds(parsed, order, known, problems, where)
-    return Figures(measures, formulas), problems
+    broken = frozenset(declared) - {formula.name for formula in formulas}
+    return Figures(measures, formulas, broken), problems
 
 
 def _kinds(
@@ -168,7 +170,7 @@ def _order(edges: Mapping[str, Iterable[str]]) -> tuple[list[str], list[str]]:
     return done, path[path.index(path[-1]) :]
 
 
-def _p(code: str, text: str, where: str, figure: str, **params: Any) -> Problem:
+def _p(code: str, text: str, where: str, figure: str, /, **params: Any) -> Problem:
     """A problem of the figure `figure`; messages name it as {figure} (a duplicate's as {name})."""
     values = {"name": figure, **params} if code == "layout.duplicate-name" else {"figure": figure, **params}
     return problem(code, text, file=where, column=f"figures.{figure}", **values)

@@ -45,6 +45,9 @@ def merged(chain: Sequence[Source]) -> tuple[dict[str, Any], list[Origin]]:
     origins: list[Origin] = []
     for source in reversed(chain):
         own = {key: value for key, value in source.raw.items() if key not in NOT_INHERITED}
+        if "base" in source.raw.get("structure", {}):
+            # Naming its base, a layout's structure starts over: the lines its bases changed go.
+            values, origins = {key: value for key, value in values.items() if key != "structure"}, []
         changes = source.raw.get("structure", {}).get("lines", [])
         origins += [(source.label, f"structure.lines[{index}]") for index in range(len(changes))]
         values = merge(values, own)

@@ -84,6 +84,7 @@ class TableDef:
     rows: RowRule = RowRule.ACTIVITY
     headings_always: bool = True
     blank_zero: bool = False
+    empty_mark: str = ""  # what a printed cell without a value shows: "", "-", "..", ...
     lines: tuple[LinePick, ...] = ()  # () prints every line of the structure
     title: Labels = ()
     depth: int = 1

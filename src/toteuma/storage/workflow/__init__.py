@@ -9,6 +9,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from toteuma.storage.workflow.types import (
+    AuditFilter,
     AuditInfo,
     ConflictError,
     DraftInfo,
@@ -31,6 +32,7 @@ _LAZY = {
     "record": "audit",
     "audit_log": "audit",
     "audit_count": "audit",
+    "audit_choices": "audit",
     "draft": "editing",
     "drafts": "editing",
     "save_draft": "editing",
@@ -71,7 +73,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from toteuma.storage.workflow.audit import audit_count, audit_log, record
+    from toteuma.storage.workflow.audit import audit_choices, audit_count, audit_log, record
     from toteuma.storage.workflow.editing import (
         COMMENTARY,
         INVESTMENT,
@@ -147,6 +149,7 @@ __all__ = [
     "PUBLISHERS",
     "ROLES",
     "STATES",
+    "AuditFilter",
     "AuditInfo",
     "ConflictError",
     "DraftInfo",
@@ -156,6 +159,7 @@ __all__ = [
     "account_names",
     "add_user",
     "all_users",
+    "audit_choices",
     "audit_count",
     "audit_log",
     "balance_periods",

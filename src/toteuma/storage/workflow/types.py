@@ -51,6 +51,17 @@ class DraftInfo:
 
 
 @dataclass(frozen=True)
+class AuditFilter:
+    """Which audit entries to show; an empty field does not filter."""
+
+    user: str = ""
+    action: str = ""  # an action, or its family: "draft" matches draft.save, draft.approved, ...
+    since: date | None = None
+    until: date | None = None  # inclusive
+    target: str = ""  # a part of the target, e.g. a unit code or a file name
+
+
+@dataclass(frozen=True)
 class AuditInfo:
     at: datetime
     user: str

@@ -1,4 +1,4 @@
-"""Template filters: Finnish money and percent text, status words, signed cents of ledger lines."""
+"""Template filters: Finnish money and percent text, signed cents, and codes (kinds, roles) in words."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from babel.numbers import format_decimal
 from django import template
 from django.utils import translation
 
+from toteuma.core.messages import known, t
 from toteuma.core.money import euros, percent, round_euros, to_report_sign
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.numbers import format_euros, format_percent
@@ -58,6 +59,28 @@ def cell(value: object) -> str:
 @register.filter
 def get(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key)
+
+
+def _named(key: str, fallback: str) -> str:
+    return t(key) if known(key) else fallback
+
+
+@register.filter
+def kind_name(kind: str) -> str:
+    """An input file's kind as people say it: 'ledger' -> 'kirjanpito'."""
+    return _named(f"kinds.{kind}", kind)
+
+
+@register.filter
+def role_name(role: str) -> str:
+    """A role as people say it: 'controller' -> 'taloussuunnittelija'."""
+    return _named(f"roles.{role}", role)
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A report language in the page's language: 'sv' -> 'ruotsi' on a Finnish page."""
+    return _named(f"web.language_{code}", code)
 
 
 @register.filter
