@@ -28,7 +28,7 @@ class Forecast:
 
     @property
     def deviation(self) -> int:
-        """Budget − forecast (Poikkeama): negative where costs overrun or income falls short."""
+        """Budget − forecast (Poikkeama), report sign: positive where costs overrun or income falls short."""
         return self.budget - self.cents
 
     def __add__(self, other: Forecast) -> Forecast:
