@@ -3,7 +3,9 @@ a message and where to drill down.
 
 Where each rule looks (docs/forecasting.md):
 - a binding level's binding line (Toimintakate for net binding, Toimintakulut for gross) forecast
-  beyond its appropriation: the most important one, it needs a budget amendment before the year ends;
+  beyond its appropriation: the most important one, it needs a council's budget amendment before the
+  year ends; and a service area's Toimintakate beyond its operating plan's appropriation (the
+  käyttösuunnitelma binds those who run the area; the board changes it);
 - income rows forecast short of their estimate, at service areas and binding levels;
 - cost rows ahead of their budget profile, past their whole-year budget, or spent without a budget,
   at service areas; and each cost center's costs past its whole-year budget.
@@ -21,6 +23,8 @@ from toteuma.core.periods import Period
 from toteuma.services.forecast_data import COSTS, INCOME
 from toteuma.services.forecasts import UnitForecasts, settings, unit_forecasts
 from toteuma.services.measures import Reader
+
+BINDING, PLAN = "binding", "operating-plan"  # whose appropriation an over-appropriation passes
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Alert:
     figures: Mapping[str, int] = field(default_factory=dict)  # report sign cents (income +, costs −)
     message: str = ""
     target: DrillTarget | None = None
+    level: str = ""  # of an over-appropriation: "binding" (the council's) or "operating-plan" (the board's)
 
     def as_json(self) -> dict[str, object]:
         """The alert as `toteuma alerts --format json` writes it: money in cents."""
@@ -52,6 +57,7 @@ class Alert:
             "row": self.row,
             "row_label": self.row_label,
             "rule": self.rule.value,
+            "level": self.level or None,
             "figures": dict(self.figures),
             "message": self.message,
             "drill": None
@@ -93,7 +99,10 @@ def _all(found: UnitForecasts, thresholds: AlertSettings, lang: str) -> Iterator
         unit = read.tree[code]
         if unit.binding_level:
             line = summary.menot if unit.binding is Binding.GROSS else summary.netto
-            yield from _check(found, unit, line, (Rule.OVER_APPROPRIATION,), thresholds, lang)
+            yield from _check(found, unit, line, (Rule.OVER_APPROPRIATION,), thresholds, lang, BINDING)
+        elif unit.kind is UnitKind.SERVICE_AREA:
+            line = summary.netto
+            yield from _check(found, unit, line, (Rule.OVER_APPROPRIATION,), thresholds, lang, PLAN)
         if unit.binding_level or unit.kind is UnitKind.SERVICE_AREA:
             for row in _rows(found, code, INCOME):
                 yield from _check(found, unit, row, (Rule.INCOME_SHORT,), thresholds, lang)
@@ -112,7 +121,13 @@ def _rows(found: UnitForecasts, code: str, kind: str) -> list[str]:
 
 
 def _check(
-    found: UnitForecasts, unit: Unit, line: str, rules: Sequence[Rule], thresholds: AlertSettings, lang: str
+    found: UnitForecasts,
+    unit: Unit,
+    line: str,
+    rules: Sequence[Rule],
+    thresholds: AlertSettings,
+    lang: str,
+    level: str = "",
 ) -> Iterator[Alert]:
     value = found.line(unit.code, line)
     if value is None:
@@ -122,28 +137,16 @@ def _check(
     for rule in rules:
         figures = RULES[rule](value, thresholds)
         if figures is not None:
-            yield Alert(
-                unit.code,
-                unit.name_in(lang),
-                line,
-                row_label,
-                rule,
-                figures,
-                _message(rule, unit.name_in(lang), row_label, value, figures),
-                DrillTarget(
-                    unit.code, line, "budget" if rule is Rule.NO_BUDGET else "tot", found.read.period
-                ),
+            target = DrillTarget(
+                unit.code, line, "budget" if rule is Rule.NO_BUDGET else "tot", found.read.period
             )
+            message = _message(rule, unit.name_in(lang), row_label, value, figures, level)
+            yield Alert(unit.code, unit.name_in(lang), line, row_label, rule, figures, message, target, level)
 
 
-def _message(rule: Rule, unit: str, row: str, value: Forecast, figures: Mapping[str, int]) -> str:
+def _message(rule: Rule, unit: str, row: str, value: Forecast, figures: Mapping[str, int], level: str) -> str:
     """The alert in words, in the language in force; amounts as positive euros where the words say
     which way they go."""
     plain = {name: abs(cents) for name, cents in figures.items()}
-    return t(
-        f"forecast.alert.{rule.value}",
-        unit=unit,
-        row=row,
-        method=t(f"forecast.method.{value.method.value}"),
-        **plain,
-    )
+    key = f"forecast.alert.{rule.value}" + ("-plan" if level == PLAN else "")
+    return t(key, unit=unit, row=row, method=t(f"forecast.method.{value.method.value}"), **plain)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.db.models import Sum
 
@@ -22,10 +22,14 @@ def load_monthly_budget(
     sha256: str,
     imported_by: str = "",
     replaces: Iterable[int] = (),
+    guard: Callable[[], None] | None = None,
 ) -> LoadResult:
     """Insert a monthly budget file's lines as one batch, all or nothing; the batches in `replaces`
-    (an earlier export of the same file) go first, in the same transaction."""
+    (an earlier export of the same file) go first, in the same transaction; `guard` runs before that
+    under the import lock and raises to refuse the load."""
     with import_transaction():
+        if guard is not None:
+            guard()
         models.ImportBatch.objects.filter(
             id__in=list(replaces), kind=models.ImportBatch.Kind.MONTHLY
         ).delete()

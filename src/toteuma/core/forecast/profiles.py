@@ -82,6 +82,6 @@ def from_monthly_budget(months: Sequence[int]) -> Profile | None:
 
 
 def choose(history: Mapping[int, Sequence[int]], monthly_budget: Sequence[int]) -> Profile:
-    """The profile in force: the earlier years' pattern where there is one, else an imported monthly
-    budget, else even."""
-    return from_history(history) or from_monthly_budget(monthly_budget) or even()
+    """The profile in force: an imported monthly budget (the finance team's own plan for the year,
+    which knows what history cannot), else the earlier years' pattern (the default), else even."""
+    return from_monthly_budget(monthly_budget) or from_history(history) or even()
