@@ -13,13 +13,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from toteuma import storage
 from toteuma.core import forecast as fc
 from toteuma.core.forecast import Forecast, Method, ProfileSource
 from toteuma.core.periods import Period
 from toteuma.core.structure import LineKind
 from toteuma.services import forecast_data
+from toteuma.services.common import ServiceError
 from toteuma.services.forecast_data import Key, Read
 from toteuma.services.measures import Reader, register_forecast
+from toteuma.storage import workflow
 
 
 @dataclass(frozen=True)
@@ -167,14 +170,35 @@ def monthly_series(unit_code: str, period: Period, line: str | None = None) -> M
     return forecast_data.series(found, unit_code, key, structure.line(key).costs)
 
 
-def backtest(period: Period) -> fc.Table:
-    """Each method's errors by row kind and month, replaying the earlier years that `period`'s
-    forecasts read (all units)."""
+@dataclass(frozen=True)
+class Backtest:
+    """Each method's errors replaying the earlier years that `period`'s forecasts read (all units)."""
+
+    period: Period
+    years: tuple[int, ...]  # the years replayed (those with ledger lines)
+    cases: int  # (cost center, row, year) replayed, before the smallest are left out
+    table: fc.Table
+
+
+def latest_period() -> Period:
+    """The newest month-end with ledger lines."""
+    storage.setup()
+    found = workflow.balance_periods()
+    if not found:
+        raise ServiceError("services.dashboard.no_ledger")
+    return Period.parse(found[0])
+
+
+def backtest(period: Period | None = None) -> Backtest:
+    """Replay the earlier years month by month with each method (default: before the newest period)."""
+    chosen = period or latest_period()
     forecast_settings, _ = settings()
     reader = Reader.read()
     roots = [unit.code for unit in reader.tree.children(None)]
-    read = forecast_data.read(reader, roots, period, forecast_settings)
-    return fc.backtest(forecast_data.cases(read), forecast_settings)
+    read = forecast_data.read(reader, roots, chosen, forecast_settings)
+    cases = forecast_data.cases(read)
+    years = tuple(sorted({case.year for case in cases}))
+    return Backtest(chosen, years, len(cases), fc.backtest(cases, forecast_settings))
 
 
 def _measure(roots: Sequence[str], period: Period) -> dict[tuple[str, int], tuple[int, int]]:
