@@ -35,7 +35,7 @@ def test_seasonal_needs_earlier_years_and_a_share_big_enough() -> None:
     assert fc.seasonal(data, Fraction(1, 100)) == sum(cents(SPRING, 1))
 
 
-def test_run_rate_reproduces_the_year_end_of_a_flat_year_exactly_and_seasonal_does_not_of_a_spring_one() -> None:
+def test_run_rate_reproduces_the_year_end_of_a_flat_year_exactly_but_not_of_a_spring_one() -> None:
     year = cents(FLAT, 777)
     for month in range(1, 13):
         assert fc.run_rate(RowData(year[:month])) == sum(year), month
@@ -106,7 +106,13 @@ def test_the_band_is_the_methods_backtest_error_at_this_month() -> None:
 def test_an_own_forecast_replaces_the_figure_and_keeps_the_bands_width() -> None:
     base = fc.Forecast(-1_000, Method.BUDGET, ProfileSource.EVEN, -300, -1_200, -300, -1_100, -900)
     own = fc.with_own(base, -1_500)
-    assert (own.cents, own.method, own.low, own.high, own.deviation) == (-1_500, Method.OWN, -1_600, -1_400, 300)
+    assert (own.cents, own.method, own.low, own.high, own.deviation) == (
+        -1_500,
+        Method.OWN,
+        -1_600,
+        -1_400,
+        300,
+    )
     assert (base + own).method is Method.MIXED
 
 

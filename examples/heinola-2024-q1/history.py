@@ -74,7 +74,7 @@ def ledger_2023() -> dict[tuple[str, int], list[int]]:
             account = int(row["Tili"])
             if row["Projekti"] or account < 3000:  # investments and balance-sheet accounts
                 continue
-            day, month, _ = row["Kirjauspvm"].split(".")
+            _, month, _ = row["Kirjauspvm"].split(".")
             found[(row["Kustannuspaikka"], account)][int(month) - 1] += cents(row["Summa"])
     return {key: months for key, months in sorted(found.items()) if sum(months)}
 
@@ -105,7 +105,9 @@ def pattern_2022(key: tuple[str, int], months: list[int], rng: random.Random) ->
     return shares if any(shares) else [Decimal(1)] * 12
 
 
-def year_2022(history: dict[tuple[str, int], list[int]], rng: random.Random) -> dict[tuple[str, int], list[int]]:
+def year_2022(
+    history: dict[tuple[str, int], list[int]], rng: random.Random
+) -> dict[tuple[str, int], list[int]]:
     found: dict[tuple[str, int], list[int]] = {}
     elections = defaultdict(int)  # account -> the county elections' cents
     for key, months in history.items():
@@ -137,7 +139,9 @@ def ledger_lines(year: int, months: dict[tuple[str, int], list[int]], names: dic
         counters[posted.month] += 1
         document = f"{year % 100}{posted.month:02d}{counters[posted.month]:04d}"
         text = f"{names.get(account, str(account))} {posted.month}/{year}"
-        out.write(f"{posted.day}.{posted.month}.{posted.year};{document};{account};{unit};;{euros(value)};{text}\n")
+        out.write(
+            f"{posted.day}.{posted.month}.{posted.year};{document};{account};{unit};;{euros(value)};{text}\n"
+        )
     return out.getvalue()
 
 
@@ -151,7 +155,9 @@ def budget_lines(years: dict[int, dict[tuple[str, int], list[int]]], rng: random
             margin = Decimal(rng.randint(1, 4) if total > 0 else rng.randint(2, 6)) / 100
             budget = round_to(Decimal(total) * (1 + margin), 10_000)
             if budget:
-                out.write(f"{year};{unit};{account};{euros(budget)};TA;{decision};{decided};Talousarvio {year}\n")
+                out.write(
+                    f"{year};{unit};{account};{euros(budget)};TA;{decision};{decided};Talousarvio {year}\n"
+                )
     return out.getvalue()
 
 
@@ -192,7 +198,9 @@ def main() -> None:
     earlier = year_2022(history, rng)
     names = account_names()
     (out / "ledger-2022.csv").write_text(ledger_lines(2022, earlier, names), encoding="utf-8")
-    (out / "budget-history.csv").write_text(budget_lines({2022: earlier, 2023: history}, rng), encoding="utf-8")
+    (out / "budget-history.csv").write_text(
+        budget_lines({2022: earlier, 2023: history}, rng), encoding="utf-8"
+    )
     (out / "monthly-budget-2024.csv").write_text(monthly_lines(), encoding="utf-8")
 
 
