@@ -81,11 +81,15 @@ _LAZY = {
     "goal_history": "followup",
     "goal_metric_names": "followup",
     "subtree_budget_sums": "subtree",
+    "ledger_sums_by_unit": "subtree",
+    "budget_sums_by_unit": "subtree",
+    "rebuild_closure": "closure",
 }
 
 if TYPE_CHECKING:
     from toteuma.storage.balances import rebuild_balances, verify_ledger
     from toteuma.storage.bulk import load_ledger_source
+    from toteuma.storage.closure import rebuild_closure
     from toteuma.storage.followup import (
         all_project_lines,
         goal_history,
@@ -119,7 +123,12 @@ if TYPE_CHECKING:
         texts,
         units,
     )
-    from toteuma.storage.subtree import subtree_budget_sums, subtree_ledger_sums
+    from toteuma.storage.subtree import (
+        budget_sums_by_unit,
+        ledger_sums_by_unit,
+        subtree_budget_sums,
+        subtree_ledger_sums,
+    )
     from toteuma.storage.upserts import (
         load_accounts,
         load_goals,
@@ -192,6 +201,7 @@ __all__ = [
     "batch_exists",
     "batches",
     "budget_sums",
+    "budget_sums_by_unit",
     "fault_of",
     "goal_history",
     "goal_metric_names",
@@ -201,6 +211,7 @@ __all__ = [
     "investment_sums",
     "known_accounts",
     "ledger_accounts",
+    "ledger_sums_by_unit",
     "load_accounts",
     "load_budget",
     "load_goals",
@@ -223,6 +234,7 @@ __all__ = [
     "projects",
     "ready",
     "rebuild_balances",
+    "rebuild_closure",
     "recorded_sums",
     "responsible",
     "rollback_batch",
