@@ -83,6 +83,7 @@ _LAZY = {
     "subtree_budget_sums": "subtree",
     "ledger_sums_by_unit": "subtree",
     "budget_sums_by_unit": "subtree",
+    "monthly_sums_by_unit": "subtree",
     "rebuild_closure": "closure",
 }
 
@@ -126,6 +127,7 @@ if TYPE_CHECKING:
     from toteuma.storage.subtree import (
         budget_sums_by_unit,
         ledger_sums_by_unit,
+        monthly_sums_by_unit,
         subtree_budget_sums,
         subtree_ledger_sums,
     )
@@ -227,6 +229,7 @@ __all__ = [
     "metric_rows",
     "metric_values",
     "migrate",
+    "monthly_sums_by_unit",
     "org_tree",
     "progress",
     "project_lines",

@@ -96,3 +96,14 @@ def budget_sums_by_unit(units: Iterable[str], year: int) -> list[BudgetSum]:
         unit__ancestor_links__ancestor__code__in=sorted(set(units)), year=year
     )
     return _budget_sums(lines, "unit__ancestor_links__ancestor__code")
+
+
+def monthly_sums_by_unit(unit: str, year: int) -> dict[tuple[int, int], int]:
+    """Per (month, account): cents debit + of the unit's whole subtree in the year, in one query."""
+    rows = (
+        models.MonthlyBalance.objects.filter(unit_id__in=subtree_ids([unit]), year=year)
+        .values_list("month", "account")
+        .annotate(cents=Sum("amount_cents"))
+        .order_by()
+    )
+    return {(month, account): cents for month, account, cents in rows}
