@@ -29,6 +29,7 @@ from toteuma.storage.types import (  # noqa: F401  (the follow-up rows are re-ex
     MetricRow,
     ProjectSums,
     StorageError,
+    Subtree,
     Sums,
     UnknownUnitError,
 )
@@ -195,6 +196,7 @@ __all__ = [
     "LedgerCheck",
     "LoadResult",
     "StorageError",
+    "Subtree",
     "Sums",
     "UnknownUnitError",
     "account_sums",

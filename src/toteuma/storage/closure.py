@@ -6,12 +6,24 @@ an IN-list of every unit code under it (docs/decisions.md, 36).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from django.db import connection
+from django.db.models import QuerySet
 
 from toteuma.storage import sql
 from toteuma.storage.models import Unit, UnitClosure
+from toteuma.storage.types import Subtree
+
+# What the queries take for "these units": codes, or a whole subtree by its root.
+Units = Iterable[str] | Subtree
+
+
+def unit_ids(units: Units) -> QuerySet[UnitClosure, int] | QuerySet[Unit, int]:
+    """The units' ids as a subquery: a subtree through the closure, listed codes by their code."""
+    if isinstance(units, Subtree):
+        return UnitClosure.objects.filter(ancestor__code=units.root).values_list("descendant_id", flat=True)
+    return Unit.objects.filter(code__in=list(units)).values_list("id", flat=True)
 
 
 def pairs(parents: Mapping[int, int | None]) -> list[tuple[int, int, int]]:
