@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from scripts.query_counts import BIG, PERIOD, SMALL, city, client, counts, load_city
+from scripts.query_counts import BIG, PERIOD, SMALL, city, client, count, counts, load_city
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +62,18 @@ def test_the_overview_filters_by_name_and_sorts(fast_passwords: None) -> None:
     assert order == sorted(order)  # Toimiala 1, 10, 11, 12, 2: by name
     nothing = signed.get(f"/?kausi={PERIOD}&haku=ei-ole-olemassa").content.decode()
     assert "Hakua vastaavia yksiköitä ei ole." in nothing
+
+
+def test_with_the_shared_cache_a_page_again_reads_only_the_data_version(
+    fast_passwords: None, settings: Any
+) -> None:
+    from django.core.cache import cache
+
+    load_city(city(*SMALL))
+    signed = client()
+    settings.CACHE_SECONDS = 60
+    cache.clear()
+    for url in (f"/?kausi={PERIOD}", f"/yksikko/101/?kausi={PERIOD}"):
+        first, second = count(lambda url=url: signed.get(url)), count(lambda url=url: signed.get(url))
+        assert second[0] < first[0] / 2, (url, first, second)  # pages are pickled and shared
+    cache.clear()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from toteuma import storage
+from toteuma.core.messages import language
 from toteuma.core.money import percent
 from toteuma.core.org import Binding, OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
@@ -241,7 +242,7 @@ def overview(period: Period | None = None, ask: OverviewAsk | None = None) -> Ov
     storage.setup()
     at = period or default_period()
     chosen = ask or OverviewAsk()
-    return cached(("overview", at, chosen), lambda: _overview(at, chosen))
+    return cached(("overview", at, chosen, language()), lambda: _overview(at, chosen))
 
 
 def _overview(at: Period, ask: OverviewAsk) -> Overview:
