@@ -262,11 +262,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-# vega, vega-lite and vega-embed from npm (make deps), served as our own static files: no outside requests.
-_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-STATICFILES_DIRS = [
-    (f"vendor/{name}", _NODE_MODULES / name / "build")
-    for name in ("vega", "vega-lite", "vega-embed")
-    if (_NODE_MODULES / name / "build").is_dir()
-]
+# vega, vega-lite and vega-embed ship inside the package (web/static/vendor, `make vendor-js`, with their
+# licences): served as our own static files, no outside requests, no npm on a server. A start-up check
+# (toteuma.web.checks) names any that is missing.
 STATIC_ROOT = os.environ.get("TOTEUMA_STATIC_ROOT") or None
