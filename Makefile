@@ -59,11 +59,12 @@ bench: install  ## import generated ledgers of 1 M and 10 M lines on SQLite and 
 	bash scripts/ensure-postgres.sh
 	for n in $(BENCH_LINES); do $(BIN)/python bench/import_ledger.py --lines $$n --backend sqlite --backend postgresql --keep out/bench || exit 1; done
 
-docs: install    ## regenerate the generated pages: docs/cli.md, docs/problems.md, the matrix in docs/security.md, the account table of docs/file-formats.md
+docs: install    ## regenerate the generated pages: docs/cli.md, docs/problems.md, the matrix in docs/security.md, the account table of docs/file-formats.md, the tables of docs/forecasting.md
 	$(BIN)/python scripts/cli_doc.py
 	$(BIN)/python scripts/problems_doc.py
 	$(BIN)/python scripts/security_doc.py
 	$(BIN)/python scripts/accounts_doc.py
+	$(BIN)/python -m scripts.forecasting_doc
 
 VENDOR := src/toteuma/web/static/vendor
 # The source maps stay out (a megabyte; collectstatic would look for the file a comment names).
