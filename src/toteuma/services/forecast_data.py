@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from toteuma import storage
@@ -25,7 +24,7 @@ from toteuma.services import measures
 from toteuma.services.common import ServiceError
 
 if TYPE_CHECKING:
-    from toteuma.services.forecasts import MonthlySeries, OwnForecast, UnitForecasts
+    from toteuma.services.forecasts import OwnForecast
 
 Key = tuple[str, str]  # (cost center code, statement row key)
 Months = dict[Key, list[int]]
@@ -85,7 +84,7 @@ def read(
         reader.structure,
         period,
         tuple(roots),
-        _subtree(reader.tree, roots),
+        subtree(reader.tree, roots),
         this_year,
         years,
         budgets,
@@ -111,7 +110,7 @@ def _roots(tree: OrgTree, units: Sequence[str]) -> list[str]:
     return found
 
 
-def _subtree(tree: OrgTree, roots: Iterable[str]) -> tuple[str, ...]:
+def subtree(tree: OrgTree, roots: Iterable[str]) -> tuple[str, ...]:
     found: list[str] = []
     for root in roots:
         found.append(root)
@@ -257,54 +256,3 @@ def measure_sums(read: Read, placed: Mapping[Key, int]) -> dict[tuple[str, int],
         before, lines = found.get((code, account), (0, 0))
         found[(code, account)] = (before - cents, lines + int(cents != 0))
     return found
-
-
-def series(found: UnitForecasts, unit: str, line: str, costs: bool) -> MonthlySeries:
-    """One line's cumulative path: actual, the budget profile, and the forecast towards the year end."""
-    from toteuma.services.forecasts import MonthlySeries
-
-    read = found.read
-    period = read.period
-    rows = read.structure.rows_under(line)
-    under = set(_subtree(read.tree, [unit]))
-    actual = [0] * period.month
-    profile = [0] * 12
-    for (code, row), data in read.this_year.items():
-        if code in under and row in rows:
-            for month, cents in enumerate(data.actual):
-                actual[month] += cents
-            for month, cents in enumerate(data.profile().path(data.budget)):
-                profile[month] += cents
-    cumulative = [sum(actual[: month + 1]) for month in range(period.month)]
-    value = found.line(unit, line) or Forecast(
-        cumulative[-1], Method.RUN_RATE, ProfileSource.EVEN, 0, 0, 0, 0, 0, False
-    )
-    weights = _weights(profile, period.month)
-    return MonthlySeries(
-        unit,
-        line,
-        costs,
-        period,
-        tuple(cumulative) + (None,) * (12 - period.month),
-        tuple(profile),
-        _path(cumulative[-1], value.cents, weights),
-        _path(cumulative[-1], value.low, weights),
-        _path(cumulative[-1], value.high, weights),
-        value.method,
-        value.profile,
-    )
-
-
-def _weights(profile: Sequence[int], month: int) -> list[Fraction]:
-    """How far along from the period to the year end each later month is, by the budget's profile
-    (evenly where the profile expects nothing more)."""
-    rest = profile[11] - profile[month - 1]
-    if rest == 0:
-        return [Fraction(later - month, max(12 - month, 1)) for later in range(month, 13)]
-    return [Fraction(profile[later - 1] - profile[month - 1], rest) for later in range(month, 13)]
-
-
-def _path(start: int, end: int, weights: Sequence[Fraction]) -> tuple[int | None, ...]:
-    month = 13 - len(weights)
-    tail = tuple(start + fc.round_cents((end - start) * weight) for weight in weights)
-    return (None,) * (month - 1) + tail

@@ -19,7 +19,7 @@ from toteuma.core.forecast import Forecast, Method, ProfileSource
 from toteuma.core.periods import Period
 from toteuma.core.structure import LineKind
 from toteuma.reports.i18n import catalogue
-from toteuma.services import forecast_data
+from toteuma.services import forecast_data, forecast_series
 from toteuma.services.common import ServiceError
 from toteuma.services.forecast_data import Key, Read
 from toteuma.services.measures import Reader, register_forecast
@@ -168,7 +168,7 @@ def monthly_series(unit_code: str, period: Period, line: str | None = None) -> M
     found = unit_forecasts([unit_code], period)
     structure = found.read.structure
     key = line or structure.summary.menot
-    return forecast_data.series(found, unit_code, key, structure.line(key).costs)
+    return forecast_series.series(found, unit_code, key, structure.line(key).costs)
 
 
 @dataclass(frozen=True)

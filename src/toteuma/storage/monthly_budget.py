@@ -10,6 +10,7 @@ from toteuma.core.records import MonthlyBudgetRecord
 from toteuma.storage import models
 from toteuma.storage.loading import _close_batch, _new_batch, _Tally, unit_ids
 from toteuma.storage.locks import import_transaction
+from toteuma.storage.subtree import subtree_ids
 from toteuma.storage.types import LoadResult, UnknownUnitError
 
 CHUNK = 5000
@@ -59,28 +60,11 @@ def load_monthly_budget(
 
 def subtree_monthly_budget_sums(roots: Iterable[str], year: int) -> dict[tuple[str, int, int], int]:
     """Per (cost center code, account, month): cents debit + of the monthly budgets of the units under
-    `roots` (the roots included), in one query."""
-    codes = set(roots)
-    if not codes:
-        return {}
-    ids = _subtree_ids(codes)
+    `roots` (the roots included), in one query (the subtree through the closure table)."""
     rows = (
-        models.MonthlyBudgetLine.objects.filter(unit_id__in=ids, year=year)
+        models.MonthlyBudgetLine.objects.filter(unit_id__in=subtree_ids(roots), year=year)
         .values_list("unit__code", "account", "month")
         .annotate(cents=Sum("amount_cents"))
         .order_by()
     )
     return {(code, account, month): cents for code, account, month, cents in rows}
-
-
-def _subtree_ids(codes: set[str]) -> list[int]:
-    parents = dict(models.Unit.objects.values_list("id", "parent_id"))
-    inside = set(models.Unit.objects.filter(code__in=codes).values_list("id", flat=True))
-    found = []
-    for unit in parents:
-        current: int | None = unit
-        while current is not None and current not in inside:
-            current = parents[current]
-        if current is not None:
-            found.append(unit)
-    return found
