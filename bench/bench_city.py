@@ -1,0 +1,263 @@
+"""The dashboard and reports of a big city against the reference example: latency, queries, load.
+
+    python bench/bench_city.py --lines 1000000 --backend postgresql --backend sqlite \\
+        [--binding 12 --areas 300 --centers 2000] [--cache off --cache on] [--seconds 10] [--reuse]
+
+For each backend and each data set (the reference example as the baseline, and the big city of
+bench/big_city.py) a database is loaded by the imports (or reused with --reuse), then:
+
+- single requests, in a child process through Django's test client with the figure cache off: the
+  median of five after a first request, and the number of queries of one more;
+- the report of the municipality, of a binding unit and of a service area at 2024-03 built in that
+  process (`services.build_report`, median of three after a first) and rendered as HTML once;
+- unless --seconds 0: 16 clients (threads) on each page in turn for --seconds against gunicorn with
+  4 workers and the production settings, once per --cache (off: TOTEUMA_CACHE_SECONDS=0; on: 30 and
+  the shared cache where the settings have one): p50 and p95.
+
+Prints Markdown tables and appends each measurement as a JSON line to --json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+from bench.big_city import CONTROLLER, MUNICIPALITY, Size, add_options, build, database_url, size_of  # noqa: E402
+
+PERIOD = "2024-03"
+ACCOUNT = 4410  # a purchase of services (palvelujen_ostot) that both data sets have lines on
+# Per data set: the municipality, a binding unit, a service area of it and a cost center of that.
+EXAMPLE_UNITS = ("111", "1000", "1300", "130010")
+CITY_UNITS = (MUNICIPALITY, "10", "1001", "100101")
+CACHE_SETTINGS = {"off": {"TOTEUMA_CACHE_SECONDS": "0"}, "on": {"TOTEUMA_CACHE_SECONDS": "30"}}
+
+
+def pages(units: tuple[str, str, str, str]) -> dict[str, str]:
+    """The pages measured, by name: overview, unit pages of three levels, drill-downs."""
+    _, binding, area, center = units
+    q = f"?kausi={PERIOD}"
+    drill = f"/porautuminen/{area}/palvelujen_ostot/tot/"
+    return {
+        "overview": f"/{q}",
+        "unit page: binding unit": f"/yksikko/{binding}/{q}",
+        "unit page: service area": f"/yksikko/{area}/{q}",
+        "unit page: cost center": f"/yksikko/{center}/{q}",
+        "drill-down: binding unit, by account": f"/porautuminen/{binding}/palvelujen_ostot/tot/{q}",
+        "drill-down: service area, by account": f"{drill}{q}",
+        "drill-down: by cost center": f"{drill}{q}&tili={ACCOUNT}",
+        "drill-down: ledger lines": f"{drill}rivit/{q}&tili={ACCOUNT}&kp={center}",
+    }
+
+
+def reports(units: tuple[str, str, str, str]) -> dict[str, str]:
+    municipality, binding, area, _ = units
+    return {"municipality": municipality, "binding unit": binding, "service area": area}
+
+
+def measure(pages: dict[str, str], reports: dict[str, str], repeat: int = 5) -> dict[str, dict[str, Any]]:
+    """In this process's database: each page's median ms and queries, each report's build s and queries."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from toteuma import services
+    from toteuma.core.periods import Period
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(get_user_model().objects.get(username=CONTROLLER[0]))
+
+    def get(url: str) -> None:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url}: {response.status_code}")
+
+    def timed(call: Any, times: int) -> tuple[float, int]:
+        call()  # a first call: templates, the chart engine, the database's own caches
+        seconds = []
+        for _ in range(times):
+            started = time.perf_counter()
+            call()
+            seconds.append(time.perf_counter() - started)
+        with CaptureQueriesContext(connection) as captured:
+            call()
+        return statistics.median(seconds), len(captured)
+
+    found: dict[str, dict[str, Any]] = {}
+    for name, url in pages.items():
+        seconds, queries = timed(lambda url=url: get(url), repeat)
+        found[f"page: {name}"] = {"ms": seconds * 1000, "queries": queries}
+    period = Period.parse(PERIOD)
+    for level, code in reports.items():
+        seconds, queries = timed(lambda code=code: services.build_report(code, period), max(1, repeat // 2))
+        started = time.perf_counter()
+        services.render_report(services.build_report(code, period), "html")
+        html = time.perf_counter() - started - seconds
+        found[f"report: {level}"] = {"ms": seconds * 1000, "queries": queries, "html_ms": html * 1000}
+    return found
+
+
+def _child(dataset: str) -> None:
+    import django
+
+    django.setup()
+    units = EXAMPLE_UNITS if dataset == "example" else CITY_UNITS
+    print(json.dumps(measure(pages(units), reports(units))))
+
+
+def prepare(dataset: str, size: Size, backend: str, folder: Path, reuse: bool) -> str:
+    """The database URL of the data set on the backend, loaded unless --reuse finds it there."""
+    name = "example" if dataset == "example" else size.name
+    url = database_url(backend, name, folder, fresh=False)
+    if reuse and _loaded(url):
+        return url
+    if dataset != "example":
+        return build(size, backend, folder)
+    url = database_url(backend, name, folder)
+    code = (
+        "import django; django.setup(); from toteuma import services; from toteuma.services import demo; "
+        "services.init(); demo.import_example(); demo.add_demo_users()"
+    )
+    subprocess.run([sys.executable, "-c", code], env=_env(url), check=True)
+    return url
+
+
+def _loaded(url: str) -> bool:
+    code = "import django; django.setup(); from toteuma import storage; print(len(storage.batches()))"
+    found = subprocess.run([sys.executable, "-c", code], env=_env(url), capture_output=True, text=True)
+    return found.returncode == 0 and found.stdout.strip() not in ("", "0")
+
+
+def _env(url: str, **more: str) -> dict[str, str]:
+    return {**os.environ, "TOTEUMA_DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "toteuma.settings", **more}
+
+
+def single(dataset: str, url: str) -> dict[str, dict[str, Any]]:
+    """`measure` in a child process on the database at `url`, with the figure cache off."""
+    command = [sys.executable, __file__, "--child", dataset]
+    found = subprocess.run(command, env=_env(url, TOTEUMA_CACHE_SECONDS="0"), capture_output=True, text=True)
+    if found.returncode != 0:
+        raise SystemExit(f"{dataset} at {url}: {found.stderr[-3000:]}")
+    return dict(json.loads(found.stdout.strip().splitlines()[-1]))
+
+
+def under_load(
+    url: str, urls: dict[str, str], cache: str, clients: int, workers: int, seconds: float
+) -> dict[str, dict[str, Any]]:
+    """Each page under `clients` clients for `seconds` against gunicorn: requests, p50, p95, errors."""
+    from web_load import _server, load_page, sign_in
+
+    settings = {"TOTEUMA_DATABASE_URL": url, **CACHE_SETTINGS[cache]}
+    server, port = _server(workers, settings)
+    found = {}
+    try:
+        session = sign_in(port)
+        for name, page in urls.items():
+            load_page(port, session, page, workers, 0.01)  # each worker answers it once first
+            load = os.getloadavg()[0]
+            requests, p50, p95, errors = load_page(port, session, page, clients, seconds)
+            found[name] = {"requests": requests, "p50": p50, "p95": p95, "errors": errors, "load": load}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return found
+
+
+def _commit() -> str:
+    found = subprocess.run(["git", "-C", str(HERE), "describe", "--always", "--dirty"], capture_output=True)
+    return found.stdout.decode().strip()
+
+
+def _print_single(backend: str, results: dict[str, dict[str, Any]]) -> None:
+    sets = list(results)
+    print(f"\n### {backend}: single requests, figure cache off (ms, queries)\n")
+    print("| call | " + " | ".join(f"{name} ms | {name} queries" for name in sets) + " |")
+    print("|---|" + "---:|---:|" * len(sets))
+    for call in results[sets[0]]["single"]:
+        cells = [results[name]["single"].get(call, {}) for name in sets]
+        shown = " | ".join(f"{cell.get('ms', 0):.0f} | {cell.get('queries', '')}" for cell in cells)
+        print(f"| {call} | {shown} |")
+    reported = [name for name in sets if any(key.startswith("report") for key in results[name]["single"])]
+    if reported:
+        print(
+            "\nHTML rendering of the reports after the build (ms): "
+            + "; ".join(
+                f"{name}: "
+                + ", ".join(
+                    f"{call[8:]} {value['html_ms']:.0f}"
+                    for call, value in results[name]["single"].items()
+                    if "html_ms" in value
+                )
+                for name in reported
+            )
+        )
+
+
+def _print_load(backend: str, results: dict[str, dict[str, Any]], clients: int, workers: int) -> None:
+    rows = [
+        (name, cache, found) for name in results for cache, found in results[name].get("load", {}).items()
+    ]
+    if not rows:
+        return
+    print(f"\n### {backend}: {clients} clients, gunicorn {workers} workers (ms)\n")
+    print("| data | cache | page | requests | p50 | p95 | errors | load average |")
+    print("|---|---|---|---:|---:|---:|---:|---:|")
+    for name, cache, found in rows:
+        for page, value in found.items():
+            print(
+                f"| {name} | {cache} | {page} | {value['requests']} | {value['p50']:.0f} "
+                f"| {value['p95']:.0f} | {value['errors']} | {value['load']:.1f} |"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_options(parser)
+    parser.add_argument("--dataset", action="append", choices=("example", "city"), help="default: both")
+    parser.add_argument("--cache", action="append", choices=tuple(CACHE_SETTINGS), help="default: off and on")
+    parser.add_argument("--seconds", type=float, default=10, help="per page under load; 0: no load")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--reuse", action="store_true", help="measure the databases already loaded")
+    parser.add_argument("--json", type=Path, default=Path("out/bench/bench_city.jsonl"))
+    parser.add_argument("--child", choices=("example", "city"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        _child(args.child)
+        return
+    size = size_of(args)
+    folder = args.folder.resolve()
+    folder.mkdir(parents=True, exist_ok=True)
+    print(f"code {_commit()}, {size}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    for backend in args.backend or ["sqlite"]:
+        results: dict[str, dict[str, Any]] = {}
+        for dataset in args.dataset or ["example", "city"]:
+            url = prepare(dataset, size, backend, folder, args.reuse)
+            name = "example" if dataset == "example" else f"city {args.lines // 1000} k lines"
+            found: dict[str, Any] = {"single": single(dataset, url)}
+            if args.seconds > 0:
+                urls = pages(EXAMPLE_UNITS if dataset == "example" else CITY_UNITS)
+                found["load"] = {
+                    cache: under_load(url, urls, cache, args.clients, args.workers, args.seconds)
+                    for cache in args.cache or ["off", "on"]
+                }
+            results[name] = found
+            record = {"commit": _commit(), "backend": backend, "data": name, "size": str(size), **found}
+            with args.json.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(record) + "\n")
+        _print_single(backend, results)
+        _print_load(backend, results, args.clients, args.workers)
+
+
+if __name__ == "__main__":
+    main()
