@@ -10,9 +10,10 @@ bench/big_city.py) a database is loaded by the imports (or reused with --reuse),
   median of five after a first request, and the number of queries of one more;
 - the report of the municipality, of a binding unit and of a service area at 2024-03 built in that
   process (`services.build_report`, median of three after a first) and rendered as HTML once;
-- unless --seconds 0: 16 clients (threads) on each page in turn for --seconds against gunicorn with
-  4 workers and the production settings, once per --cache (off: TOTEUMA_CACHE_SECONDS=0; on: 30 and
-  the shared cache where the settings have one): p50 and p95.
+- unless --seconds 0: 16 clients (wrk connections, or Python threads) on each page in turn for
+  --seconds (longer for a slow page with wrk) against gunicorn with 4 workers and the production
+  settings, once per --cache (off: TOTEUMA_CACHE_SECONDS=0; on: 30 and the shared cache where the
+  settings have one): p50 and p95.
 
 Prints Markdown tables and appends each measurement as a JSON line to --json.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -152,20 +154,35 @@ def single(dataset: str, url: str) -> dict[str, dict[str, Any]]:
 
 
 def under_load(
-    url: str, urls: dict[str, str], cache: str, clients: int, workers: int, seconds: float
+    url: str,
+    urls: dict[str, tuple[str, float]],
+    cache: str,
+    clients: int,
+    workers: int,
+    seconds: float,
+    generator: str,
 ) -> dict[str, dict[str, Any]]:
-    """Each page under `clients` clients for `seconds` against gunicorn: requests, p50, p95, errors."""
-    from web_load import _server, load_page, sign_in
+    """Each page (URL, single-request ms) under `clients` clients on gunicorn: requests, p50, p95, errors.
+
+    With wrk a page is loaded for `seconds`, or longer for a slow page: about three rounds of all the
+    clients at its single-request time over the two CPUs (at most two minutes), so that its figures are
+    not only its first answers (wrk leaves out the requests under way at its end).
+    """
+    from web_load import _server, load_page, sign_in, wrk_page
 
     settings = {"TOTEUMA_DATABASE_URL": url, **CACHE_SETTINGS[cache]}
     server, port = _server(workers, settings)
     found = {}
     try:
         session = sign_in(port)
-        for name, page in urls.items():
+        for name, (page, single_ms) in urls.items():
             load_page(port, session, page, workers, 0.01)  # each worker answers it once first
             load = os.getloadavg()[0]
-            requests, p50, p95, errors = load_page(port, session, page, clients, seconds)
+            if generator == "wrk":
+                duration = min(120, max(seconds, 3 * clients * single_ms / 2000))
+                requests, p50, p95, errors = wrk_page(port, session, page, clients, duration)
+            else:
+                requests, p50, p95, errors = load_page(port, session, page, clients, seconds)
             found[name] = {"requests": requests, "p50": p50, "p95": p95, "errors": errors, "load": load}
     finally:
         server.terminate()
@@ -203,13 +220,15 @@ def _print_single(backend: str, results: dict[str, dict[str, Any]]) -> None:
         )
 
 
-def _print_load(backend: str, results: dict[str, dict[str, Any]], clients: int, workers: int) -> None:
+def _print_load(
+    backend: str, results: dict[str, dict[str, Any]], clients: int, workers: int, generator: str
+) -> None:
     rows = [
         (name, cache, found) for name in results for cache, found in results[name].get("load", {}).items()
     ]
     if not rows:
         return
-    print(f"\n### {backend}: {clients} clients, gunicorn {workers} workers (ms)\n")
+    print(f"\n### {backend}: {clients} clients ({generator}), gunicorn {workers} workers (ms)\n")
     print("| data | cache | page | requests | p50 | p95 | errors | load average |")
     print("|---|---|---|---:|---:|---:|---:|---:|")
     for name, cache, found in rows:
@@ -227,6 +246,12 @@ def main() -> None:
     parser.add_argument("--cache", action="append", choices=tuple(CACHE_SETTINGS), help="default: off and on")
     parser.add_argument("--seconds", type=float, default=10, help="per page under load; 0: no load")
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument(
+        "--generator",
+        choices=("wrk", "threads"),
+        default="wrk" if shutil.which("wrk") else "threads",
+        help="the load generator: wrk (Debian's package; the default where installed) or Python threads",
+    )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--reuse", action="store_true", help="measure the databases already loaded")
     parser.add_argument("--json", type=Path, default=Path("out/bench/bench_city.jsonl"))
@@ -246,9 +271,14 @@ def main() -> None:
             name = "example" if dataset == "example" else f"city {args.lines // 1000} k lines"
             found: dict[str, Any] = {"single": single(dataset, url)}
             if args.seconds > 0:
-                urls = pages(EXAMPLE_UNITS if dataset == "example" else CITY_UNITS)
+                urls = {
+                    name: (page, found["single"][f"page: {name}"]["ms"])
+                    for name, page in pages(EXAMPLE_UNITS if dataset == "example" else CITY_UNITS).items()
+                }
                 found["load"] = {
-                    cache: under_load(url, urls, cache, args.clients, args.workers, args.seconds)
+                    cache: under_load(
+                        url, urls, cache, args.clients, args.workers, args.seconds, args.generator
+                    )
                     for cache in args.cache or ["off", "on"]
                 }
             results[name] = found
@@ -256,7 +286,7 @@ def main() -> None:
             with args.json.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps(record) + "\n")
         _print_single(backend, results)
-        _print_load(backend, results, args.clients, args.workers)
+        _print_load(backend, results, args.clients, args.workers, args.generator)
 
 
 if __name__ == "__main__":
