@@ -250,6 +250,17 @@ def _print_load(
             )
 
 
+def _print_file(path: Path, clients: int, workers: int, generator: str) -> None:
+    """The tables of the JSON lines in `path`, per backend in the order of the file."""
+    by_backend: dict[str, dict[str, Any]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        by_backend.setdefault(record["backend"], {})[record["data"]] = record
+    for backend, results in by_backend.items():
+        _print_single(backend, results)
+        _print_load(backend, results, clients, workers, generator)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_options(parser)
@@ -266,10 +277,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--reuse", action="store_true", help="measure the databases already loaded")
     parser.add_argument("--json", type=Path, default=Path("out/bench/bench_city.jsonl"))
+    parser.add_argument("--print", type=Path, metavar="JSONL", help="print the tables of a run's JSON lines")
     parser.add_argument("--child", choices=("example", "city"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(args.child)
+        return
+    if args.print:
+        _print_file(args.print, args.clients, args.workers, args.generator)
         return
     size = size_of(args)
     folder = args.folder.resolve()
@@ -293,7 +308,15 @@ def main() -> None:
                     for cache in args.cache or ["off", "on"]
                 }
             results[name] = found
-            record = {"commit": _commit(), "backend": backend, "data": name, "size": str(size), **found}
+            record = {
+                "commit": _commit(),
+                "backend": backend,
+                "data": name,
+                "size": str(size),
+                "generator": args.generator,
+                "load_average": os.getloadavg()[0],
+                **found,
+            }
             with args.json.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps(record) + "\n")
         _print_single(backend, results)
