@@ -125,14 +125,14 @@ def _child(dataset: str) -> None:
     print(json.dumps(measure(pages(units), reports(units))))
 
 
-def prepare(dataset: str, size: Size, backend: str, folder: Path, reuse: bool) -> str:
+def prepare(dataset: str, size: Size, backend: str, folder: Path, reuse: bool, tag: str = "") -> str:
     """The database URL of the data set on the backend, loaded unless --reuse finds it there."""
-    name = "example" if dataset == "example" else size.name
+    name = ("example" if dataset == "example" else size.name) + tag
     url = database_url(backend, name, folder, fresh=False)
     if reuse and _loaded(url):
         return url
     if dataset != "example":
-        return build(size, backend, folder)
+        return build(size, backend, folder, tag=tag)
     url = database_url(backend, name, folder)
     code = (
         "import django; django.setup(); from toteuma import services; from toteuma.services import demo; "
@@ -199,7 +199,11 @@ def under_load(
 
 
 def _commit() -> str:
-    found = subprocess.run(["git", "-C", str(HERE), "describe", "--always", "--dirty"], capture_output=True)
+    """The measured code's commit: of --code's checkout (its COMMIT file in an export), else of this one."""
+    where = Path(os.environ.get("PYTHONPATH", str(HERE.parent / "src"))).parent
+    if (where / "COMMIT").exists():
+        return (where / "COMMIT").read_text(encoding="utf-8").strip()
+    found = subprocess.run(["git", "-C", str(where), "describe", "--always", "--dirty"], capture_output=True)
     return found.stdout.decode().strip()
 
 
@@ -276,6 +280,10 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--reuse", action="store_true", help="measure the databases already loaded")
+    parser.add_argument("--tag", default="", help="a suffix of the databases' names (e.g. _after)")
+    parser.add_argument(
+        "--code", type=Path, help="measure the code of this checkout (its src/ first on PYTHONPATH)"
+    )
     parser.add_argument("--json", type=Path, default=Path("out/bench/bench_city.jsonl"))
     parser.add_argument("--print", type=Path, metavar="JSONL", help="print the tables of a run's JSON lines")
     parser.add_argument("--child", choices=("example", "city"), help=argparse.SUPPRESS)
@@ -287,13 +295,15 @@ def main() -> None:
         _print_file(args.print, args.clients, args.workers, args.generator)
         return
     size = size_of(args)
+    if args.code:  # every child process (load, measure, gunicorn) imports toteuma from there
+        os.environ["PYTHONPATH"] = str(args.code.resolve() / "src")
     folder = args.folder.resolve()
     folder.mkdir(parents=True, exist_ok=True)
     print(f"code {_commit()}, {size}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     for backend in args.backend or ["sqlite"]:
         results: dict[str, dict[str, Any]] = {}
         for dataset in args.dataset or ["example", "city"]:
-            url = prepare(dataset, size, backend, folder, args.reuse)
+            url = prepare(dataset, size, backend, folder, args.reuse, args.tag)
             name = "example" if dataset == "example" else f"city {args.lines // 1000} k lines"
             found: dict[str, Any] = {"single": single(dataset, url)}
             if args.seconds > 0:

@@ -160,10 +160,10 @@ def database_url(backend: str, name: str, folder: Path, fresh: bool = True) -> s
     return f"{PG_SERVER}/toteuma_bench_{name}"
 
 
-def build(size: Size, backend: str, folder: Path, seed: int = 1) -> str:
-    """A fresh database of the city on `backend`, loaded in a child process; returns its URL."""
+def build(size: Size, backend: str, folder: Path, seed: int = 1, tag: str = "") -> str:
+    """A fresh database of the city (its name ends in `tag`) on `backend`, loaded in a child process."""
     write_files(folder, size, seed)
-    url = database_url(backend, size.name, folder)
+    url = database_url(backend, size.name + tag, folder)
     command = [sys.executable, __file__, "--child", str(folder), *_size_args(size), "--seed", str(seed)]
     env = {**os.environ, "TOTEUMA_DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "toteuma.settings"}
     subprocess.run(command, env=env, check=True)
