@@ -189,7 +189,7 @@ def under_load(
     """Each page (URL, single-request ms) under `clients` clients on gunicorn: requests, p50, p95, errors.
 
     With wrk a page is loaded for `seconds`, or longer for a slow page: about three rounds of all the
-    clients at its single-request time over the two CPUs (at most two minutes), so that its figures are
+    clients at its single-request time over the two CPUs (at most a minute), so that its figures are
     not only its first answers (wrk leaves out the requests under way at its end).
     """
     from web_load import _server, load_page, sign_in, wrk_page
@@ -203,7 +203,7 @@ def under_load(
             load_page(port, session, page, workers, 0.01)  # each worker answers it once first
             load = os.getloadavg()[0]
             if generator == "wrk":
-                duration = min(120, max(seconds, 3 * clients * single_ms / 2000))
+                duration = min(60, max(seconds, 3 * clients * single_ms / 2000))
                 requests, p50, p95, errors = wrk_page(port, session, page, clients, duration)
             else:
                 requests, p50, p95, errors = load_page(port, session, page, clients, seconds)
