@@ -281,6 +281,30 @@ def _print_file(path: Path, clients: int, workers: int, generator: str) -> None:
         _print_load(backend, results, clients, workers, generator)
 
 
+def _print_compare(before: Path, after: Path) -> None:
+    """Single requests before and after a change, per backend and data set, from two runs' JSON lines."""
+    runs = [
+        {(r["backend"], r["data"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+        for path in (before, after)
+    ]
+    for key in [key for key in runs[1] if key in runs[0]]:
+        old, new = (run[key] for run in runs)
+        print(f"\n### {key[0]}, {key[1]}: single requests, figure cache off\n")
+        heads = " | ".join(
+            f"{when} ({run['commit']}) ms | CPU ms | queries"
+            for when, run in (("before", old), ("after", new))
+        )
+        print(f"| call | {heads} |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for call, figures in new["single"].items():
+            cells = [old["single"].get(call), figures]
+            shown = " | ".join(
+                f"{cell['ms']:.0f} | {cell.get('cpu_ms', 0):.0f} | {cell['queries']}" if cell else "— | — | —"
+                for cell in cells
+            )
+            print(f"| {call} | {shown} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     add_options(parser)
@@ -302,10 +326,16 @@ def main() -> None:
     )
     parser.add_argument("--json", type=Path, default=Path("out/bench/bench_city.jsonl"))
     parser.add_argument("--print", type=Path, metavar="JSONL", help="print the tables of a run's JSON lines")
+    parser.add_argument(
+        "--compare", type=Path, nargs=2, metavar=("BEFORE", "AFTER"), help="two runs' JSON lines"
+    )
     parser.add_argument("--child", choices=("example", "city"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(args.child)
+        return
+    if args.compare:
+        _print_compare(*args.compare)
         return
     if args.print:
         _print_file(args.print, args.clients, args.workers, args.generator)
