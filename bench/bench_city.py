@@ -133,12 +133,12 @@ def _server_cpu(connection: Any) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
-def _child(dataset: str) -> None:
+def _child(dataset: str, cached: bool) -> None:
     import django
 
     django.setup()
     units = EXAMPLE_UNITS if dataset == "example" else CITY_UNITS
-    print(json.dumps(measure(pages(units), reports(units))))
+    print(json.dumps(measure(pages(units), {} if cached else reports(units))))
 
 
 def prepare(dataset: str, size: Size, backend: str, folder: Path, reuse: bool, tag: str = "") -> str:
@@ -168,10 +168,11 @@ def _env(url: str, **more: str) -> dict[str, str]:
     return {**os.environ, "TOTEUMA_DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "toteuma.settings", **more}
 
 
-def single(dataset: str, url: str) -> dict[str, dict[str, Any]]:
-    """`measure` in a child process on the database at `url`, with the figure cache off."""
-    command = [sys.executable, __file__, "--child", dataset]
-    found = subprocess.run(command, env=_env(url, TOTEUMA_CACHE_SECONDS="0"), capture_output=True, text=True)
+def single(dataset: str, url: str, cache: str = "off") -> dict[str, dict[str, Any]]:
+    """`measure` in a child process on the database at `url`; with the cache on, of the pages only."""
+    command = [sys.executable, __file__, "--child", dataset, "--cache", cache]
+    env = _env(url, **CACHE_SETTINGS[cache])
+    found = subprocess.run(command, env=env, capture_output=True, text=True)
     if found.returncode != 0:
         raise SystemExit(f"{dataset} at {url}: {found.stderr[-3000:]}")
     return dict(json.loads(found.stdout.strip().splitlines()[-1]))
@@ -223,18 +224,27 @@ def _commit() -> str:
     return found.stdout.decode().strip()
 
 
-def _print_single(backend: str, results: dict[str, dict[str, Any]]) -> None:
-    sets = list(results)
-    print(f"\n### {backend}: single requests, figure cache off (ms, queries)\n")
+def _single_table(title: str, results: dict[str, dict[str, Any]], key: str) -> None:
+    """One table of single requests: a row per call, wall ms, CPU ms and queries per data set."""
+    sets = [name for name in results if key in results[name]]
+    if not sets:
+        return
+    print(f"\n### {title}\n")
     print("| call | " + " | ".join(f"{name} ms | CPU ms | queries" for name in sets) + " |")
     print("|---|" + "---:|---:|---:|" * len(sets))
-    for call in results[sets[0]]["single"]:
-        cells = [results[name]["single"].get(call, {}) for name in sets]
+    for call in results[sets[0]][key]:
+        cells = [results[name][key].get(call, {}) for name in sets]
         shown = " | ".join(
             f"{cell.get('ms', 0):.0f} | {cell.get('cpu_ms', 0):.0f} | {cell.get('queries', '')}"
             for cell in cells
         )
         print(f"| {call} | {shown} |")
+
+
+def _print_single(backend: str, results: dict[str, dict[str, Any]]) -> None:
+    sets = list(results)
+    _single_table(f"{backend}: single requests, figure cache off", results, "single")
+    _single_table(f"{backend}: single requests, figure cache on (after a first)", results, "single_cached")
     reported = [name for name in sets if any(key.startswith("report") for key in results[name]["single"])]
     if reported:
         print(
@@ -320,6 +330,9 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--reuse", action="store_true", help="measure the databases already loaded")
+    parser.add_argument(
+        "--cached-single", action="store_true", help="single requests with the figure cache on, too"
+    )
     parser.add_argument("--tag", default="", help="a suffix of the databases' names (e.g. _after)")
     parser.add_argument(
         "--code", type=Path, help="measure the code of this checkout (its src/ first on PYTHONPATH)"
@@ -332,7 +345,7 @@ def main() -> None:
     parser.add_argument("--child", choices=("example", "city"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        _child(args.child)
+        _child(args.child, args.cache == ["on"])
         return
     if args.compare:
         _print_compare(*args.compare)
@@ -352,6 +365,8 @@ def main() -> None:
             url = prepare(dataset, size, backend, folder, args.reuse, args.tag)
             name = "example" if dataset == "example" else f"city {args.lines // 1000} k lines"
             found: dict[str, Any] = {"single": single(dataset, url)}
+            if args.cached_single:
+                found["single_cached"] = single(dataset, url, "on")
             if args.seconds > 0:
                 urls = {
                     name: (page, found["single"][f"page: {name}"]["ms"])
