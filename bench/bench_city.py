@@ -99,11 +99,17 @@ def measure(pages: dict[str, str], reports: dict[str, str], repeat: int = 5) -> 
             started = time.perf_counter()
             call()
             wall.append(time.perf_counter() - started)
-        cpu = time.process_time() - started_cpu + _server_cpu(connection) - started_server
+        server = _server_cpu(connection) - started_server
+        cpu = time.process_time() - started_cpu + server
         with CaptureQueriesContext(connection) as captured:
             call()
         ms = statistics.median(wall) * 1000
-        return {"ms": ms, "cpu_ms": cpu * 1000 / times, "queries": len(captured)}
+        return {
+            "ms": ms,
+            "cpu_ms": cpu * 1000 / times,
+            "server_cpu_ms": server * 1000 / times,
+            "queries": len(captured),
+        }
 
     found: dict[str, dict[str, Any]] = {}
     for name, url in pages.items():
