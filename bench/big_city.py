@@ -5,7 +5,7 @@
 The organisation: one municipality (code 1), `binding` binding units (toimialat, codes 10, 11, ...),
 `areas` service areas spread evenly over them (a binding unit's code and two digits: 1001) and
 `centers` cost centers spread evenly over the service areas (an area's code and two digits: 100101).
-Every cost center has an original budget (TA) of 2024 on a tenth of the ledger's accounts, about four
+Every cost center has an original budget (TA) of 2024 on 11 of the ledger's accounts, about four
 times what its lines of the first quarter sum to. The ledger lines (bench/generate_ledger.py, January
 to March 2024 by default) fall on the cost centers. The files are imported with
 `services.import_file`, as `toteuma import` does, into a fresh database: a SQLite file or the
@@ -111,7 +111,7 @@ def write_files(folder: Path, size: Size, seed: int = 1) -> CityFiles:
 
 
 def _write_budget(path: Path, centers: list[str], size: Size, seed: int) -> None:
-    """A TA line per cost center on every tenth account, about four times its lines of the quarter."""
+    """A TA line per cost center on 11 accounts (a tenth), about four times its lines of the quarter."""
     rng = random.Random(seed)
     accounts = ledger_accounts()
     budgeted = accounts[:: max(1, len(accounts) // 10)]
