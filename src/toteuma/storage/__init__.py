@@ -29,6 +29,7 @@ from toteuma.storage.types import (  # noqa: F401  (the follow-up rows are re-ex
     MetricRow,
     ProjectSums,
     StorageError,
+    Subtree,
     Sums,
     UnknownUnitError,
 )
@@ -81,11 +82,18 @@ _LAZY = {
     "goal_history": "followup",
     "goal_metric_names": "followup",
     "subtree_budget_sums": "subtree",
+    "subtree_monthly_budget_sums": "monthly_budget",
+    "load_monthly_budget": "monthly_budget",
+    "ledger_sums_by_unit": "subtree",
+    "budget_sums_by_unit": "subtree",
+    "monthly_sums_by_unit": "subtree",
+    "rebuild_closure": "closure",
 }
 
 if TYPE_CHECKING:
     from toteuma.storage.balances import rebuild_balances, verify_ledger
     from toteuma.storage.bulk import load_ledger_source
+    from toteuma.storage.closure import rebuild_closure
     from toteuma.storage.followup import (
         all_project_lines,
         goal_history,
@@ -99,6 +107,7 @@ if TYPE_CHECKING:
         save_progress,
     )
     from toteuma.storage.loading import load_budget, load_ledger, rollback_batch
+    from toteuma.storage.monthly_budget import load_monthly_budget, subtree_monthly_budget_sums
     from toteuma.storage.queries import (
         account_sums,
         accounts,
@@ -119,7 +128,13 @@ if TYPE_CHECKING:
         texts,
         units,
     )
-    from toteuma.storage.subtree import subtree_budget_sums, subtree_ledger_sums
+    from toteuma.storage.subtree import (
+        budget_sums_by_unit,
+        ledger_sums_by_unit,
+        monthly_sums_by_unit,
+        subtree_budget_sums,
+        subtree_ledger_sums,
+    )
     from toteuma.storage.upserts import (
         load_accounts,
         load_goals,
@@ -184,6 +199,7 @@ __all__ = [
     "LedgerCheck",
     "LoadResult",
     "StorageError",
+    "Subtree",
     "Sums",
     "UnknownUnitError",
     "account_sums",
@@ -192,6 +208,7 @@ __all__ = [
     "batch_exists",
     "batches",
     "budget_sums",
+    "budget_sums_by_unit",
     "fault_of",
     "goal_history",
     "goal_metric_names",
@@ -201,6 +218,7 @@ __all__ = [
     "investment_sums",
     "known_accounts",
     "ledger_accounts",
+    "ledger_sums_by_unit",
     "load_accounts",
     "load_budget",
     "load_goals",
@@ -209,6 +227,7 @@ __all__ = [
     "load_ledger_source",
     "load_mapping",
     "load_metric_values",
+    "load_monthly_budget",
     "load_projects",
     "load_texts",
     "load_units",
@@ -216,6 +235,7 @@ __all__ = [
     "metric_rows",
     "metric_values",
     "migrate",
+    "monthly_sums_by_unit",
     "org_tree",
     "progress",
     "project_lines",
@@ -223,6 +243,7 @@ __all__ = [
     "projects",
     "ready",
     "rebuild_balances",
+    "rebuild_closure",
     "recorded_sums",
     "responsible",
     "rollback_batch",
@@ -230,6 +251,7 @@ __all__ = [
     "setup",
     "subtree_budget_sums",
     "subtree_ledger_sums",
+    "subtree_monthly_budget_sums",
     "text",
     "texts",
     "units",

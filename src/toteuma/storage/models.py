@@ -45,6 +45,29 @@ class Unit(models.Model):
         return f"{self.code} {self.name}"
 
 
+class UnitClosure(models.Model):
+    """Every (ancestor, descendant) pair of the organisation, a unit with itself at depth 0.
+
+    Rebuilt whenever units are imported (storage.closure); subtree queries join it by the asked units
+    instead of listing every unit code under them (docs/decisions.md, 36).
+    """
+
+    # The key (ancestor, descendant) and the index (descendant, ancestor) serve both directions.
+    ancestor = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="descendant_links", db_index=False
+    )
+    descendant = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="ancestor_links", db_index=False
+    )
+    depth = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("ancestor", "descendant"), name="toteuma_closure_key"),
+        )
+        indexes = (models.Index(fields=("descendant", "ancestor"), name="toteuma_closure_up"),)
+
+
 class Account(models.Model):
     number = models.IntegerField(unique=True)
     name = models.CharField(max_length=300)
@@ -76,6 +99,7 @@ class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         LEDGER = "ledger"
         BUDGET = "budget"
+        MONTHLY = "monthly"  # a monthly budget (periodisointi)
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     file_name = models.CharField(max_length=255)
@@ -191,6 +215,21 @@ class BudgetLine(models.Model):
             models.Index(fields=("unit", "year", "account"), name="toteuma_budget_unit"),
             models.Index(fields=("project", "year"), name="toteuma_budget_project"),
         )
+
+
+class MonthlyBudgetLine(models.Model):
+    """A monthly budget (periodisointi): how a year's budget of a cost center and account spreads over
+    its months. It shapes the budget profile only; the year's budget stays the budget lines'."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="monthly_budget_lines")
+    year = models.SmallIntegerField()
+    month = models.SmallIntegerField()
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    account = models.IntegerField()
+    amount_cents = models.BigIntegerField()  # debit +, like the ledger
+
+    class Meta:
+        indexes = (models.Index(fields=("unit", "year", "account"), name="toteuma_monthly_budget_unit"),)
 
 
 class InvestmentProject(models.Model):
