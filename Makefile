@@ -6,7 +6,7 @@ PG_URL    ?= postgresql://postgres@127.0.0.1:5432/toteuma
 PYTEST    ?= $(BIN)/pytest
 LINTED    := src tests examples scripts $(wildcard bench)
 
-.PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean bench vendor-js
+.PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean bench bench-city vendor-js
 
 help:           ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -58,6 +58,10 @@ BENCH_LINES ?= 1000000 10000000
 bench: install  ## import generated ledgers of 1 M and 10 M lines on SQLite and PostgreSQL (minutes; not in `make test`)
 	bash scripts/ensure-postgres.sh
 	for n in $(BENCH_LINES); do $(BIN)/python bench/import_ledger.py --lines $$n --backend sqlite --backend postgresql --keep out/bench || exit 1; done
+
+bench-city: install  ## the big city's dashboard and reports against the example: latency, queries, 16 clients (an hour)
+	bash scripts/ensure-postgres.sh
+	for n in $(BENCH_LINES); do $(BIN)/python bench/bench_city.py --lines $$n --backend sqlite --backend postgresql || exit 1; done
 
 docs: install    ## regenerate the generated pages: docs/cli.md, docs/problems.md, the matrix in docs/security.md, the account table of docs/file-formats.md, the tables of docs/forecasting.md
 	$(BIN)/python scripts/cli_doc.py

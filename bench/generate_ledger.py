@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+from collections.abc import Sequence
 from pathlib import Path
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "heinola-2024-q1"
@@ -34,12 +35,22 @@ def _amount(rng: random.Random, income: bool) -> str:
     return f"{text}-" if rng.random() < 0.2 else f"-{text}"
 
 
-def write(path: Path, count: int, year: int = 2024, seed: int = 1) -> int:
-    """Write `count` lines to `path`; returns the sum of the amounts in cents (for checks)."""
+def ledger_accounts() -> list[str]:
+    """The example's income-statement accounts (3000-8999): the accounts the generated lines use."""
+    return [a for a in _column("accounts.csv", "Tili") if 3000 <= int(a) <= 8999]
+
+
+def write(
+    path: Path, count: int, year: int = 2024, seed: int = 1, units: Sequence[str] = (), months: int = 12
+) -> int:
+    """Write `count` lines to `path`; returns the sum of the amounts in cents (for checks).
+
+    The lines fall on the cost centers `units` (the example's by default), in months 1 to `months`.
+    """
     rng = random.Random(seed)
-    units = _column("units.csv", "Koodi", keep="kustannuspaikka")
-    accounts = [a for a in _column("accounts.csv", "Tili") if 3000 <= int(a) <= 8999]
-    days = [f"{day}.{month}.{year}" for month in range(1, 13) for day in range(1, 29)]
+    units = list(units) or _column("units.csv", "Koodi", keep="kustannuspaikka")
+    accounts = ledger_accounts()
+    days = [f"{day}.{month}.{year}" for month in range(1, months + 1) for day in range(1, 29)]
     total = 0
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
