@@ -1,4 +1,4 @@
-"""A responsible's own forecast (services/own_forecasts.py): amount and reason checked, the commentary's rules."""
+"""Own forecasts (services/own_forecasts.py): amount and reason checked, the commentary's rules."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Own forecasts in storage: a draft with an amount, approved like commentary, published where readers read."""
+"""Own forecasts in storage: a draft with an amount, approved like commentary, published for readers."""
 
 from __future__ import annotations
 
