@@ -68,4 +68,8 @@ T: dict[str, tuple[str, str]] = {
     "Ei hyväksyttyä omaa ennustetta.": ("Ingen godkänd egen prognos.", "No approved own forecast."),
     "Tarkastettavana": ("Under granskning", "Under review"),
     "Ennusteluonnos tallennettu.": ("Prognosutkastet sparat.", "Forecast draft saved."),
+    "Ennusteet riveittäin ja omat ennusteet": (
+        "Prognoser per rad och egna prognoser",
+        "Forecasts by row and own forecasts",
+    ),
 }
