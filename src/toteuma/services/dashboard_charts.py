@@ -132,7 +132,7 @@ def forecast_table(series: CumulativeSeries) -> list[dict[str, Any]]:
 def forecast_chart(series: CumulativeSeries, unit: str, line: str) -> dict[str, Any]:
     """Actual, the budget by its profile and the forecast with its band, cumulated month by month."""
     table = forecast_table(series)
-    names = {key: t(f"forecastcharts.{key}") for key in ("actual", "profile", "forecast")}
+    names = {key: t(f"forecastweb.chart.{key}") for key in ("actual", "profile", "forecast")}
     values = [
         {"month": row["month"], "series": names[key], "euros": row[key]}
         for key in ("actual", "profile", "forecast")
@@ -150,10 +150,10 @@ def forecast_chart(series: CumulativeSeries, unit: str, line: str) -> dict[str, 
             {"month": row["month"], "low": min(row["low"], row["high"]), "high": max(row["low"], row["high"])}
             for row in band
         ],
-        title=t("forecastcharts.title", unit=unit, line=line.lower()),
+        title=t("forecastweb.chart.title", unit=unit, line=line.lower()),
         month_axis=t("charts.month"),
-        euro_axis=t("forecastcharts.euros", line=line),
-        series_title=t("forecastcharts.series"),
-        band_label=t("forecastcharts.band"),
+        euro_axis=t("forecastweb.chart.euros", line=line),
+        series_title=t("forecastweb.chart.series"),
+        band_label=t("forecastweb.chart.band"),
     )
     return charts.localised(spec, language())
