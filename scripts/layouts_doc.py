@@ -155,6 +155,8 @@ def _figures() -> list[str]:
         "remaining": "budget − actual: the reference's Jäljellä (write `tot - budget` for the other sign)",
         "pct": "actual ÷ budget × 100; 0 where the budget is 0 (the reference's)",
         "overrun": "how far the actual is worse than the budget: costs over it, or revenue short of it",
+        "forecast_deviation": "budget − year-end forecast: the Poikkeama of a forecast (docs/forecasting.md)",
+        "forecast_pct": "year-end forecast ÷ budget × 100; 0 where the budget is 0",
     }
     for name, raw in DEFAULT_FIGURES.items():
         text = raw["expr"] if isinstance(raw, dict) else raw

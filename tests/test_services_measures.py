@@ -124,7 +124,10 @@ def test_the_forecast_measure_comes_from_the_registered_method(data: None, forec
     assert forecast == [(("1100",), Q1)]
 
 
-def test_without_a_forecast_method_the_forecast_measure_says_so(data: None) -> None:
+def test_without_a_forecast_method_the_forecast_measure_says_so(
+    data: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(measures, "_FORECASTS", [])  # services.forecasts registers one on import
     with pytest.raises(ServiceError, match="ennustemenetelmää ei ole asennettu"):
         cents_of("1100", "palvelujen_ostot", ["forecast"])
 

@@ -82,6 +82,7 @@ def test_the_report_ties_out_and_names_its_sources(
         ("ledger", "ledger-2023.csv", 1952),
         ("ledger", "ledger-2024.csv", 478),
         ("budget", "budget-2024.xlsx", content.sources[2].lines),
+        ("monthly", "monthly-budget-2024.csv", 23),  # the 2024 budget's months: forecasts read it
     ]
     assert {s.imported_by for s in content.sources} == {"demo"}
     page = rendered["html"].decode()

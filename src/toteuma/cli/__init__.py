@@ -4,6 +4,7 @@
 """
 
 from toteuma.cli import (
+    forecast_commands,
     import_commands,
     layout_commands,
     report_commands,
@@ -14,6 +15,7 @@ from toteuma.cli import (
 from toteuma.cli.app import main
 
 __all__ = [
+    "forecast_commands",
     "import_commands",
     "layout_commands",
     "main",

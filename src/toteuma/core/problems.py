@@ -134,6 +134,7 @@ CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("budget.amendment-decision"),
     ProblemType("ledger.implausible-date", Severity.WARNING),
     ProblemType("budget.amendment-year"),
+    ProblemType("monthly-budget.month"),
     # A layout file's problems (`toteuma layout check`), catalogued in problems.layout.toml.
     ProblemType("layout.toml"),
     ProblemType("layout.not-found"),

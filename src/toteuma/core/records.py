@@ -73,6 +73,17 @@ class BudgetRecord:
 
 
 @dataclass(frozen=True)
+class MonthlyBudgetRecord:
+    """One month of a monthly budget (periodisointi) of a cost center and account."""
+
+    year: int
+    month: int
+    unit: str
+    account: int
+    amount_cents: int  # debit +, like the ledger
+
+
+@dataclass(frozen=True)
 class InvestmentRecord:
     project: str
     name: str

@@ -17,6 +17,7 @@ from toteuma.core.records import (
     InvestmentRecord,
     LedgerRecord,
     MetricValueRecord,
+    MonthlyBudgetRecord,
     ProjectKind,
     ProjectRecord,
     TextKind,
@@ -83,6 +84,12 @@ def budget(row: dict[str, Any]) -> BudgetRecord:
         project=row["project"] or "",
         text=row["text"] or "",
     )
+
+
+def monthly_budget(row: dict[str, Any]) -> MonthlyBudgetRecord:
+    if not 1 <= row["month"] <= 12:
+        raise ProblemError("monthly-budget.month", month=row["month"])
+    return MonthlyBudgetRecord(row["year"], row["month"], row["unit"], row["account"], row["amount"])
 
 
 def _status(value: str | None) -> GoalStatus | None:

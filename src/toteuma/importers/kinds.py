@@ -81,6 +81,19 @@ KINDS: dict[str, Kind] = {
         ),
         builders.budget,
     ),
+    # A monthly budget (periodisointi): how the year's budget spreads over its months; it shapes the
+    # forecasts' budget profile only (docs/forecasting.md).
+    "monthly-budget": Kind(
+        "monthly-budget",
+        (
+            _YEAR,
+            Field("month", ("Kuukausi", "Kk", "Month"), integer),
+            _UNIT,
+            _ACCOUNT,
+            Field("amount", ("Summa", "Määrä", "Euro", "Amount"), amount),
+        ),
+        builders.monthly_budget,
+    ),
     "investments": Kind(
         "investments",
         (

@@ -1,6 +1,6 @@
 """Use cases that the command line and the web share: set up, import, build and render reports."""
 
-from toteuma.services import layouts, measures
+from toteuma.services import forecasts, layouts, measures  # forecasts registers the `forecast` measure
 from toteuma.services.access import Actor, ForbiddenError, actor
 from toteuma.services.accounts import chart as account_chart
 from toteuma.services.accounts import mapping_in_force
@@ -51,6 +51,7 @@ __all__ = [
     "default_mapping",
     "default_structure",
     "fault_of",
+    "forecasts",
     "get_layout",
     "import_file",
     "init",

@@ -31,6 +31,8 @@ from toteuma.storage import BatchInfo, workflow
 
 log = logging.getLogger(__name__)
 IMPORT_KINDS = tuple(KINDS)
+# The kinds other than the ledger loaded as batches (one can be rolled back or replaced), by batch kind.
+_BATCHED = {"budget": "budget", "monthly-budget": "monthly"}
 MAX_PROBLEMS = 200  # listed in full; the rest are counted
 Progress = Callable[[int, int], None]  # (lines done, lines in all)
 
@@ -223,7 +225,7 @@ def _check_and_load_ledger(
 
 
 def _unit_cents(kind: str, records: list[Any]) -> list[tuple[str, int]]:
-    if kind in ("budget", "investments", "goals", "commentary", "metrics"):
+    if kind in ("budget", "monthly-budget", "investments", "goals", "commentary", "metrics"):
         found = [(record.unit, getattr(record, "amount_cents", 0)) for record in records]
         # A goal's assessing unit must exist too.
         return found + [(record.assessor, 0) for record in records if getattr(record, "assessor", "")]
@@ -258,10 +260,11 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
     )
     earlier = []
     sha = sha256_of(path)
-    if kind == "budget":
-        if storage.batch_exists("budget", sha) and not any(p.severity is Severity.ERROR for p in problems):
+    batch_kind = _BATCHED.get(kind)
+    if batch_kind is not None:
+        if storage.batch_exists(batch_kind, sha) and not any(p.severity is Severity.ERROR for p in problems):
             return replace(base, skipped=True)
-        earlier = import_checks.overlapping("budget", set(), {record.year for record in records})
+        earlier = import_checks.overlapping(batch_kind, set(), {record.year for record in records})
         if not options.replace:
             problems += import_checks.overlap_warnings(earlier, str(path))
     listed, more = _capped(problems)
@@ -270,8 +273,8 @@ def _import_records(kind: str, path: Path, profile: Profile, options: ImportOpti
         return replace(base, stopped=_stops(problems, options))
     replaces = [batch.id for batch in earlier] if options.replace else []
     guard = (
-        _unchanged("budget", set(), {r.year for r in records}, earlier, str(path))
-        if kind == "budget"
+        _unchanged(batch_kind, set(), {r.year for r in records}, earlier, str(path))
+        if batch_kind is not None
         else None
     )
     try:
@@ -302,8 +305,9 @@ def _load(
     guard: Callable[[], None] | None,
 ) -> Mapping[str, Any]:
     user = options.user or system_user()
-    if kind == "budget":
-        loaded = storage.load_budget(
+    if kind in _BATCHED:
+        load = storage.load_budget if kind == "budget" else storage.load_monthly_budget
+        loaded = load(
             records, file_name=path.name, sha256=sha, imported_by=user, replaces=replaces, guard=guard
         )
         return {"lines": loaded.lines, "total_cents": loaded.total_cents, "batch_id": loaded.batch_id}

@@ -81,6 +81,8 @@ _LAZY = {
     "goal_history": "followup",
     "goal_metric_names": "followup",
     "subtree_budget_sums": "subtree",
+    "subtree_monthly_budget_sums": "monthly_budget",
+    "load_monthly_budget": "monthly_budget",
 }
 
 if TYPE_CHECKING:
@@ -99,6 +101,7 @@ if TYPE_CHECKING:
         save_progress,
     )
     from toteuma.storage.loading import load_budget, load_ledger, rollback_batch
+    from toteuma.storage.monthly_budget import load_monthly_budget, subtree_monthly_budget_sums
     from toteuma.storage.queries import (
         account_sums,
         accounts,
@@ -209,6 +212,7 @@ __all__ = [
     "load_ledger_source",
     "load_mapping",
     "load_metric_values",
+    "load_monthly_budget",
     "load_projects",
     "load_texts",
     "load_units",
@@ -230,6 +234,7 @@ __all__ = [
     "setup",
     "subtree_budget_sums",
     "subtree_ledger_sums",
+    "subtree_monthly_budget_sums",
     "text",
     "texts",
     "units",

@@ -76,6 +76,7 @@ class ImportBatch(models.Model):
     class Kind(models.TextChoices):
         LEDGER = "ledger"
         BUDGET = "budget"
+        MONTHLY = "monthly"  # a monthly budget (periodisointi)
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     file_name = models.CharField(max_length=255)
@@ -191,6 +192,21 @@ class BudgetLine(models.Model):
             models.Index(fields=("unit", "year", "account"), name="toteuma_budget_unit"),
             models.Index(fields=("project", "year"), name="toteuma_budget_project"),
         )
+
+
+class MonthlyBudgetLine(models.Model):
+    """A monthly budget (periodisointi): how a year's budget of a cost center and account spreads over
+    its months. It shapes the budget profile only; the year's budget stays the budget lines'."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="monthly_budget_lines")
+    year = models.SmallIntegerField()
+    month = models.SmallIntegerField()
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", db_index=False)
+    account = models.IntegerField()
+    amount_cents = models.BigIntegerField()  # debit +, like the ledger
+
+    class Meta:
+        indexes = (models.Index(fields=("unit", "year", "account"), name="toteuma_monthly_budget_unit"),)
 
 
 class InvestmentProject(models.Model):

@@ -16,6 +16,9 @@ DEFAULT_FIGURES: dict[str, Any] = {
     "remaining": "budget - tot",
     "pct": "percent(tot, budget, 0)",
     "overrun": {"expr": "max(0, budget - tot)", "turn": False},
+    # The year-end forecast's (docs/forecasting.md): its deviation from the budget and its share of it.
+    "forecast_deviation": "budget - forecast",
+    "forecast_pct": "percent(forecast, budget, 0)",
 }
 
 
