@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+PLURALS: dict[tuple[str, str], tuple[tuple[str, str], tuple[str, str]]] = {
+    ("%(n)s hälytys (%(total)s kaikkiaan)", "%(n)s hälytystä (%(total)s kaikkiaan)"): (
+        ("%(n)s larm (%(total)s totalt)", "%(n)s larm (%(total)s totalt)"),
+        ("%(n)s alert (%(total)s in all)", "%(n)s alerts (%(total)s in all)"),
+    ),
+}
+
 T: dict[str, tuple[str, str]] = {
-    "kausirytmi": ("säsongsmönster", "seasonal"),
-    "toteutumavauhti": ("utfallstakt", "run-rate"),
-    "talousarvion mukaan": ("enligt budgeten", "budget-based"),
-    "oma ennuste": ("egen prognos", "own forecast"),
-    "useita menetelmiä": ("flera metoder", "several methods"),
-    "aiempien vuosien kuukausirytmi": ("tidigare års månadsmönster", "earlier years' monthly pattern"),
-    "kuukausitalousarvio": ("månadsbudget", "monthly budget"),
-    "tasajako kuukausille": ("jämnt fördelad på månaderna", "spread evenly over the months"),
-    "useita lähteitä": ("flera källor", "several sources"),
     "Oma ennuste": ("Egen prognos", "Own forecast"),
     "Joku muu tallensi ennusteen ensin": (
         "Någon annan sparade prognosen först",
@@ -32,13 +30,13 @@ T: dict[str, tuple[str, str]] = {
     "Perustelu": ("Motivering", "Reason"),
     "Takaisin ennusteisiin": ("Tillbaka till prognoserna", "Back to the forecasts"),
     "Ennusteet": ("Prognoser", "Forecasts"),
-    "Ennuste on vuoden lopun arvio. Menetelmä ja kuukausijaon lähde näkyvät luvun vieressä; "
+    "Ennuste on vuoden lopun arvio. Menetelmä ja jaksotuksen lähde näkyvät luvun vieressä; "
     "vaihteluväli kertoo menetelmän virheen aiempina vuosina samassa kuussa. Hyväksytty oma ennuste "
     "korvaa menetelmän ennusteen.": (
-        "Prognosen är en uppskattning av årets slut. Metoden och källan till månadsfördelningen visas "
+        "Prognosen är en uppskattning av årets slut. Metoden och källan till periodiseringen visas "
         "bredvid talet; intervallet visar metodens fel tidigare år i samma månad. En godkänd egen "
         "prognos ersätter metodens prognos.",
-        "The forecast is an estimate of the year end. The method and the source of the monthly split "
+        "The forecast is an estimate of the year end. The method and the source of the budget profile "
         "are shown beside the figure; the range is the method's error in earlier years at the same "
         "month. An approved own forecast replaces the method's.",
     ),
@@ -46,7 +44,7 @@ T: dict[str, tuple[str, str]] = {
     "TOT": ("UTF", "Actual"),
     "Ennuste": ("Prognos", "Forecast"),
     "Menetelmä": ("Metod", "Method"),
-    "Kuukausijako": ("Månadsfördelning", "Monthly split"),
+    "Jaksotus": ("Periodisering", "Budget profile"),
     "Vaihteluväli": ("Intervall", "Range"),
     "Omat ennusteet": ("Egna prognoser", "Own forecasts"),
     "Vastuuhenkilö voi kirjoittaa rivin vuoden lopun ennusteen perusteluineen. Se kulkee kommentin "
@@ -72,4 +70,42 @@ T: dict[str, tuple[str, str]] = {
         "Prognoser per rad och egna prognoser",
         "Forecasts by row and own forecasts",
     ),
+    "Ei ennusteeseen perustuvia hälytyksiä.": (
+        "Inga larm som bygger på prognosen.",
+        "No alerts from the forecast.",
+    ),
+    "Ei hälytyksiä valituilla ehdoilla.": (
+        "Inga larm med de valda villkoren.",
+        "No alerts for the chosen filters.",
+    ),
+    "Ennuste vuoden loppuun": ("Prognos till årets slut", "Forecast to the year end"),
+    "Ennusteen kaavion luvut": ("Prognosdiagrammets siffror", "The forecast chart's figures"),
+    "Erittely": ("Specifikation", "Breakdown"),
+    "Hälytykset katsovat eteenpäin: ennuste vuoden loppuun, talousarvion kuukausijako ja koko vuoden "
+    "talousarvio. Tärkein ensin: sitovan tason ennustettu ylitys vaatii talousarviomuutoksen ennen "
+    "vuoden loppua.": (
+        "Larmen ser framåt: prognosen till årets slut, budgetens månadsfördelning och hela årets budget. "
+        "Det viktigaste först: en prognostiserad överskridning på bindningsnivån kräver en "
+        "budgetändring före årets slut.",
+        "The alerts look forward: the forecast to the year end, the budget's monthly split and the whole "
+        "year's budget. The most important first: a binding level forecast over its appropriation needs "
+        "a budget amendment before the year ends.",
+    ),
+    "Hälytyksiä säännöittäin": ("Larm per regel", "Alerts by rule"),
+    "Kaikki hälytykset yksiköittäin": ("Alla larm per enhet", "All alerts by unit"),
+    "Kaikki säännöt": ("Alla regler", "All rules"),
+    "Kaikki yksiköt": ("Alla enheter", "All units"),
+    "Katso erittely": ("Visa specifikationen", "See the breakdown"),
+    "Luvut, euroa": ("Siffror, euro", "Figures, euros"),
+    "Sääntö": ("Regel", "Rule"),
+    "TA kuukausijaolla tähän mennessä": (
+        "BU per månadsfördelning hittills",
+        "Budget by its monthly split to date",
+    ),
+    "Talousarvio kuukausijaolla": ("Budget per månadsfördelning", "Budget by its monthly split"),
+    "Vaje": ("Underskott", "Shortfall"),
+    "Ylitys": ("Överskridning", "Excess"),
+    "ennuste": ("prognos", "forecast"),
+    "ennuste vuoden lopulle": ("prognos för årets slut", "year-end forecast"),
+    "TA − ennuste": ("BU − prognos", "budget − forecast"),
 }

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from toteuma.core.periods import Period
-from toteuma.services import dashboard, forecast_pages, own_forecasts
+from toteuma.services import alert_pages, dashboard, forecast_pages, own_forecasts
 from toteuma.services.workflow import ConflictError, self_approval_allowed
 from toteuma.web.common import Actor, int_param, period_of, with_actor
 
@@ -70,3 +70,16 @@ def move(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     else:
         return render(request, "web/error.html", {"message": _("Tuntematon toiminto.")}, status=400)
     return _back(code, period, row)
+
+
+@with_actor
+def alerts(request: HttpRequest, who: Actor) -> HttpResponse:
+    """Every alert across units, filtered by rule (`?saanto=`) and unit (`?yksikko=`)."""
+    period = period_of(request) or dashboard.default_period()
+    page = alert_pages.alerts_page(
+        period,
+        request.GET.get("saanto", ""),
+        request.GET.get("yksikko", ""),
+        translation.get_language() or "fi",
+    )
+    return render(request, "web/alerts.html", {"a": page, "periods": dashboard.periods()})

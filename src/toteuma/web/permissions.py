@@ -44,6 +44,8 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("save-forecast", "POST"): _UNIT_EDITORS,
     ("move-forecast", "GET"): _POST_ONLY,
     ("move-forecast", "POST"): _UNIT_EDITORS,  # sending for review; approving is the controllers' (below)
+    ("alerts", "GET"): _ANYONE_SIGNED_IN,
+    ("alerts", "POST"): _ANYONE_SIGNED_IN,
     ("drill", "GET"): _ANYONE_SIGNED_IN,
     ("drill", "POST"): _ANYONE_SIGNED_IN,
     ("lines", "GET"): _UNIT_EDITORS,

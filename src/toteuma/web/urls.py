@@ -44,6 +44,7 @@ urlpatterns = [
     path("yksikko/<str:code>/ennusteet/", forecast_views.forecasts, name="forecasts"),
     path("yksikko/<str:code>/ennusteet/tallenna/", forecast_views.save, name="save-forecast"),
     path("yksikko/<str:code>/ennusteet/tila/", forecast_views.move, name="move-forecast"),
+    path("halytykset/", forecast_views.alerts, name="alerts"),
     path("porautuminen/<str:code>/<str:row>/<str:column>/", dashboard_views.drill_cell, name="drill"),
     path("porautuminen/<str:code>/<str:row>/<str:column>/rivit/", dashboard_views.drill_lines, name="lines"),
     path(
