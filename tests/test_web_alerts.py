@@ -74,13 +74,16 @@ def test_the_overview_links_each_rules_count_to_the_alerts_page(signed_in: Calla
 
 
 def test_an_approved_own_forecast_moves_the_alerts(signed_in: Callable[..., Client]) -> None:
-    """An own forecast far beyond a service area's budget raises the over-budget alerts of its sector."""
+    """An own forecast far beyond a service area's budget: its appropriation and its sector's are at risk."""
     from toteuma.core.periods import Period
     from toteuma.services import alerts
-    from toteuma.storage import workflow
 
-    before = {(item.unit, item.rule.value) for item in alerts.alerts(Period.parse(PERIOD))}
-    assert ("1000", "over-appropriation") not in before
+    def over() -> set[str]:
+        found = alerts.alerts(Period.parse(PERIOD))
+        return {item.unit for item in found if item.rule.value == "over-appropriation"}
+
+    before = over()
+    assert not {"1000", "1300"} & before
     responsible, controller = signed_in("lakimies"), signed_in("talous")
     data = {
         "kausi": PERIOD,
@@ -91,10 +94,9 @@ def test_an_approved_own_forecast_moves_the_alerts(signed_in: Callable[..., Clie
     }
     responsible.post("/yksikko/1300/ennusteet/tallenna/", data)
     responsible.post("/yksikko/1300/ennusteet/tila/", {**data, "toiminto": "laheta", "versio": 1})
-    page = controller.get(f"/?kausi={PERIOD}").content.decode()
-    assert "saanto=over-appropriation" not in page  # under review: still the method's forecast
+    assert over() == before  # under review: still the method's forecast
     controller.post("/yksikko/1300/ennusteet/tila/", {**data, "toiminto": "hyvaksy", "versio": 2})
-    assert workflow.approved_forecasts(["1300"], PERIOD)
-    page = controller.get(f"{URL}?kausi={PERIOD}&saanto=over-appropriation").content.decode()
+    assert over() == before | {"1000", "1300"}
+    page = controller.get(f"{URL}?kausi={PERIOD}&saanto=over-appropriation&yksikko=1000").content.decode()
     assert _rows(page) == ["over-appropriation"]
     assert "1000 Yhteiset palvelut" in page
