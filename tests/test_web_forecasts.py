@@ -84,3 +84,24 @@ def test_the_page_names_each_method_in_finnish_and_no_raw_code(signed_in: Callab
     assert "Menetelmä" in page
     for code in ("run-rate", "monthly-budget", ">seasonal<", ">own<", ">history<"):
         assert code not in page
+
+
+def test_the_controllers_mail_names_the_row_the_amount_and_the_reason(
+    signed_in: Callable[..., Client], settings: object
+) -> None:
+    from django.core import mail
+
+    from toteuma.services.inbox import set_email
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # type: ignore[attr-defined]
+    set_email("talous", "talous@heinola.example")
+    responsible = signed_in("lakimies")
+    _save(responsible, "-1 234 567", "Konsulttipalvelut syksyllä.")
+    _move(responsible, "laheta", 1)
+    sent = [m for m in mail.outbox if "talous@heinola.example" in m.to]
+    assert len(sent) == 1
+    body = sent[0].body
+    assert "Oma ennuste: Palvelujen ostot" in body
+    assert "Ennuste: -1\u00a0234\u00a0567 €" in body
+    assert "Konsulttipalvelut syksyllä." in body
+    assert f"/yksikko/{AREA}/ennusteet/?kausi={PERIOD}#ennuste-{ROW}" in body
