@@ -122,6 +122,10 @@ def cumulative_years_chart(
     }
 
 
+# A legend's entries one under another: side by side they ran past a 390 px phone's screen.
+_STACKED: dict[str, Any] = {"direction": "vertical", "columns": 1}
+
+
 def forecast_band_chart(
     values: Sequence[dict[str, Any]],
     band: Sequence[dict[str, Any]],
@@ -140,8 +144,20 @@ def forecast_band_chart(
         "encoding": {
             "x": {"field": "month", "type": "ordinal", "title": month_axis, "axis": {"labelAngle": 0}},
             "y": {"field": "euros", "type": "quantitative", "title": euro_axis},
-            "color": {"field": "series", "type": "nominal", "title": series_title, "sort": None},
-            "strokeDash": {"field": "series", "type": "nominal", "title": series_title, "sort": None},
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": series_title,
+                "sort": None,
+                "legend": _STACKED,
+            },
+            "strokeDash": {
+                "field": "series",
+                "type": "nominal",
+                "title": series_title,
+                "sort": None,
+                "legend": _STACKED,
+            },
         },
     }
     area = {
@@ -151,7 +167,13 @@ def forecast_band_chart(
             "x": {"field": "month", "type": "ordinal"},
             "y": {"field": "low", "type": "quantitative"},
             "y2": {"field": "high"},
-            "fill": {"field": "band", "type": "nominal", "title": None, "scale": {"range": [_MUTED]}},
+            "fill": {
+                "field": "band",
+                "type": "nominal",
+                "title": None,
+                "scale": {"range": [_MUTED]},
+                "legend": _STACKED,
+            },
         },
     }
     return {
