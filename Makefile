@@ -6,7 +6,7 @@ PG_URL    ?= postgresql://postgres@127.0.0.1:5432/toteuma
 PYTEST    ?= $(BIN)/pytest
 LINTED    := src tests examples scripts $(wildcard bench)
 
-.PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean bench
+.PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean bench vendor-js
 
 help:           ## list the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -59,11 +59,21 @@ bench: install  ## import generated ledgers of 1 M and 10 M lines on SQLite and 
 	bash scripts/ensure-postgres.sh
 	for n in $(BENCH_LINES); do $(BIN)/python bench/import_ledger.py --lines $$n --backend sqlite --backend postgresql --keep out/bench || exit 1; done
 
-docs: install    ## regenerate the generated pages: docs/cli.md, docs/problems.md, the matrix in docs/security.md, the account table of docs/file-formats.md
+docs: install    ## regenerate the generated pages: docs/cli.md, docs/problems.md, the matrix in docs/security.md, the account table of docs/file-formats.md, the tables of docs/forecasting.md
 	$(BIN)/python scripts/cli_doc.py
 	$(BIN)/python scripts/problems_doc.py
 	$(BIN)/python scripts/security_doc.py
 	$(BIN)/python scripts/accounts_doc.py
+	$(BIN)/python -m scripts.forecasting_doc
+
+VENDOR := src/toteuma/web/static/vendor
+# The source maps stay out (a megabyte; collectstatic would look for the file a comment names).
+vendor-js: node_modules/.installed ## copy vega, vega-lite and vega-embed (npm, package-lock.json) into the package's static files, with their licences
+	for name in vega vega-lite vega-embed; do \
+	  mkdir -p $(VENDOR)/$$name && cp node_modules/$$name/LICENSE $(VENDOR)/$$name/ && \
+	  sed '/^\/\/# sourceMappingURL=/d' node_modules/$$name/build/$$name.min.js > $(VENDOR)/$$name/$$name.min.js && \
+	  node -p "require('./node_modules/$$name/package.json').version" > $(VENDOR)/$$name/VERSION || exit 1; \
+	done
 
 clean:          ## remove the virtual environment, caches and outputs
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache toteuma.sqlite3

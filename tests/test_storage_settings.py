@@ -65,3 +65,18 @@ def test_lazy_api_names_resolve_and_unknown_names_fail() -> None:
     assert callable(storage.load_ledger)
     with pytest.raises(AttributeError, match="no_such_function"):
         storage.no_such_function  # noqa: B018
+
+
+def test_every_toteuma_environment_setting_is_documented() -> None:
+    """A TOTEUMA_* variable the settings read is named in docs/ (deploy.md, web.md, storage.md)."""
+    import re
+
+    root = Path(__file__).parents[1]
+    read = {
+        name
+        for path in (root / "src" / "toteuma").glob("settings*.py")
+        for name in re.findall(r"TOTEUMA_[A-Z_]+", path.read_text(encoding="utf-8"))
+    }
+    docs = "".join(path.read_text(encoding="utf-8") for path in (root / "docs").glob("*.md"))
+    assert "TOTEUMA_CACHE_URL" in read
+    assert sorted(name for name in read if name not in docs) == []

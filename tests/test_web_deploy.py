@@ -34,9 +34,31 @@ def _manage(tmp_path: Path, *args: str, **extra: str) -> subprocess.CompletedPro
 
 
 def test_check_deploy_is_clean(tmp_path: Path) -> None:
+    assert _manage(tmp_path, "collectstatic", "--noinput").returncode == 0
     result = _manage(tmp_path, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_without_collected_static_files_the_check_and_the_server_refuse_to_start(tmp_path: Path) -> None:
+    result = _manage(tmp_path, "check", "--deploy")
+    assert result.returncode != 0
+    assert "toteuma.E002" in result.stderr
+    assert "vendor/vega/vega.min.js" in result.stderr
+    assert "collectstatic" in result.stderr
+    started = subprocess.run(
+        [sys.executable, "-c", "import toteuma.web.wsgi"],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert started.returncode != 0
+    assert "toteuma.E002" in started.stderr
+    assert _manage(tmp_path, "collectstatic", "--noinput").returncode == 0  # vega comes with the package
+    assert (
+        subprocess.run([sys.executable, "-c", "import toteuma.web.wsgi"], env=_env(tmp_path)).returncode == 0
+    )
 
 
 def test_production_refuses_to_start_without_a_real_secret_key(tmp_path: Path) -> None:

@@ -47,6 +47,34 @@ def database_from_env(env: Mapping[str, str], cwd: Path) -> dict[str, Any]:
     return config
 
 
+# TOTEUMA_CACHE_URL: the cache the dashboard's computed figures are shared through by every worker
+# (decisions.md, 37). Scheme -> Django's backend; the rest of the address is its LOCATION.
+CACHE_SCHEMES = {
+    "locmem": "django.core.cache.backends.locmem.LocMemCache",  # one process's memory
+    "file": "django.core.cache.backends.filebased.FileBasedCache",  # file:///var/lib/toteuma/cache
+    "db": "django.core.cache.backends.db.DatabaseCache",  # db://table, after `manage.py createcachetable`
+    "redis": "django.core.cache.backends.redis.RedisCache",  # redis://host:6379/0 (pip install redis)
+    "rediss": "django.core.cache.backends.redis.RedisCache",
+    "memcached": "django.core.cache.backends.memcached.PyMemcacheCache",  # memcached://host:11211
+}
+
+
+def cache_from_env(env: Mapping[str, str], default: str = "locmem://") -> dict[str, Any]:
+    """Django's CACHES from TOTEUMA_CACHE_URL (else `default`); an unknown scheme fails at start."""
+    url = env.get("TOTEUMA_CACHE_URL", "").strip() or default
+    scheme, _, rest = url.partition("://")
+    if scheme not in CACHE_SCHEMES:
+        from django.core.exceptions import ImproperlyConfigured
+
+        known = ", ".join(f"{name}://" for name in CACHE_SCHEMES)
+        raise ImproperlyConfigured(f"TOTEUMA_CACHE_URL {url!r}: the address must start with one of {known}")
+    location = url if scheme.startswith("redis") else rest
+    config: dict[str, Any] = {"BACKEND": CACHE_SCHEMES[scheme], "KEY_PREFIX": "toteuma"}
+    if location:
+        config["LOCATION"] = location
+    return {"default": config}
+
+
 def _flag(name: str) -> bool:
     return os.environ.get(name, "").strip().casefold() in _TRUE
 
@@ -138,8 +166,10 @@ LOCALE_PATHS = [Path(__file__).resolve().parent / "web" / "locale"]
 UPLOAD_LIMIT = int(os.environ.get("TOTEUMA_UPLOAD_LIMIT", str(50 * 1024 * 1024)))
 # Whether a controller may approve a commentary or assessment they wrote part of (decision 26; default no).
 SELF_APPROVAL = _flag("TOTEUMA_SELF_APPROVAL")
-# Seconds a server process may reuse computed dashboard figures while no import or edit happened (0: off).
+# Seconds the dashboard's computed figures are reused while no import or edit happened (0: off), and the
+# cache every worker shares them through (TOTEUMA_CACHE_URL; services/figure_cache.py).
 CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "0"))
+CACHES = cache_from_env(os.environ)
 # E-mail (docs/web.md): printed on the console unless an SMTP host is set; the site's address makes
 # the links in the mails absolute.
 EMAIL_HOST = os.environ.get("TOTEUMA_SMTP_HOST", "")
@@ -232,11 +262,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-# vega, vega-lite and vega-embed from npm (make deps), served as our own static files: no outside requests.
-_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
-STATICFILES_DIRS = [
-    (f"vendor/{name}", _NODE_MODULES / name / "build")
-    for name in ("vega", "vega-lite", "vega-embed")
-    if (_NODE_MODULES / name / "build").is_dir()
-]
+# vega, vega-lite and vega-embed ship inside the package (web/static/vendor, `make vendor-js`, with their
+# licences): served as our own static files, no outside requests, no npm on a server. A start-up check
+# (toteuma.web.checks) names any that is missing.
 STATIC_ROOT = os.environ.get("TOTEUMA_STATIC_ROOT") or None

@@ -11,7 +11,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from toteuma.settings import *  # noqa: F403  # the production settings are the defaults plus these
-from toteuma.settings import MIDDLEWARE
+from toteuma.settings import MIDDLEWARE, cache_from_env
 
 DEBUG = False
 SECRET_KEY = os.environ.get("TOTEUMA_SECRET_KEY", "")
@@ -37,7 +37,10 @@ CSRF_TRUSTED_ORIGINS = [
     if origin.strip()
 ]
 
+# Figures shared by every worker through a folder on the host unless TOTEUMA_CACHE_URL names another
+# cache (Redis, Memcached, a database table): decisions.md, 37.
 CACHE_SECONDS = float(os.environ.get("TOTEUMA_CACHE_SECONDS", "30"))
+CACHES = cache_from_env(os.environ, default="file:///var/lib/toteuma/cache")
 
 # Behind the proxy every request comes from 127.0.0.1: the sign-in lockout counts by the client's
 # address as the proxy appends it to X-Forwarded-For (the last entry, which a client cannot forge).

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from toteuma import storage
-from toteuma.core.money import percent, to_report_sign
+from toteuma.core.messages import language
+from toteuma.core.money import percent
 from toteuma.core.org import Binding, OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
-from toteuma.core.records import BudgetKind, GoalRecord, TextKind
+from toteuma.core.records import GoalRecord, TextKind
 from toteuma.core.report import MetricSeries, ProjectFigures, UnitRef
-from toteuma.core.statement import Column, RowFigures, Statement, compute_statement
+from toteuma.core.statement import Column, Statement
 from toteuma.core.structure import LineKind
 from toteuma.reports.figure_tables import statement_table
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.model import Table
 from toteuma.reports.tables import Frame
 from toteuma.services import dashboard_charts as charts
-from toteuma.services import followup
-from toteuma.services.common import ServiceError, default_mapping, default_structure
+from toteuma.services import followup, measures
+from toteuma.services.common import ServiceError, default_structure
 from toteuma.services.figure_cache import cached
-from toteuma.services.reporting import find_unit, unit_statement
+from toteuma.services.reporting import find_unit
 from toteuma.storage import workflow
 
 # Spending more than this many percentage points ahead of the share of the year gone raises an alert.
@@ -45,13 +48,40 @@ class Glance:
     alerts: tuple[str, ...] = ()
 
 
+# The overview's orders (the `jarjestys` parameter): organisation order first.
+SORTS = ("", "nimi", "kaytetty", "menot", "halytykset")
+
+
+# A city with at most this many service areas under its binding units sees them all at first.
+OPEN_ALL_UP_TO = 30
+
+
+@dataclass(frozen=True)
+class OverviewAsk:
+    """What the reader asked of the overview: units opened to show their areas (None: the default,
+    all of them in a small city, none in a big one), a filter, an order."""
+
+    opened: tuple[str, ...] | None = None
+    query: str = ""
+    sort: str = ""
+
+    @classmethod
+    def of(cls, opened: Sequence[str] | None, query: str, sort: str) -> OverviewAsk:
+        """Cleaned: opened codes sorted and unique, the filter trimmed, an unknown order ignored."""
+        codes = None if opened is None else tuple(sorted({code for code in opened if code}))
+        return cls(codes, query.strip()[:100], sort if sort in SORTS else "")
+
+
 @dataclass(frozen=True)
 class Overview:
     period: Period
     periods: tuple[str, ...]
     year_share: Decimal  # percent of the year gone at the period end
-    units: tuple[Glance, ...]
+    units: tuple[Glance, ...]  # binding units (depth 0), each followed by its areas shown (depth 1)
     chart: dict[str, object]
+    ask: OverviewAsk = OverviewAsk()
+    areas: dict[str, int] = field(default_factory=dict)  # binding unit code -> its number of areas
+    opened: tuple[str, ...] = ()  # the binding units whose areas are shown (the default resolved)
 
 
 def periods() -> list[str]:
@@ -88,43 +118,23 @@ def _alerts(unit: Unit, statement: Statement, share: Decimal) -> tuple[str, ...]
     return tuple(found)
 
 
-@dataclass(frozen=True)
-class _AllSums:
-    """The period's actuals and budget of every unit, read in two queries, and the goals' statuses."""
-
-    tot: dict[tuple[str, int], int]
-    budget: dict[tuple[str, int, str], int]
-    goals: dict[str, dict[str, int]]
-
-    @classmethod
-    def read(cls, period: Period) -> _AllSums:
-        return cls(
-            workflow.sums_by_unit(period.year, 1, period.month),
-            workflow.budget_by_unit(period.year, period.end),
-            workflow.goal_statuses(period.year, str(period)),
-        )
-
-    def statement(self, codes: set[str]) -> Statement:
-        """The unit's statement with this year's columns (TA, TOT); the overview shows no others."""
-        rows: dict[str, list[int]] = {}
-        mapping = default_mapping()
-        for (code, account), cents in self.tot.items():
-            if code in codes and (row := mapping.row_of(account)) is not None:
-                rows.setdefault(row, [0, 0, 0])[0] += to_report_sign(cents)
-        for (code, account, kind), cents in self.budget.items():
-            if code in codes and (row := mapping.row_of(account)) is not None:
-                rows.setdefault(row, [0, 0, 0])[1 if kind == BudgetKind.ORIGINAL else 2] += to_report_sign(
-                    cents
-                )
-        figures = {
-            key: RowFigures(tot=tot, budget_original=original, amendments=amended, active=True)
-            for key, (tot, original, amended) in rows.items()
-        }
-        return compute_statement(default_structure(), figures)
+# What the overview and the unit page read for each unit: this year's actuals and budget in force.
+_GLANCE_MEASURES = ("tot", "budget")
+# The unit page's statement: the reference's columns.
+_PAGE_MEASURES = ("tp_prev", "tot_prev", "budget_original", "amendments", "budget", "tot")
 
 
-def _glance(tree: OrgTree, unit: Unit, depth: int, period: Period, sums: _AllSums) -> Glance:
-    statement = sums.statement({item.code for item in tree.descendants(unit.code)})
+Statements = dict[str, Statement]
+
+
+def _statements(
+    reader: measures.Reader, codes: Sequence[str], at: Period, names: Sequence[str]
+) -> Statements:
+    """The units' statements from one read of the measures (decisions.md, 33 and 36)."""
+    return measures.statements(reader, codes, at, measures.measures_named(names))
+
+
+def _glance(unit: Unit, depth: int, statement: Statement, goals: dict[str, int], share: Decimal) -> Glance:
     summary = default_structure().summary
     menot, netto = statement.line(summary.menot), statement.line(summary.netto)
     return Glance(
@@ -135,29 +145,122 @@ def _glance(tree: OrgTree, unit: Unit, depth: int, period: Period, sums: _AllSum
         netto_budget=netto.money[Column.BUDGET],
         netto_tot=netto.money[Column.TOT],
         pct=menot.pct if menot.money[Column.BUDGET] else None,
-        goals=sums.goals.get(unit.code, {}),
-        alerts=_alerts(unit, statement, year_share(period)),
+        goals=goals,
+        alerts=_alerts(unit, statement, share),
     )
 
 
-def overview(period: Period | None = None) -> Overview:
-    """Every binding unit, each followed by its service areas."""
+def _glances(
+    reader: measures.Reader, shown: Sequence[tuple[Unit, int]], at: Period, read: Statements | None = None
+) -> list[Glance]:
+    """A glance of each shown (unit, depth), from one read of the measures and of the goals."""
+    found = read or _statements(reader, [unit.code for unit, _ in shown], at, _GLANCE_MEASURES)
+    goals = workflow.goal_statuses(at.year, str(at))
+    share = year_share(at)
+    return [_glance(unit, depth, found[unit.code], goals.get(unit.code, {}), share) for unit, depth in shown]
+
+
+def binding_units(tree: OrgTree) -> list[Unit]:
+    """The binding units, in the organisation's order."""
+    return [item for item in tree if item.binding_level]
+
+
+def areas_of(tree: OrgTree, code: str) -> list[Unit]:
+    """The units just below a unit that are not cost centers (its service areas)."""
+    return [child for child in tree.children(code) if child.kind is not UnitKind.COST_CENTER]
+
+
+def round_units() -> list[tuple[Unit, int]]:
+    """Every binding unit (depth 0) followed by its service areas (depth 1), from the tree alone."""
+    storage.setup()
+    tree = storage.org_tree()
+    return [(item, depth) for unit in binding_units(tree) for item, depth in _with_areas(tree, unit)]
+
+
+def _with_areas(tree: OrgTree, unit: Unit) -> list[tuple[Unit, int]]:
+    return [(unit, 0), *((area, 1) for area in areas_of(tree, unit.code))]
+
+
+def _matches(unit: Unit, query: str) -> bool:
+    wanted = query.casefold()
+    texts = (unit.code, unit.name, *(name for _, name in unit.names))
+    return any(wanted in text.casefold() for text in texts)
+
+
+def opened(tree: OrgTree, ask: OverviewAsk) -> tuple[str, ...]:
+    """The binding units opened: as asked, else all of them in a small city and none in a big one."""
+    if ask.opened is not None:
+        return ask.opened
+    binding = binding_units(tree)
+    small = sum(len(areas_of(tree, unit.code)) for unit in binding) <= OPEN_ALL_UP_TO
+    return tuple(sorted(unit.code for unit in binding)) if small else ()
+
+
+def overview_rows(tree: OrgTree, ask: OverviewAsk) -> list[tuple[Unit, int]]:
+    """The overview's rows: each binding unit the filter keeps, followed by its areas when it is
+    opened (all of them) or when the filter found some of them (those)."""
+    found: list[tuple[Unit, int]] = []
+    shown = opened(tree, ask)
+    for unit in binding_units(tree):
+        areas = areas_of(tree, unit.code)
+        hits = [area for area in areas if ask.query and _matches(area, ask.query)]
+        if ask.query and not hits and not _matches(unit, ask.query):
+            continue
+        found.append((unit, 0))
+        found += [(area, 1) for area in (areas if unit.code in shown else hits)]
+    return found
+
+
+def _sort_key(sort: str) -> Callable[[Glance], tuple[Any, ...]]:
+    if sort == "nimi":
+        return lambda g: (g.unit.name.casefold(), g.unit.code)
+    if sort == "kaytetty":  # the most used share of the budget first; no budget last
+        return lambda g: (g.pct is None, -(g.pct or 0))
+    if sort == "menot":  # the biggest costs first (costs are negative in report sign)
+        return lambda g: (g.menot_tot,)
+    if sort == "halytykset":
+        return lambda g: (-len(g.alerts),)
+    return lambda g: ()
+
+
+def sort_glances(glances: Sequence[Glance], sort: str) -> list[Glance]:
+    """Binding units in the order asked, each keeping its areas below it, also in that order
+    (a stable sort: equal units stay in the organisation's order)."""
+    key = _sort_key(sort)
+    groups: list[list[Glance]] = []
+    for glance in glances:
+        if glance.depth == 0 or not groups:
+            groups.append([glance])
+        else:
+            groups[-1].append(glance)
+    ordered = sorted(groups, key=lambda group: key(group[0]))
+    return [item for group in ordered for item in (group[0], *sorted(group[1:], key=key))]
+
+
+def overview(period: Period | None = None, ask: OverviewAsk | None = None) -> Overview:
+    """The binding units, each with its service areas when asked (opened, or found by the filter)."""
     storage.setup()
     at = period or default_period()
-    return cached(("overview", at), lambda: _overview(at))
+    chosen = ask or OverviewAsk()
+    return cached(("overview", at, chosen, language()), lambda: _overview(at, chosen))
 
 
-def _overview(at: Period) -> Overview:
-    tree = storage.org_tree()
-    sums = _AllSums.read(at)
-    glances: list[Glance] = []
-    for unit in (item for item in tree if item.binding_level):
-        glances.append(_glance(tree, unit, 0, at, sums))
-        for child in tree.children(unit.code):
-            if child.kind is not UnitKind.COST_CENTER:
-                glances.append(_glance(tree, child, 1, at, sums))
+def _overview(at: Period, ask: OverviewAsk) -> Overview:
+    reader = measures.Reader.read()
+    shown = overview_rows(reader.tree, ask)
+    glances = _glances(reader, shown, at)
+    top = [glance for glance in glances if glance.depth == 0]
     share = year_share(at)
-    return Overview(at, tuple(periods()), share, tuple(glances), charts.overview_chart(glances, share))
+    return Overview(
+        at,
+        tuple(periods()),
+        share,
+        tuple(sort_glances(glances, ask.sort)),
+        charts.overview_chart(sort_glances(top, ask.sort), share),
+        ask,
+        {unit.code: len(areas_of(reader.tree, unit.code)) for unit, depth in shown if depth == 0},
+        opened(reader.tree, ask),
+    )
 
 
 @dataclass(frozen=True)
@@ -206,16 +309,14 @@ def unit_page(unit_code: str, period: Period | None = None, lang: str = "fi") ->
 
 
 def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
-    tree = storage.org_tree()
+    reader = measures.Reader.read()
+    tree = reader.tree
     unit = find_unit(tree, unit_code)
-    statement = unit_statement(tree, unit, at)
+    below = areas_of(tree, unit.code) or tree.children(unit.code)
+    found = _statements(reader, [unit.code, *(child.code for child in below)], at, _PAGE_MEASURES)
+    statement = found[unit.code]
     ref = UnitRef(unit.code, unit.name)
-    sums = _AllSums.read(at)
-    children = tuple(
-        _glance(tree, child, 1, at, sums)
-        for child in tree.children(unit.code)
-        if child.kind is not UnitKind.COST_CENTER
-    ) or tuple(_glance(tree, child, 1, at, sums) for child in tree.children(unit.code))
+    children = tuple(_glances(reader, [(child, 1) for child in below], at, found))
     return UnitPage(
         unit=unit,
         period=at,
@@ -230,7 +331,7 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
         children=children,
         goals=_goals(unit, at),
         commentary=storage.text(unit.code, TextKind.COMMENTARY, at.year, at),
-        chart=charts.cumulative_chart(tree, unit, at),
+        chart=charts.cumulative_chart(unit, at, reader.rows),
         row_keys={line.label: line.key for line in default_structure().lines},
         metrics=followup.metric_series(tree, unit, at),
         investments=followup.investment_projects(tree, unit, at),

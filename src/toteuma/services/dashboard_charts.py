@@ -7,15 +7,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 from toteuma import storage
+from toteuma.core.mapping import RowResolver
 from toteuma.core.messages import language, number, t
 from toteuma.core.money import round_euros, to_report_sign
-from toteuma.core.org import OrgTree, Unit
+from toteuma.core.org import Unit
 from toteuma.core.periods import Period
 from toteuma.core.report import MetricSeries
 from toteuma.core.statement import Column, RowFigures, compute_statement
 from toteuma.reports import charts
 from toteuma.services.common import default_mapping, default_structure
-from toteuma.storage import workflow
 
 if TYPE_CHECKING:
     from toteuma.services.dashboard import Glance
@@ -37,14 +37,14 @@ def overview_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
     return charts.localised(spec, language())
 
 
-def _cumulative_costs(codes: list[str], year: int, months: int) -> list[int]:
+def _cumulative_costs(code: str, year: int, months: int, rows: RowResolver) -> list[int]:
     """The costs line (Toimintakulut) from January to each month, report sign, exact cents."""
-    structure, mapping = default_structure(), default_mapping()
-    sums = workflow.monthly_account_sums(codes, year)
+    structure = default_structure()
+    sums = storage.monthly_sums_by_unit(code, year)
     found, running = [], dict[str, int]()
     for month in range(1, months + 1):
         for (at, account), cents in sums.items():
-            row = mapping.row_of(account)
+            row = rows.row_of(account)
             if at == month and row is not None:
                 running[row] = running.get(row, 0) + to_report_sign(cents)
         figures = {key: RowFigures(tot=cents, active=True) for key, cents in running.items()}
@@ -53,20 +53,21 @@ def _cumulative_costs(codes: list[str], year: int, months: int) -> list[int]:
     return found
 
 
-def cumulative_data(tree: OrgTree, unit: Unit, period: Period) -> list[dict[str, Any]]:
-    codes = [item.code for item in tree.descendants(unit.code)]
-    rows = []
+def cumulative_data(unit: Unit, period: Period, rows: RowResolver | None = None) -> list[dict[str, Any]]:
+    """The unit's whole subtree, read through the closure: two queries whatever its size."""
+    resolver = rows or RowResolver(default_structure(), default_mapping())
+    found = []
     for year, months in ((period.year - 1, 12), (period.year, period.month)):
-        for month, cents in enumerate(_cumulative_costs(codes, year, months), start=1):
-            rows.append({"month": month, "year": str(year), "euros": -round_euros(cents)})
-    return rows
+        for month, cents in enumerate(_cumulative_costs(unit.code, year, months, resolver), start=1):
+            found.append({"month": month, "year": str(year), "euros": -round_euros(cents)})
+    return found
 
 
-def cumulative_chart(tree: OrgTree, unit: Unit, period: Period) -> dict[str, Any]:
+def cumulative_chart(unit: Unit, period: Period, rows: RowResolver | None = None) -> dict[str, Any]:
     """Costs cumulated month by month, this year against the previous, in whole euros."""
     storage.setup()
     spec = charts.cumulative_years_chart(
-        cumulative_data(tree, unit, period),
+        cumulative_data(unit, period, rows),
         title=t("charts.cumulative_title", unit=unit.name),
         month_axis=t("charts.month"),
         euro_axis=t("charts.costs_euros"),

@@ -38,6 +38,11 @@ class Cell:
     codes: tuple[str, ...]  # the unit and everything under it
 
     @property
+    def subtree(self) -> storage.Subtree:
+        """The unit and everything under it, as storage reads it (through the closure, not the codes)."""
+        return storage.Subtree(self.unit.code)
+
+    @property
     def column_label(self) -> str:
         """The column's heading as the statement prints it, e.g. "TOT 2024 3 kk"."""
         return next(spec.label for spec in statement_columns(Frame(self.period)) if spec.key == self.column)
@@ -96,7 +101,7 @@ def _cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
     except KeyError as exc:
         raise ServiceError("services.drill.row", row=row) from exc
     codes = tuple(item.code for item in tree.descendants(unit.code))
-    sums = storage.account_sums(codes, year, *months)
+    sums = storage.account_sums(storage.Subtree(unit.code), year, *months)
     mapping = default_mapping()
     feeding = tuple(sorted(account for account in sums if mapping.row_of(account) in rows))
     return Cell(
@@ -110,7 +115,7 @@ def accounts(found: Cell) -> list[Part]:
 
 
 def _accounts(found: Cell) -> list[Part]:
-    sums = storage.account_sums(found.codes, found.year, *found.months)
+    sums = storage.account_sums(found.subtree, found.year, *found.months)
     names = workflow.account_names(found.accounts)
     return [
         Part(str(account), names.get(account, ""), to_report_sign(sums[account][0]), sums[account][1])
@@ -125,7 +130,7 @@ def cost_centers(found: Cell, account: int | None = None) -> list[Part]:
 
 def _cost_centers(found: Cell, account: int | None) -> list[Part]:
     chosen = found.accounts if account is None else (account,)
-    sums = workflow.unit_account_sums(found.codes, found.year, *found.months, chosen)
+    sums = workflow.unit_account_sums(found.subtree, found.year, *found.months, chosen)
     per_unit: dict[str, tuple[int, int]] = {}
     for (code, _), (cents, count) in sums.items():
         before = per_unit.get(code, (0, 0))
@@ -139,12 +144,12 @@ def _cost_centers(found: Cell, account: int | None) -> list[Part]:
 
 def _narrow(
     found: Cell, account: int | None, cost_center: str | None
-) -> tuple[tuple[str, ...], tuple[int, ...]]:
+) -> tuple[storage.Subtree | tuple[str, ...], tuple[int, ...]]:
     if account is not None and account not in found.accounts:
         raise ServiceError("services.drill.account", account=account, label=found.label)
     if cost_center is not None and cost_center not in found.codes:
         raise ServiceError("services.drill.cost_center", cost_center=cost_center, unit=found.unit.code)
-    codes = found.codes if cost_center is None else (cost_center,)
+    codes = found.subtree if cost_center is None else (cost_center,)
     return codes, found.accounts if account is None else (account,)
 
 

@@ -1,25 +1,30 @@
-"""A short-lived cache of computed dashboard figures in each server process, dropped on any change.
+"""Computed dashboard figures kept in the cache every server process shares, dropped on any change.
 
-An entry is reused only while the data version (import batches and the audit log, one cheap query) is
-unchanged and it is younger than TOTEUMA_CACHE_SECONDS; 0 (the default, and the tests) turns it off.
-Imports that make no batch (units, goals, commentary files) show within those seconds.
+The cache is Django's (settings.CACHES, from TOTEUMA_CACHE_URL: a folder on the host by default in
+production, Redis or Memcached by setting; decisions.md, 37). An entry's key holds the data version
+(import batches and the audit log, one cheap query per request), so after an import or an edit every
+worker computes afresh and they all agree; entries live TOTEUMA_CACHE_SECONDS at most, 0 (the default,
+and the tests) turns the cache off. Imports that make no batch (units, goals, commentary files) show
+within those seconds. A cache that fails (a Redis that is down) is logged and computed around.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import threading
-import time
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.core.cache import caches
 
 from toteuma.storage import workflow
 
 T = TypeVar("T")
-_MAX_ENTRIES = 512
-_entries: dict[Hashable, tuple[float, Any, Any]] = {}
+log = logging.getLogger("toteuma.web")
 _request = threading.local()  # the data version, read once per request
+_MISSING = object()
 
 
 def begin_request() -> None:
@@ -34,16 +39,27 @@ def _version() -> Any:
     return version
 
 
+def cache_key(key: Hashable, version: Any) -> str:
+    """The same text in every process for the same key and data (reprs of tuples and dataclasses)."""
+    return "figures:" + hashlib.sha256(repr((version, key)).encode()).hexdigest()
+
+
 def cached(key: Hashable, compute: Callable[[], T]) -> T:
     seconds = float(getattr(settings, "CACHE_SECONDS", 0))
     if seconds <= 0:
         return compute()
-    version, now = _version(), time.monotonic()
-    found = _entries.get(key)
-    if found is not None and found[1] == version and now - found[0] < seconds:
-        return found[2]  # type: ignore[no-any-return]
+    name = cache_key(key, _version())
+    cache = caches["default"]
+    try:
+        found = cache.get(name, _MISSING)
+    except Exception:  # any backend's failure: the page is computed instead
+        log.warning("figure cache unavailable; computing", exc_info=True)
+        return compute()
+    if found is not _MISSING:
+        return found  # type: ignore[no-any-return]
     value = compute()
-    if len(_entries) >= _MAX_ENTRIES:
-        _entries.clear()
-    _entries[key] = (now, version, value)
+    try:
+        cache.set(name, value, timeout=seconds)
+    except Exception:
+        log.warning("figure cache unavailable; not kept", exc_info=True)
     return value

@@ -2,9 +2,10 @@
 
 The one way reports (and the dashboard and forecasts) read money for units: `read_rows` gives every
 asked unit's whole subtree per statement row and measure, `statements` the units' statements. The
-storage is asked once per (source, year, months) whatever the number of units (storage.subtree_*);
-the account mapping is read once per use case (`Reader`); sums are grouped by cost center once and
-added up the organisation in one pass.
+storage is asked once per (source, year, months) whatever the number of units, and adds each asked
+unit's subtree up itself through the organisation's closure table (storage.ledger_sums_by_unit); the
+account mapping is read once per use case (`Reader`); each (unit, account) sum is placed on its row
+once. A forecast method gives cost centers' sums, which are added up the organisation in one pass.
 """
 
 from __future__ import annotations
@@ -62,11 +63,16 @@ def read_rows(
     reader: Reader, units: Sequence[str], period: Period, measures: Iterable[Measure]
 ) -> dict[str, dict[str, LineValues]]:
     """Per asked unit (its whole subtree): per row, each measure's report-sign cents and line count."""
-    roots = _roots(reader.tree, units)
-    own: dict[str, dict[str, dict[str, list[int]]]] = {}  # cost center -> row -> measure -> [cents, lines]
-    for measure, sums in _read(roots, period, tuple(measures)):
-        _place(reader.rows, measure.name, sums, own)
-    totals = _roll_up(reader.tree, roots, own)
+    asked = list(dict.fromkeys(units))
+    roots = _roots(reader.tree, asked)
+    totals: dict[str, dict[str, dict[str, list[int]]]] = {}  # asked unit -> row -> measure -> [cents, lines]
+    own: dict[str, dict[str, dict[str, list[int]]]] = {}  # cost center -> ... (forecasts only)
+    for measure, sums, by_unit in _read(asked, roots, period, tuple(measures)):
+        _place(reader.rows, measure.name, sums, totals if by_unit else own)
+    if own:
+        rolled = _roll_up(reader.tree, roots, own)
+        for code in asked:
+            _merge(totals.setdefault(code, {}), rolled.get(code, {}))
     return {code: _frozen(totals.get(code, {})) for code in units}
 
 
@@ -94,24 +100,30 @@ def _roots(tree: OrgTree, units: Sequence[str]) -> list[str]:
     return found
 
 
-def _read(roots: list[str], period: Period, measures: tuple[Measure, ...]) -> list[tuple[Measure, Sums]]:
-    """Each measure's sums; storage is asked once per ledger (year, months) and once per budget year."""
+def _read(
+    asked: list[str], roots: list[str], period: Period, measures: tuple[Measure, ...]
+) -> list[tuple[Measure, Sums, bool]]:
+    """Each measure's sums, and whether they are per asked unit (True) or per cost center (forecasts).
+
+    Storage is asked once per ledger (year, months) and once per budget year; it adds each asked
+    unit's subtree up itself (storage.ledger_sums_by_unit), so nothing here grows with the cost centers.
+    """
     ledger: dict[tuple[int, int, int], Sums] = {}
     budget: dict[int, list[BudgetSum]] = {}
-    found = []
+    found: list[tuple[Measure, Sums, bool]] = []
     for measure in measures:
         year = measure.year_of(period)
         if measure.source is Source.LEDGER:
             months = measure.months(period)
             if (year, *months) not in ledger:
-                ledger[(year, *months)] = storage.subtree_ledger_sums(roots, year, *months)
-            found.append((measure, ledger[(year, *months)]))
+                ledger[(year, *months)] = storage.ledger_sums_by_unit(asked, year, *months)
+            found.append((measure, ledger[(year, *months)], True))
         elif measure.source is Source.BUDGET:
             if year not in budget:
-                budget[year] = storage.subtree_budget_sums(roots, year)
-            found.append((measure, budget_measure(measure, budget[year], _cut_off(measure, period))))
+                budget[year] = storage.budget_sums_by_unit(asked, year)
+            found.append((measure, budget_measure(measure, budget[year], _cut_off(measure, period)), True))
         else:
-            found.append((measure, _forecast(roots, period)))
+            found.append((measure, _forecast(roots, period), False))
     return found
 
 
@@ -167,7 +179,7 @@ def _chosen_decision(measure: Measure, sums: Sequence[BudgetSum], cut_off: date)
 
 
 def _place(rows: RowResolver, name: str, sums: Sums, own: dict[str, dict[str, dict[str, list[int]]]]) -> None:
-    """Each (cost center, account) sum added to its row, in report sign."""
+    """Each (unit, account) sum added to its row, in report sign (the resolver caches each account)."""
     for (code, account), (cents, lines) in sums.items():
         try:
             row = rows.row_of(account)
@@ -206,6 +218,14 @@ def _roll_up(
     for root in roots:
         visit(root)
     return totals
+
+
+def _merge(target: dict[str, dict[str, list[int]]], more: Mapping[str, dict[str, list[int]]]) -> None:
+    for row, cells in more.items():
+        for name, (cents, lines) in cells.items():
+            cell = target.setdefault(row, {}).setdefault(name, [0, 0])
+            cell[0] += cents
+            cell[1] += lines
 
 
 def _frozen(rows: Mapping[str, Mapping[str, list[int]]]) -> dict[str, LineValues]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from toteuma import __version__, storage
@@ -14,6 +14,7 @@ from toteuma.core.periods import Period
 from toteuma.core.report import SourceBatch, TieCheck, TieOut
 from toteuma.core.statement import Statement
 from toteuma.core.structure import LineKind
+from toteuma.storage import Subtree
 
 
 def build_time() -> datetime:
@@ -24,7 +25,9 @@ def build_time() -> datetime:
     return datetime.now(tz=UTC)
 
 
-def _ledger_total(codes: list[str], year: int, months: tuple[int, int], rows: RowResolver) -> int:
+def _ledger_total(
+    codes: Sequence[str] | Subtree, year: int, months: tuple[int, int], rows: RowResolver
+) -> int:
     """Report-sign cents of the income-statement accounts, from the ledger batches' recorded sums."""
     sums = storage.recorded_sums(codes, year, months[1])
     if months[0] > 1:
@@ -38,7 +41,11 @@ def _rows_total(statement: Statement, name: str) -> int:
 
 
 def tie_out(
-    codes: list[str], period: Period, statement: Statement, rows: RowResolver, read: Iterable[Measure]
+    codes: Sequence[str] | Subtree,
+    period: Period,
+    statement: Statement,
+    rows: RowResolver,
+    read: Iterable[Measure],
 ) -> TieOut:
     """The statement's rows against the ledger, for each ledger measure the report read (the reference:
     this year to date, last year to date, last year whole)."""

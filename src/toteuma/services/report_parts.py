@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from toteuma import storage
@@ -12,7 +12,7 @@ from toteuma.core.periods import Period
 from toteuma.core.records import GoalLevel
 from toteuma.core.report import GoalEntry, InvestmentFigures, InvestmentGroup
 from toteuma.core.statement import LineValues, line_values
-from toteuma.storage import Flow, InvestmentSums, Sums
+from toteuma.storage import Flow, InvestmentSums, Subtree, Sums
 
 if TYPE_CHECKING:
     from toteuma.services.measures import Reader
@@ -46,7 +46,7 @@ def _investment_group(name: str, current: InvestmentSums, previous: InvestmentSu
     return InvestmentGroup(name, tuple(lines))
 
 
-def investment_groups(codes: list[str], period: Period) -> tuple[InvestmentGroup, ...]:
+def investment_groups(codes: Sequence[str] | Subtree, period: Period) -> tuple[InvestmentGroup, ...]:
     """Per investment group: previous year's actuals, this year's budget and actuals, report sign."""
     now = storage.investment_sums(codes, period.year, period.month)
     before = storage.investment_sums(codes, period.year - 1, 12)
@@ -56,7 +56,7 @@ def investment_groups(codes: list[str], period: Period) -> tuple[InvestmentGroup
     )
 
 
-def monthly_net(codes: list[str], period: Period, reader: Reader) -> tuple[int, ...]:
+def monthly_net(codes: Sequence[str] | Subtree, period: Period, reader: Reader) -> tuple[int, ...]:
     """The cumulative net (the summary's netto line) at each month-end of the year so far, a query a month."""
     structure = reader.structure
     found = []

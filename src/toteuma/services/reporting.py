@@ -212,7 +212,7 @@ def _content(
     plan: _Plan, areas: tuple[UnitStatement, ...], descriptions: tuple[Description, ...]
 ) -> ReportContent:
     unit, period, tree = plan.unit, plan.period, plan.reader.tree
-    codes = [item.code for item in tree.descendants(unit.code)]
+    codes = storage.Subtree(unit.code)  # read through the closure, not as a list of every code
     year, month = period.year, str(period)
 
     def text(kind: TextKind, at: str = "") -> str:

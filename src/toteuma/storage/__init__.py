@@ -29,6 +29,7 @@ from toteuma.storage.types import (  # noqa: F401  (the follow-up rows are re-ex
     MetricRow,
     ProjectSums,
     StorageError,
+    Subtree,
     Sums,
     UnknownUnitError,
 )
@@ -83,11 +84,16 @@ _LAZY = {
     "subtree_budget_sums": "subtree",
     "subtree_monthly_budget_sums": "monthly_budget",
     "load_monthly_budget": "monthly_budget",
+    "ledger_sums_by_unit": "subtree",
+    "budget_sums_by_unit": "subtree",
+    "monthly_sums_by_unit": "subtree",
+    "rebuild_closure": "closure",
 }
 
 if TYPE_CHECKING:
     from toteuma.storage.balances import rebuild_balances, verify_ledger
     from toteuma.storage.bulk import load_ledger_source
+    from toteuma.storage.closure import rebuild_closure
     from toteuma.storage.followup import (
         all_project_lines,
         goal_history,
@@ -122,7 +128,13 @@ if TYPE_CHECKING:
         texts,
         units,
     )
-    from toteuma.storage.subtree import subtree_budget_sums, subtree_ledger_sums
+    from toteuma.storage.subtree import (
+        budget_sums_by_unit,
+        ledger_sums_by_unit,
+        monthly_sums_by_unit,
+        subtree_budget_sums,
+        subtree_ledger_sums,
+    )
     from toteuma.storage.upserts import (
         load_accounts,
         load_goals,
@@ -187,6 +199,7 @@ __all__ = [
     "LedgerCheck",
     "LoadResult",
     "StorageError",
+    "Subtree",
     "Sums",
     "UnknownUnitError",
     "account_sums",
@@ -195,6 +208,7 @@ __all__ = [
     "batch_exists",
     "batches",
     "budget_sums",
+    "budget_sums_by_unit",
     "fault_of",
     "goal_history",
     "goal_metric_names",
@@ -204,6 +218,7 @@ __all__ = [
     "investment_sums",
     "known_accounts",
     "ledger_accounts",
+    "ledger_sums_by_unit",
     "load_accounts",
     "load_budget",
     "load_goals",
@@ -220,6 +235,7 @@ __all__ = [
     "metric_rows",
     "metric_values",
     "migrate",
+    "monthly_sums_by_unit",
     "org_tree",
     "progress",
     "project_lines",
@@ -227,6 +243,7 @@ __all__ = [
     "projects",
     "ready",
     "rebuild_balances",
+    "rebuild_closure",
     "recorded_sums",
     "responsible",
     "rollback_batch",

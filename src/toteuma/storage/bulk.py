@@ -20,8 +20,8 @@ from pathlib import Path
 from django.db import OperationalError, connection
 
 from toteuma.core.bulk import LEDGER_COLUMNS, LedgerSource, LedgerTotals
-from toteuma.storage import balances
-from toteuma.storage.loading import _new_batch, rollback_batch, unit_ids
+from toteuma.storage import balances, statistics
+from toteuma.storage.loading import LEDGER_TABLES, _new_batch, rollback_batch, unit_ids
 from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import ImportBatch, LedgerLine
 from toteuma.storage.rebuild import without_indexes
@@ -85,7 +85,8 @@ def _load(
         if unknown:
             raise UnknownUnitError(unknown, "ledger_lines")
         started = time.perf_counter()
-        with without_indexes(LedgerLine._meta.db_table, rebuild=totals.lines > _existing_lines()):
+        rebuild = totals.lines > _existing_lines()
+        with without_indexes(LedgerLine._meta.db_table, rebuild=rebuild):
             inserted = _insert(source, batch.id, ids, _Meter(totals.lines, progress))
             rows_done = time.perf_counter()
         indexes_done = time.perf_counter()
@@ -98,6 +99,8 @@ def _load(
         batch.line_count, batch.total_cents = totals.lines, totals.total_cents
         batch.first_date, batch.last_date, batch.years = totals.first, totals.last, list(totals.years)
         batch.save(update_fields=["line_count", "total_cents", "first_date", "last_date", "years"])
+        # A rebuild analysed the lines already; the other tables (and the lines otherwise) here.
+        statistics.refresh(*(table for table in LEDGER_TABLES if not (rebuild and table is LedgerLine)))
         return LoadResult(lines=totals.lines, total_cents=totals.total_cents, batch_id=batch.id)
 
 

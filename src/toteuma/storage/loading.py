@@ -13,9 +13,9 @@ from django.db import IntegrityError, connection, transaction
 from toteuma.core.bulk import LEDGER_COLUMNS
 from toteuma.core.messages import Text
 from toteuma.core.records import BudgetKind, BudgetRecord, LedgerRecord
-from toteuma.storage import balances, sql
+from toteuma.storage import balances, sql, statistics
 from toteuma.storage.locks import import_transaction
-from toteuma.storage.models import BudgetLine, ImportBatch, LedgerLine, Unit
+from toteuma.storage.models import BatchBalance, BudgetLine, ImportBatch, LedgerLine, MonthlyBalance, Unit
 from toteuma.storage.types import (
     BatchNotFoundError,
     DuplicateImportError,
@@ -25,6 +25,8 @@ from toteuma.storage.types import (
 )
 
 T = TypeVar("T")
+# What a ledger load or rollback writes: their planner statistics are refreshed in the same transaction.
+LEDGER_TABLES = (ImportBatch, LedgerLine, MonthlyBalance, BatchBalance)
 CHUNK = 5000  # records per bulk INSERT: big enough to be fast, small enough to keep memory flat
 
 
@@ -135,7 +137,9 @@ def load_ledger(
         sums = balances.frozen(load.sums)
         balances.add(sums)
         balances.record_batch(batch.id, sums)
-        return _close_batch(batch, load.tally)
+        result = _close_batch(batch, load.tally)
+        statistics.refresh(*LEDGER_TABLES)
+        return result
 
 
 def load_budget(
@@ -169,7 +173,9 @@ def load_budget(
                 tally.count(line.amount_cents, line.year)
         if unknown:
             raise UnknownUnitError(unknown, "budget_lines")
-        return _close_batch(batch, tally)
+        result = _close_batch(batch, tally)
+        statistics.refresh(ImportBatch, BudgetLine)
+        return result
 
 
 def _budget_line(
@@ -209,4 +215,7 @@ def rollback_batch(batch_id: int) -> LoadResult:
             BudgetLine.objects.filter(batch_id=batch.id).delete()
         result = LoadResult(lines=batch.line_count, total_cents=batch.total_cents, batch_id=batch.id)
         batch.delete()
+        statistics.refresh(
+            *LEDGER_TABLES if batch.kind == ImportBatch.Kind.LEDGER else (ImportBatch, BudgetLine)
+        )
         return result

@@ -45,6 +45,29 @@ class Unit(models.Model):
         return f"{self.code} {self.name}"
 
 
+class UnitClosure(models.Model):
+    """Every (ancestor, descendant) pair of the organisation, a unit with itself at depth 0.
+
+    Rebuilt whenever units are imported (storage.closure); subtree queries join it by the asked units
+    instead of listing every unit code under them (docs/decisions.md, 36).
+    """
+
+    # The key (ancestor, descendant) and the index (descendant, ancestor) serve both directions.
+    ancestor = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="descendant_links", db_index=False
+    )
+    descendant = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, related_name="ancestor_links", db_index=False
+    )
+    depth = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("ancestor", "descendant"), name="toteuma_closure_key"),
+        )
+        indexes = (models.Index(fields=("descendant", "ancestor"), name="toteuma_closure_up"),)
+
+
 class Account(models.Model):
     number = models.IntegerField(unique=True)
     name = models.CharField(max_length=300)

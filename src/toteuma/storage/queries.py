@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
 
@@ -21,6 +22,7 @@ from toteuma.core.records import (
     UnitRecord,
 )
 from toteuma.storage import models
+from toteuma.storage.closure import Units, unit_ids
 from toteuma.storage.types import BatchInfo, Flow, InvestmentSums, Sums
 
 _UNIT_FIELDS: tuple[str, ...] = ("code", "name", "kind", "parent__code", "binding_level", "binding", "order")
@@ -83,14 +85,12 @@ def known_accounts() -> frozenset[int]:
     return frozenset(models.Account.objects.values_list("number", flat=True))
 
 
-def _unit_ids(unit_codes: Iterable[str]) -> QuerySet[models.Unit, int]:
-    """A subquery of the units' ids, so the sums below need no join."""
-    return models.Unit.objects.filter(code__in=list(unit_codes)).values_list("id", flat=True)
+def _unit_ids(unit_codes: Units) -> QuerySet[Any, int]:
+    """A subquery of the units' ids (a Subtree through the closure), so the sums below need no join."""
+    return unit_ids(unit_codes)
 
 
-def account_sums(
-    unit_codes: Iterable[str], year: int, month_from: int, month_to: int
-) -> dict[int, tuple[int, int]]:
+def account_sums(unit_codes: Units, year: int, month_from: int, month_to: int) -> dict[int, tuple[int, int]]:
     """Per account: (cents debit +, ledger line count) of the units over the months, from the balances."""
     if not 1 <= month_from <= month_to <= 12:
         raise ValueError(f"months must satisfy 1 <= from <= to <= 12, got {month_from}..{month_to}")
@@ -105,7 +105,7 @@ def account_sums(
     return {account: (cents, count) for account, cents, count in rows}
 
 
-def recorded_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[int, tuple[int, int]]:
+def recorded_sums(unit_codes: Units, year: int, month_to: int) -> dict[int, tuple[int, int]]:
     """Per account: (cents debit +, line count) added up from the ledger batches' recorded sums.
 
     The report's tie-out compares these with the figures built from the monthly balances. They are
@@ -127,7 +127,7 @@ def _budget_in_force(decided_by: date) -> Q:
 
 
 def budget_sums(
-    unit_codes: Iterable[str], year: int, decided_by: date
+    unit_codes: Units, year: int, decided_by: date
 ) -> dict[tuple[int, BudgetKind], tuple[int, int]]:
     """Per (account, kind): (cents debit +, line count) of the units' budget for the year."""
     rows = (
@@ -164,7 +164,7 @@ def _total(flows: dict[str, Flow], projects: Iterable[str]) -> Flow:
     return sum((flows[code] for code in projects if code in flows), Flow())
 
 
-def investment_sums(unit_codes: Iterable[str], year: int, month_to: int) -> dict[str, InvestmentSums]:
+def investment_sums(unit_codes: Units, year: int, month_to: int) -> dict[str, InvestmentSums]:
     """Per investment group (sorted by name) of the projects the units own: actuals from January to
     `month_to`, the original budget, and the amendments decided by the end of `month_to`.
 

@@ -1,13 +1,15 @@
-"""Sums of whole subtrees of the organisation, grouped by the cost center that carries them.
+"""Sums of whole subtrees of the organisation, through its closure table (storage.closure).
 
 The one way statements and measures read the monthly balances and the budget for many units at once:
-a fixed number of queries per source and year, whatever the number of units asked for. The caller
-rolls the (cost center, account) sums up the tree itself (in Python, grouped by unit once).
+one query per source and year, whatever the number of units asked for or under them. A subtree is
+the join `closure.ancestor = asked unit`, an index range, never a list of every unit code under it.
+`*_by_unit` sum each asked unit's whole subtree in the database; `subtree_*` keep the cost centers
+apart (for a caller that needs them, e.g. a forecast).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from django.db.models import Count, QuerySet, Sum
 
@@ -15,35 +17,31 @@ from toteuma.core.records import BudgetKind
 from toteuma.storage import models
 from toteuma.storage.types import BudgetSum
 
-
-def _subtree_ids(roots: Iterable[str]) -> QuerySet[models.Unit, int]:
-    """The ids of the roots and every unit under them, as a subquery."""
-    codes = set(roots)
-    parents = dict(models.Unit.objects.values_list("id", "parent_id"))
-    root_ids = set(models.Unit.objects.filter(code__in=codes).values_list("id", flat=True))
-    inside = {unit for unit in parents if _under(unit, root_ids, parents)}
-    return models.Unit.objects.filter(id__in=sorted(inside)).values_list("id", flat=True)
+# (unit code, account) -> (cents debit +, line count)
+AccountSums = dict[tuple[str, int], tuple[int, int]]
 
 
-def _under(unit: int, roots: set[int], parents: Mapping[int, int | None]) -> bool:
-    current: int | None = unit
-    while current is not None:
-        if current in roots:
-            return True
-        current = parents[current]
-    return False
+def subtree_ids(roots: Iterable[str]) -> QuerySet[models.UnitClosure, int]:
+    """The ids of the roots and every unit under them, as a subquery of the closure."""
+    return models.UnitClosure.objects.filter(ancestor__code__in=sorted(set(roots))).values_list(
+        "descendant_id", flat=True
+    )
+
+
+def _months(month_from: int, month_to: int) -> None:
+    if not 1 <= month_from <= month_to <= 12:
+        raise ValueError(f"months must satisfy 1 <= from <= to <= 12, got {month_from}..{month_to}")
 
 
 def subtree_ledger_sums(
     roots: Iterable[str], year: int, month_from: int = 1, month_to: int = 12
-) -> dict[tuple[str, int], tuple[int, int]]:
+) -> AccountSums:
     """Per (cost center code, account): (cents debit +, ledger line count) over the months, of the
     units under `roots` (the roots included), from the monthly balances, in one query."""
-    if not 1 <= month_from <= month_to <= 12:
-        raise ValueError(f"months must satisfy 1 <= from <= to <= 12, got {month_from}..{month_to}")
+    _months(month_from, month_to)
     rows = (
         models.MonthlyBalance.objects.filter(
-            unit_id__in=_subtree_ids(roots), year=year, month__gte=month_from, month__lte=month_to
+            unit_id__in=subtree_ids(roots), year=year, month__gte=month_from, month__lte=month_to
         )
         .values_list("unit__code", "account")
         .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
@@ -52,16 +50,60 @@ def subtree_ledger_sums(
     return {(code, account): (cents, count) for code, account, cents, count in rows}
 
 
-def subtree_budget_sums(roots: Iterable[str], year: int) -> list[BudgetSum]:
-    """Every budget decision of the year (original and each amendment, whatever its date) of the units
-    under `roots`, per cost center and account, in one query. The caller picks what was in force."""
+def ledger_sums_by_unit(
+    units: Iterable[str], year: int, month_from: int = 1, month_to: int = 12
+) -> AccountSums:
+    """Per (asked unit code, account): (cents debit +, line count) of the unit's whole subtree over
+    the months, added up by the database in one query (a unit under another asked unit counts in both)."""
+    _months(month_from, month_to)
     rows = (
-        models.BudgetLine.objects.filter(unit_id__in=_subtree_ids(roots), year=year)
-        .values_list("unit__code", "account", "kind", "decision", "decided")
+        models.MonthlyBalance.objects.filter(
+            unit__ancestor_links__ancestor__code__in=sorted(set(units)),
+            year=year,
+            month__gte=month_from,
+            month__lte=month_to,
+        )
+        .values_list("unit__ancestor_links__ancestor__code", "account")
+        .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
+        .order_by()
+    )
+    return {(code, account): (cents, count) for code, account, cents, count in rows}
+
+
+def _budget_sums(lines: QuerySet[models.BudgetLine], unit: str) -> list[BudgetSum]:
+    rows = (
+        lines.values_list(unit, "account", "kind", "decision", "decided")
         .annotate(cents=Sum("amount_cents"), count=Count("id"))
-        .order_by("unit__code", "account", "kind", "decided", "decision")
+        .order_by(unit, "account", "kind", "decided", "decision")
     )
     return [
         BudgetSum(code, account, BudgetKind(kind), decision, decided, cents, count)
         for code, account, kind, decision, decided, cents, count in rows
     ]
+
+
+def subtree_budget_sums(roots: Iterable[str], year: int) -> list[BudgetSum]:
+    """Every budget decision of the year (original and each amendment, whatever its date) of the units
+    under `roots`, per cost center and account, in one query. The caller picks what was in force."""
+    return _budget_sums(
+        models.BudgetLine.objects.filter(unit_id__in=subtree_ids(roots), year=year), "unit__code"
+    )
+
+
+def budget_sums_by_unit(units: Iterable[str], year: int) -> list[BudgetSum]:
+    """As `subtree_budget_sums`, but per asked unit (its whole subtree added up) and account."""
+    lines = models.BudgetLine.objects.filter(
+        unit__ancestor_links__ancestor__code__in=sorted(set(units)), year=year
+    )
+    return _budget_sums(lines, "unit__ancestor_links__ancestor__code")
+
+
+def monthly_sums_by_unit(unit: str, year: int) -> dict[tuple[int, int], int]:
+    """Per (month, account): cents debit + of the unit's whole subtree in the year, in one query."""
+    rows = (
+        models.MonthlyBalance.objects.filter(unit_id__in=subtree_ids([unit]), year=year)
+        .values_list("month", "account")
+        .annotate(cents=Sum("amount_cents"))
+        .order_by()
+    )
+    return {(month, account): cents for month, account, cents in rows}

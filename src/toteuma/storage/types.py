@@ -155,6 +155,14 @@ class InvestmentSums:
 
 
 @dataclass(frozen=True)
+class Subtree:
+    """A unit and every unit under it, which storage reads through the organisation's closure table
+    (one indexed join) where a list of codes would name each of them (docs/decisions.md, 36)."""
+
+    root: str
+
+
+@dataclass(frozen=True)
 class BudgetSum:
     """The budget lines of one cost center, account and decision: cents debit +, and how many lines."""
 

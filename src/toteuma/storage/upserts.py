@@ -17,6 +17,8 @@ from toteuma.core.records import (
     TextRecord,
     UnitRecord,
 )
+from toteuma.storage import statistics
+from toteuma.storage.closure import rebuild_closure
 from toteuma.storage.loading import unit_ids
 from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import (
@@ -29,6 +31,7 @@ from toteuma.storage.models import (
     MetricValue,
     Project,
     Unit,
+    UnitClosure,
     UnitText,
 )
 from toteuma.storage.queries import org_tree
@@ -93,6 +96,8 @@ def load_units(records: Iterable[UnitRecord]) -> LoadResult:
             org_tree()
         except ValueError as exc:
             raise StorageError("storage.not_a_tree", reason=exc) from exc
+        rebuild_closure()
+        statistics.refresh(Unit, UnitClosure)
     return LoadResult(lines=len(items))
 
 

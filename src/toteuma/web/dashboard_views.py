@@ -10,6 +10,8 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from toteuma.core.cells import inert
 from toteuma.core.money import to_report_sign
@@ -19,11 +21,41 @@ from toteuma.services.access import RESPONSIBLE, require_lines
 from toteuma.web.common import Actor, int_param, period_of, with_actor
 from toteuma.web.templatetags.toteuma_web import cell
 
+# At most this many binding units opened at once (each is a parameter; the figures of each are read).
+MAX_OPENED = 50
+
+
+def _ask(request: HttpRequest) -> dashboard.OverviewAsk:
+    """`auki` lists the opened units; present but empty (`auki=`) it opens none; absent, the default."""
+    opened = request.GET.getlist("auki")[:MAX_OPENED] if "auki" in request.GET else None
+    return dashboard.OverviewAsk.of(opened, request.GET.get("haku", ""), request.GET.get("jarjestys", ""))
+
+
+def _toggles(found: dashboard.Overview) -> dict[str, str]:
+    """Per binding unit: the overview's address with its areas shown (or hidden again), all else kept."""
+    ask, links = found.ask, {}
+    for glance in found.units:
+        if glance.depth:
+            continue
+        code = glance.unit.code
+        opened = [item for item in found.opened if item != code] + ([] if code in found.opened else [code])
+        query = {"kausi": str(found.period), "haku": ask.query, "jarjestys": ask.sort}
+        kept: dict[str, Any] = {key: value for key, value in query.items() if value}
+        kept["auki"] = sorted(opened) or [""]  # explicit, even when none is left open
+        links[code] = f"{reverse('overview')}?{urlencode(kept, doseq=True)}#yksikko-{code}"
+    return links
+
 
 @with_actor
 def overview(request: HttpRequest, who: Actor) -> HttpResponse:
-    found = dashboard.overview(period_of(request))
-    context: dict[str, Any] = {"o": found, "margin": dashboard.AHEAD_MARGIN, "my_tasks": None}
+    found = dashboard.overview(period_of(request), _ask(request))
+    context: dict[str, Any] = {
+        "o": found,
+        "margin": dashboard.AHEAD_MARGIN,
+        "my_tasks": None,
+        "toggles": _toggles(found),
+        "sorts": SORT_LABELS,
+    }
     if who.role == RESPONSIBLE:  # a responsible's overview starts with their own units
         context["my_tasks"] = inbox.my_units(who, found.period)
         context["my_round"] = inbox.round_for(found.period)
@@ -60,6 +92,13 @@ def unit(request: HttpRequest, who: Actor, code: str) -> HttpResponse:
     return render(request, "web/unit.html", context)
 
 
+SORT_LABELS = [
+    ("", _("organisaation järjestyksessä")),
+    ("nimi", _("nimen mukaan")),
+    ("kaytetty", _("käytetty osuus, suurin ensin")),
+    ("menot", _("menot, suurimmat ensin")),
+    ("halytykset", _("hälytykset ensin")),
+]
 STATUS_CHOICES = [(status.value, status.value.capitalize()) for status in GoalStatus]
 
 

@@ -67,8 +67,7 @@ def waiting(request: HttpRequest, who: Actor) -> HttpResponse:
 
 def _round_units() -> list[tuple[str, str]]:
     """The units a round may cover: every binding unit and the units just below it."""
-    found = dashboard.overview()
-    return [(g.unit.code, f"{'— ' * g.depth}{g.unit.code} {g.unit.name}") for g in found.units]
+    return [(unit.code, f"{'— ' * depth}{unit.code} {unit.name}") for unit, depth in dashboard.round_units()]
 
 
 @with_actor

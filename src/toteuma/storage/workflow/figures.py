@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 
-from toteuma.storage.models import Account, Goal, LedgerLine, MonthlyBalance, Unit
+from toteuma.storage.closure import Units, unit_ids
+from toteuma.storage.models import Account, Goal, LedgerLine, MonthlyBalance
 
 # Sort keys a user may pick, to the ledger's columns; the id breaks ties so pages never overlap.
 # Within one year, (month, posted) orders exactly as posted does; saying it lets the drill index
@@ -35,8 +37,9 @@ class LedgerRow:
     text: str
 
 
-def _unit_ids(codes: Iterable[str]) -> QuerySet[Unit, int]:
-    return Unit.objects.filter(code__in=list(codes)).values_list("id", flat=True)
+def _unit_ids(codes: Units) -> QuerySet[Any, int]:
+    """A subquery of the units' ids (a Subtree through the closure), so the sums below need no join."""
+    return unit_ids(codes)
 
 
 def balance_periods() -> list[str]:
@@ -45,7 +48,7 @@ def balance_periods() -> list[str]:
     return [f"{year:04d}-{month:02d}" for year, month in rows]
 
 
-def monthly_account_sums(codes: Iterable[str], year: int) -> dict[tuple[int, int], int]:
+def monthly_account_sums(codes: Units, year: int) -> dict[tuple[int, int], int]:
     """Per (month, account): cents debit + of the units in the year."""
     rows = (
         MonthlyBalance.objects.filter(unit_id__in=_unit_ids(codes), year=year)
@@ -57,7 +60,7 @@ def monthly_account_sums(codes: Iterable[str], year: int) -> dict[tuple[int, int
 
 
 def unit_account_sums(
-    codes: Iterable[str], year: int, month_from: int, month_to: int, accounts: Iterable[int]
+    codes: Units, year: int, month_from: int, month_to: int, accounts: Iterable[int]
 ) -> dict[tuple[str, int], tuple[int, int]]:
     """Per (cost center code, account): (cents debit +, line count) over the months."""
     rows = (
@@ -76,7 +79,7 @@ def unit_account_sums(
 
 
 def _lines(
-    codes: Iterable[str], accounts: Iterable[int], year: int, month_from: int, month_to: int
+    codes: Units, accounts: Iterable[int], year: int, month_from: int, month_to: int
 ) -> QuerySet[LedgerLine]:
     # The ids as literals, not a subquery: the planner then estimates how many lines match and picks
     # the drill index (few lines, then sort) or the date index (many lines, stop after a page) rightly.
@@ -90,7 +93,7 @@ def _lines(
 
 
 def ledger_total(
-    codes: Iterable[str], accounts: Iterable[int], year: int, month_from: int, month_to: int
+    codes: Units, accounts: Iterable[int], year: int, month_from: int, month_to: int
 ) -> tuple[int, int]:
     """(cents debit +, line count) of the lines, summed by the database from the lines themselves."""
     found = _lines(codes, accounts, year, month_from, month_to).aggregate(
@@ -107,7 +110,7 @@ _FIELDS = ("posted", "document", "account", "unit__code", "project", "amount_cen
 
 
 def ledger_page(
-    codes: Iterable[str],
+    codes: Units,
     accounts: Iterable[int],
     year: int,
     months: tuple[int, int],
@@ -121,7 +124,7 @@ def ledger_page(
 
 
 def ledger_rows(
-    codes: Iterable[str], accounts: Iterable[int], year: int, months: tuple[int, int], sort: str = "date"
+    codes: Units, accounts: Iterable[int], year: int, months: tuple[int, int], sort: str = "date"
 ) -> Iterator[LedgerRow]:
     """Every line, streamed in chunks (a CSV download of a big cell must not load it all at once)."""
     lines = _lines(codes, accounts, year, *months).order_by(*SORTS.get(sort, SORTS["date"]))
@@ -202,7 +205,7 @@ def data_version() -> tuple[int, int, int]:
 
 
 def balance_total(
-    codes: Iterable[str], accounts: Iterable[int], year: int, month_from: int, month_to: int
+    codes: Units, accounts: Iterable[int], year: int, month_from: int, month_to: int
 ) -> tuple[int, int]:
     """(cents debit +, line count) of the same lines as `ledger_total`, read from the monthly balances.
 
