@@ -108,4 +108,21 @@ T: dict[str, tuple[str, str]] = {
     "ennuste": ("prognos", "forecast"),
     "ennuste vuoden lopulle": ("prognos för årets slut", "year-end forecast"),
     "TA − ennuste": ("BU − prognos", "budget − forecast"),
+    "Netto ennuste": ("Netto prognos", "Net forecast"),
+    "Muutos kuukaudessa": ("Förändring under månaden", "Change in the month"),
+    "Muutos ed. vuodesta": ("Förändring från fjolåret", "Change on last year"),
+    "Ennuste, poikkeama ja muutokset koskevat nettoa (toimintakate). Poikkeama = Netto TA − netto "
+    "ennuste; muutos kuukaudessa = kauden viimeisen kuukauden netto; muutos edellisestä vuodesta = "
+    "Netto TOT − sama kausi edellisenä vuonna.": (
+        "Prognos, avvikelse och förändringar gäller nettot (verksamhetsbidraget). Avvikelse = Netto BU − "
+        "netto prognos; förändring under månaden = periodens sista månads netto; förändring från "
+        "fjolåret = Netto UTF − samma period föregående år.",
+        "Forecast, deviation and changes are of the net (operating margin). Deviation = net budget − net "
+        "forecast; change in the month = the net of the period's last month; change on last year = net "
+        "actual − the same period of the previous year.",
+    ),
+    "Ennuste vuoden loppuun ja muutokset": (
+        "Prognos till årets slut och förändringar",
+        "Forecast to the year end and changes",
+    ),
 }

@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.utils import translation
 
+from toteuma.core.messages import t
 from toteuma.core.periods import Period
 from toteuma.services import alert_pages, forecast_pages
 
@@ -27,3 +28,9 @@ def alert_counts(period: Period) -> dict[str, Any]:
         "period": period,
         "counts": alert_pages.counts_by_rule(period, translation.get_language() or "fi"),
     }
+
+
+@register.filter
+def method_name(code: str) -> str:
+    """A forecast method's code in words, in the page's language ("" stays "")."""
+    return t(f"forecast.method.{code}") if code else ""
