@@ -105,3 +105,14 @@ def test_the_controllers_mail_names_the_row_the_amount_and_the_reason(
     assert "Ennuste: -1\u00a0234\u00a0567 €" in body
     assert "Konsulttipalvelut syksyllä." in body
     assert f"/yksikko/{AREA}/ennusteet/?kausi={PERIOD}#ennuste-{ROW}" in body
+
+
+def test_the_audit_log_says_the_forecast_in_words_with_its_amount(signed_in: Callable[..., Client]) -> None:
+    responsible, controller = signed_in("lakimies"), signed_in("talous")
+    _save(responsible, "-1 000", "Ensin.")
+    _save(responsible, "-2 500,50", "Sitten.", version=1)
+    page = controller.get("/loki/?toiminto=draft").content.decode()
+    assert f"yksikkö {AREA}, kausi {PERIOD}: oma ennuste: Palvelujen ostot" in page
+    assert "<dt>ennuste</dt><dd>-2 500,50 €</dd>" in page
+    assert "forecast:" not in page
+    assert "amount_cents" not in page

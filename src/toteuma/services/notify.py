@@ -51,11 +51,11 @@ def subject_of(draft: DraftInfo) -> dict[str, str]:
     elif kind == workflow.INVESTMENT:
         detail = workflow.investment_owners().get(key, ("", key))[1]
     elif kind == workflow.FORECAST:
-        detail = _row_label(key)
+        detail = row_label(key)
     return {"kind": kind, "detail": detail}
 
 
-def _row_label(key: str) -> str:
+def row_label(key: str) -> str:
     """A statement row's label in the current language, for an own forecast's subject."""
     structure = default_structure()
     label = structure.line(key).label if structure.has(key) else key
