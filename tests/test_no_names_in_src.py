@@ -11,6 +11,7 @@ from toteuma.core.definition import DEFINITION_DIR, shipped_definitions
 
 SRC = Path(__file__).parents[1] / "src" / "toteuma"
 ALLOWED = (DEFINITION_DIR, DEFINITION_DIR.parent / "layouts.toml")
+THIRD_PARTY = SRC / "web" / "static" / "vendor"  # vega's minified code ("Ii" is a municipality), not ours
 MUNICIPALITIES = [
     line.strip()
     for line in (Path(__file__).parent / "data" / "municipalities.txt")
@@ -28,6 +29,7 @@ def files() -> list[Path]:
         if path.is_file()
         and path.suffix in TEXT
         and not any(path.is_relative_to(a) or path == a for a in ALLOWED)
+        and not path.is_relative_to(THIRD_PARTY)
     )
 
 

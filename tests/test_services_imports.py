@@ -78,6 +78,7 @@ CASES: dict[str, tuple[str, dict[str, Any], str]] = {
     "budget.amendment-decision": ("budget", {}, "muutosrivillä on oltava päätös ja päätöspäivä"),
     "ledger.implausible-date": ("ledger", {}, "päivämäärä 17.2.2204 on tulevaisuudessa"),
     "budget.amendment-year": ("budget", {}, "vuoden 2024 talousarvion muutoksen päätöspäivä 15.4.2042"),
+    "monthly-budget.month": ("monthly-budget", {}, "kuukausi 13 ei ole välillä 1–12"),
     "project.dates": ("projects", {}, "päättyy 31.12.2024 ennen kuin alkaa 1.1.2025"),
     "project.share": ("projects", {}, "ulkoisen rahoituksen osuus 120 ei ole 0–100 %"),
 }

@@ -337,6 +337,9 @@ def open_ledger(
     con.execute(f"SET temp_directory = {_quote(tempfile.gettempdir())}")
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute("SET preserve_insertion_order = false")  # lets DuckDB stream; row order is not kept
+    # DuckDB draws its own progress bar on standard output when a query runs past 2 s (a loaded machine):
+    # the command's output and its callers' (the killed-import test reads it) are toteuma's own.
+    con.execute("SET enable_progress_bar = false")
     names = [f"c{index}" for index in range(width)]
     typed = ", ".join(f"'{name}': 'VARCHAR'" for name in names)
     source = (

@@ -20,6 +20,7 @@ from toteuma.core.forecast import RULES, AlertSettings, Forecast, Rule
 from toteuma.core.messages import t
 from toteuma.core.org import Binding, Unit, UnitKind
 from toteuma.core.periods import Period
+from toteuma.reports.i18n import catalogue
 from toteuma.services.forecast_data import COSTS, INCOME
 from toteuma.services.forecasts import UnitForecasts, settings, unit_forecasts
 from toteuma.services.measures import Reader
@@ -133,7 +134,7 @@ def _check(
     if value is None:
         return
     label = found.read.structure.line(line)
-    row_label = label.label_in(lang) or label.label
+    row_label = label.label_in(lang) or catalogue(lang).row(line, label.label)
     for rule in rules:
         figures = RULES[rule](value, thresholds)
         if figures is not None:

@@ -18,6 +18,7 @@ from toteuma.core import forecast as fc
 from toteuma.core.forecast import Forecast, Method, ProfileSource
 from toteuma.core.periods import Period
 from toteuma.core.structure import LineKind
+from toteuma.reports.i18n import catalogue
 from toteuma.services import forecast_data
 from toteuma.services.common import ServiceError
 from toteuma.services.forecast_data import Key, Read
@@ -144,7 +145,7 @@ def forecast_rows(unit_code: str, period: Period, lang: str = "fi") -> list[Fore
         value = found.line(unit_code, line.key)
         if value is not None:
             reason = found.reasons.get((unit_code, line.key), "") if value.method is Method.OWN else ""
-            label = line.label_in(lang) or line.label
+            label = line.label_in(lang) or catalogue(lang).row(line.key, line.label)
             table.append(ForecastRow(line.key, label, line.kind, line.costs, value, reason))
     return table
 
