@@ -83,7 +83,9 @@ def pages(top: str) -> dict[str, str]:
     """The pages measured, by name: the overview, unit pages, a drill-down and reports."""
     sector, area = f"{top}01", f"{top}01A1"
     return {
-        "overview": f"/?kausi={PERIOD}",
+        "overview": f"/?kausi={PERIOD}",  # with the forecast table and the alert counts
+        "alerts": f"/halytykset/?kausi={PERIOD}",
+        "forecasts, service area": f"/yksikko/{area}/ennusteet/?kausi={PERIOD}",
         "unit page, binding unit": f"/yksikko/{sector}/?kausi={PERIOD}",
         "unit page, service area": f"/yksikko/{area}/?kausi={PERIOD}",
         "drill-down (accounts)": f"/porautuminen/{sector}/palvelujen_ostot/tot/?kausi={PERIOD}",

@@ -28,6 +28,14 @@ ARGS: dict[str, object] = {"code": AREA, "row": "palvelujen_ostot", "column": "t
 POSTS: dict[str, dict[str, object]] = {
     "save-text": {"kausi": PERIOD, "teksti": "Matriisin teksti.", "versio": 0},
     "move-text": {"kausi": PERIOD, "toiminto": "laheta", "versio": 0},
+    "save-forecast": {
+        "kausi": PERIOD,
+        "rivi": "palvelujen_ostot",
+        "ennuste": "-1 000",
+        "perustelu": "Syy.",
+        "versio": 0,
+    },
+    "move-forecast": {"kausi": PERIOD, "rivi": "palvelujen_ostot", "toiminto": "laheta", "versio": 0},
     "upload": {"laji": "ledger"},
     "confirm-import": {"toiminto": "vahvista"},
     "login": {"username": "nobody", "password": "wrong"},
@@ -116,6 +124,29 @@ def test_approving_and_sending_back_are_the_controllers(
     outcomes = tuple(_outcome(_request(role, signed_in, "POST", url, data)) for role in range(len(ROLES)))
     key = next(key for key in ACTIONS if f"toiminto={action}" in key)
     assert outcomes == ACTIONS[key]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", ["hyvaksy", "palauta"])
+def test_approving_and_sending_back_a_forecast_are_the_controllers(
+    signed_in: Callable[..., Client], action: str
+) -> None:
+    from toteuma.storage import workflow
+
+    signed_in("lakimies").post(f"/yksikko/{AREA}/ennusteet/tallenna/", POSTS["save-forecast"])
+    signed_in("lakimies").post(f"/yksikko/{AREA}/ennusteet/tila/", {**POSTS["move-forecast"], "versio": 1})
+    draft = workflow.draft(AREA, PERIOD, "forecast:palvelujen_ostot")
+    assert draft is not None
+    assert draft.state == "ready"
+    data = {"kausi": PERIOD, "rivi": "palvelujen_ostot", "toiminto": action, "versio": draft.version}
+    url = f"/yksikko/{AREA}/ennusteet/tila/"
+    outcomes = tuple(_outcome(_request(role, signed_in, "POST", url, data)) for role in range(len(ROLES)))
+    assert (
+        outcomes
+        == ACTIONS[
+            f"move-forecast POST toiminto={action} ({'approve' if action == 'hyvaksy' else 'send back'})"
+        ]
+    )
 
 
 def test_docs_security_md_has_the_matrix_as_generated() -> None:

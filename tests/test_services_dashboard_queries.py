@@ -25,9 +25,20 @@ def test_every_page_costs_the_same_queries_at_8_units_as_at_300(fast_passwords: 
     load_city(big_city)
     big = counts(BIG[0])
     assert all(status == 200 for _, status in [*small.values(), *big.values()]), (small, big)
+    assert {"overview", "alerts", "forecasts, service area"} <= set(small)
     assert {name: found for name, (found, _) in small.items()} == {
         name: found for name, (found, _) in big.items()
     }
+
+
+def test_the_overview_counted_carries_forecasts_and_alert_counts(fast_passwords: None) -> None:
+    """What the count above covers: the overview's forecast of every row shown, and the alerts."""
+    load_city(city(*BIG))
+    page = client().get(f"/?kausi={PERIOD}").content.decode()
+    table = page.split('id="yleiskuva-ennuste"', 1)[1]
+    assert table.count('id="ennuste-2') == 12  # every binding unit shown has its forecast row
+    assert 'class="alert-counts"' in page
+    assert "Netto ennuste" in table
 
 
 def _rows(page: str) -> int:

@@ -120,6 +120,8 @@ PAGES = {
     "imports": "/tuonnit/",
     "reports": "/raportit/",
     "audit": "/loki/",
+    "forecasts": f"/yksikko/{AREA}/ennusteet/?kausi={PERIOD}",
+    "alerts": f"/halytykset/?kausi={PERIOD}",
 }
 
 

@@ -26,6 +26,8 @@ PAGES = {
     "reports": "/raportit/",
     "audit": "/loki/",
     "no-such-unit": "/yksikko/nosuch/",
+    "forecasts": f"/yksikko/{AREA}/ennusteet/?kausi={PERIOD}",
+    "alerts": f"/halytykset/?kausi={PERIOD}",
     "report": f"/raportit/?yksikko=1000&kausi={PERIOD}&muoto=html&kieli=LANG",
 }
 # Codes the program uses inside that a Finnish page must show in words. A file name such as
@@ -34,7 +36,8 @@ RAW_CODES = (
     "ledger", "budget", "accounts", "units", "mapping", "commentary", "investments", "goals", "metrics",
     "reference", "year-end", "gross-binding", "controller", "responsible", "reader", "council",
     "import.rollback", "draft.save", "user.add", "total_cents", "batch_id", "None", "True", "False",
-    "FI", "SV", "EN",
+    "FI", "SV", "EN", "seasonal", "run-rate", "own", "mixed", "history", "monthly-budget", "even",
+    "over-appropriation", "income-short", "ahead-of-profile", "past-year-budget", "no-budget",
 )  # fmt: skip
 ENGLISH = ("the", "and", "may not", "Error", "unknown", "Submit", "Forbidden", "Page", "not found")
 _ALONE = r"(?<![\w.\-]){}(?![\w\-]|\.\w)"

@@ -122,6 +122,70 @@ def cumulative_years_chart(
     }
 
 
+# A legend's entries one under another: side by side they ran past a 390 px phone's screen.
+_STACKED: dict[str, Any] = {"direction": "vertical", "columns": 1}
+
+
+def forecast_band_chart(
+    values: Sequence[dict[str, Any]],
+    band: Sequence[dict[str, Any]],
+    *,
+    title: str,
+    month_axis: str,
+    euro_axis: str,
+    series_title: str,
+    band_label: str,
+) -> dict[str, Any]:
+    """Cumulative lines by month (`values`: month, series, euros), the forecast's band as a shaded area
+    (`band`: month, low, high). Lines differ by dash as well as colour; the band is named in the legend."""
+    lines = {
+        "data": {"values": list(values)},
+        "mark": {"type": "line", "point": True},
+        "encoding": {
+            "x": {"field": "month", "type": "ordinal", "title": month_axis, "axis": {"labelAngle": 0}},
+            "y": {"field": "euros", "type": "quantitative", "title": euro_axis},
+            "color": {
+                "field": "series",
+                "type": "nominal",
+                "title": series_title,
+                "sort": None,
+                "legend": _STACKED,
+            },
+            "strokeDash": {
+                "field": "series",
+                "type": "nominal",
+                "title": series_title,
+                "sort": None,
+                "legend": _STACKED,
+            },
+        },
+    }
+    area = {
+        "data": {"values": [{**item, "band": band_label} for item in band]},
+        "mark": {"type": "area", "opacity": 0.25, "color": _MUTED},
+        "encoding": {
+            "x": {"field": "month", "type": "ordinal"},
+            "y": {"field": "low", "type": "quantitative"},
+            "y2": {"field": "high"},
+            "fill": {
+                "field": "band",
+                "type": "nominal",
+                "title": None,
+                "scale": {"range": [_MUTED]},
+                "legend": _STACKED,
+            },
+        },
+    }
+    return {
+        "$schema": SCHEMA,
+        "description": title,
+        "width": "container",
+        "config": _CONFIG,
+        "layer": [area, lines] if band else [lines],
+        "resolve": {"scale": {"color": "independent", "strokeDash": "independent"}},
+    }
+
+
 # Numbers on axes and in tooltips the language's way ("6 000 000", not "6,000,000"): d3-format
 # locales, which Vega-Lite takes in its config, in the browser and in vl-convert alike.
 NUMBER_LOCALES: dict[str, dict[str, Any]] = {

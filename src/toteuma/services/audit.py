@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from toteuma.core.messages import known, money, t
+from toteuma.services import notify
 from toteuma.services.access import Actor, require_controller
 from toteuma.storage import workflow
 from toteuma.storage.workflow import AuditFilter, AuditInfo
@@ -48,8 +49,12 @@ def _target(target: str) -> str:
     parts = target.split("/")
     if len(parts) == 3:  # a draft: unit/period/subject
         unit, period, subject = parts
-        kind, _, goal = subject.partition(":")
-        what = t("audit.target.goal", value=goal) if goal else _word(f"audit.target.{kind}", kind)
+        kind, _, key = subject.partition(":")
+        if kind == "forecast":  # the row in words, not its key
+            key = notify.row_label(key)
+        what = (
+            _word(f"audit.target.{kind}", subject, value=key) if key else _word(f"audit.target.{kind}", kind)
+        )
         return t("audit.target.draft", unit=unit, period=period, what=what)
     return _word(f"audit.target.{target}", target)
 

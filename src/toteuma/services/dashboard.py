@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +21,7 @@ from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.model import Table
 from toteuma.reports.tables import Frame
 from toteuma.services import dashboard_charts as charts
-from toteuma.services import followup, measures
+from toteuma.services import followup, forecasts, measures
 from toteuma.services.common import ServiceError, default_structure
 from toteuma.services.figure_cache import cached
 from toteuma.services.reporting import find_unit
@@ -46,6 +46,20 @@ class Glance:
     pct: Decimal | None  # TOT / TA of the costs
     goals: dict[str, int] = field(default_factory=dict)  # status (or "") -> count
     alerts: tuple[str, ...] = ()
+    netto_month: int = 0  # the net of the period's month alone: the change since the previous month-end
+    netto_prev: int = 0  # the net of the same months last year
+    netto_forecast: int | None = None  # the net's year-end forecast (the overview's; decision 60)
+    forecast_method: str = ""  # its method: "seasonal", "run-rate", "budget", "own", "mixed"
+
+    @property
+    def netto_deviation(self) -> int | None:
+        """Budget − forecast of the net (Poikkeama), as the documents print it."""
+        return None if self.netto_forecast is None else self.netto_budget - self.netto_forecast
+
+    @property
+    def netto_change_year(self) -> int:
+        """The net against the same period last year."""
+        return self.netto_tot - self.netto_prev
 
 
 # The overview's orders (the `jarjestys` parameter): organisation order first.
@@ -118,8 +132,9 @@ def _alerts(unit: Unit, statement: Statement, share: Decimal) -> tuple[str, ...]
     return tuple(found)
 
 
-# What the overview and the unit page read for each unit: this year's actuals and budget in force.
-_GLANCE_MEASURES = ("tot", "budget")
+# What the overview and the unit page read for each unit: this year's actuals and budget in force,
+# the period's month alone and the same months last year (the overview's changes).
+_GLANCE_MEASURES = ("tot", "budget", "tot_month", "tot_prev")
 # The unit page's statement: the reference's columns.
 _PAGE_MEASURES = ("tp_prev", "tot_prev", "budget_original", "amendments", "budget", "tot")
 
@@ -147,6 +162,8 @@ def _glance(unit: Unit, depth: int, statement: Statement, goals: dict[str, int],
         pct=menot.pct if menot.money[Column.BUDGET] else None,
         goals=goals,
         alerts=_alerts(unit, statement, share),
+        netto_month=netto.money.get("tot_month", 0),
+        netto_prev=netto.money["tot_prev"],
     )
 
 
@@ -248,7 +265,7 @@ def overview(period: Period | None = None, ask: OverviewAsk | None = None) -> Ov
 def _overview(at: Period, ask: OverviewAsk) -> Overview:
     reader = measures.Reader.read()
     shown = overview_rows(reader.tree, ask)
-    glances = _glances(reader, shown, at)
+    glances = _with_forecasts(reader, _glances(reader, shown, at), at)
     top = [glance for glance in glances if glance.depth == 0]
     share = year_share(at)
     return Overview(
@@ -261,6 +278,21 @@ def _overview(at: Period, ask: OverviewAsk) -> Overview:
         {unit.code: len(areas_of(reader.tree, unit.code)) for unit, depth in shown if depth == 0},
         opened(reader.tree, ask),
     )
+
+
+def _with_forecasts(reader: measures.Reader, glances: list[Glance], at: Period) -> list[Glance]:
+    """Each glance with its net's year-end forecast and method, from one read for all of them."""
+    if not glances:
+        return glances
+    found = forecasts.unit_forecasts([glance.unit.code for glance in glances], at, reader)
+    netto = default_structure().summary.netto
+    with_forecasts = []
+    for glance in glances:
+        value = found.line(glance.unit.code, netto)
+        if value is not None:
+            glance = replace(glance, netto_forecast=value.cents, forecast_method=value.method.value)
+        with_forecasts.append(glance)
+    return with_forecasts
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from toteuma import storage
 from toteuma.core.mapping import RowResolver
@@ -87,5 +87,74 @@ def metric_chart(series: MetricSeries) -> dict[str, Any]:
         period_axis=t("charts.period"),
         value_axis=series.measure or "",
         target=target,
+    )
+    return charts.localised(spec, language())
+
+
+class CumulativeSeries(Protocol):
+    """A line's year month by month, report sign cents: what services.forecasts.monthly_series gives."""
+
+    @property
+    def costs(self) -> bool: ...
+    @property
+    def actual(self) -> tuple[int | None, ...]: ...
+    @property
+    def profile(self) -> tuple[int, ...]: ...
+    @property
+    def forecast(self) -> tuple[int | None, ...]: ...
+    @property
+    def low(self) -> tuple[int | None, ...]: ...
+    @property
+    def high(self) -> tuple[int | None, ...]: ...
+
+
+def _shown(cents: int | None, costs: bool) -> int | None:
+    """Whole euros as the chart draws them: costs upwards, as the other cumulative chart does."""
+    return None if cents is None else round_euros(-cents if costs else cents)
+
+
+def forecast_table(series: CumulativeSeries) -> list[dict[str, Any]]:
+    """The chart's figures by month (whole euros; costs positive), for the table beside it."""
+    rows = []
+    for index, month in enumerate(range(1, 13)):
+        rows.append(
+            {
+                "month": month,
+                "actual": _shown(series.actual[index], series.costs),
+                "profile": _shown(series.profile[index], series.costs),
+                "forecast": _shown(series.forecast[index], series.costs),
+                "low": _shown(series.low[index], series.costs),
+                "high": _shown(series.high[index], series.costs),
+            }
+        )
+    return rows
+
+
+def forecast_chart(series: CumulativeSeries, unit: str, line: str) -> dict[str, Any]:
+    """Actual, the budget by its profile and the forecast with its band, cumulated month by month."""
+    table = forecast_table(series)
+    names = {key: t(f"forecastweb.chart.{key}") for key in ("actual", "profile", "forecast")}
+    values = [
+        {"month": row["month"], "series": names[key], "euros": row[key]}
+        for key in ("actual", "profile", "forecast")
+        for row in table
+        if row[key] is not None
+    ]
+    band = [
+        row
+        for row in table
+        if row["low"] is not None and row["high"] is not None and row["low"] != row["high"]
+    ]
+    spec = charts.forecast_band_chart(
+        values,
+        [
+            {"month": row["month"], "low": min(row["low"], row["high"]), "high": max(row["low"], row["high"])}
+            for row in band
+        ],
+        title=t("forecastweb.chart.title", unit=unit, line=line.lower()),
+        month_axis=t("charts.month"),
+        euro_axis=t("forecastweb.chart.euros", line=line),
+        series_title=t("forecastweb.chart.series"),
+        band_label=t("forecastweb.chart.band"),
     )
     return charts.localised(spec, language())

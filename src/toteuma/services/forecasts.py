@@ -39,9 +39,15 @@ class OwnForecast:
 def approved_own_forecasts(unit_codes: Sequence[str], period: Period) -> dict[tuple[str, str], OwnForecast]:
     """(unit code, statement row key) -> the approved own forecast in force at `period`, of these units.
 
-    Filled by own forecasts (fcweb's storage and workflow): until then none, and every forecast is the
-    default method's."""
-    return {}
+    Filled by own forecasts (decision 59): the latest approved for a period of the year up to `period`;
+    a draft, or one under review, is never here. One query."""
+    from toteuma.storage import workflow  # the workflow app is set up with the storage
+
+    found = workflow.approved_forecasts(unit_codes, str(period))
+    return {
+        key: OwnForecast(item.amount_cents, item.reason, item.approved_by, item.approved_at)
+        for key, item in found.items()
+    }
 
 
 def settings() -> tuple[fc.ForecastSettings, fc.AlertSettings]:

@@ -9,7 +9,10 @@ from collections.abc import Callable
 from django.conf import settings
 
 from toteuma import storage
+from toteuma.core.messages import language
+from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.services.access import ADMIN, CONTROLLER, RESPONSIBLE
+from toteuma.services.common import default_structure
 from toteuma.storage import workflow
 from toteuma.storage.workflow import DraftInfo
 
@@ -47,7 +50,17 @@ def subject_of(draft: DraftInfo) -> dict[str, str]:
         detail = workflow.goal_owners(int(draft.period[:4])).get(int(key), ("", "", ""))[2]
     elif kind == workflow.INVESTMENT:
         detail = workflow.investment_owners().get(key, ("", key))[1]
+    elif kind == workflow.FORECAST:
+        detail = row_label(key)
     return {"kind": kind, "detail": detail}
+
+
+def row_label(key: str) -> str:
+    """A statement row's label in the current language, for an own forecast's subject."""
+    structure = default_structure()
+    label = structure.line(key).label if structure.has(key) else key
+    lang = language()
+    return catalogue(lang if lang in LANGUAGES else "fi").row(key, label)
 
 
 def _context(draft: DraftInfo, by: str) -> dict[str, object]:
@@ -58,8 +71,16 @@ def _context(draft: DraftInfo, by: str) -> dict[str, object]:
         "unit_name": name,
         "by": by,
         "subject": subject_of(draft),
-        "link": link(f"/yksikko/{draft.unit_code}/?kausi={draft.period}#tekstit"),
+        "link": link(page_of(draft)),
     }
+
+
+def page_of(draft: DraftInfo) -> str:
+    """Where a draft is read and approved: own forecasts on the forecast page, texts on the unit page."""
+    kind, _, key = draft.subject.partition(":")
+    if kind == workflow.FORECAST:
+        return f"/yksikko/{draft.unit_code}/ennusteet/?kausi={draft.period}#ennuste-{key}"
+    return f"/yksikko/{draft.unit_code}/?kausi={draft.period}#tekstit"
 
 
 _TEMPLATES: dict[str, tuple[str, Callable[[str], list[str]]]] = {

@@ -38,6 +38,14 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
     ("save-text", "POST"): _UNIT_EDITORS,
     ("move-text", "GET"): _POST_ONLY,
     ("move-text", "POST"): _UNIT_EDITORS,  # sending for review; approving is the controllers' (below)
+    ("forecasts", "GET"): _ANYONE_SIGNED_IN,  # readers see approved own forecasts only, never a draft
+    ("forecasts", "POST"): _ANYONE_SIGNED_IN,
+    ("save-forecast", "GET"): _POST_ONLY,
+    ("save-forecast", "POST"): _UNIT_EDITORS,
+    ("move-forecast", "GET"): _POST_ONLY,
+    ("move-forecast", "POST"): _UNIT_EDITORS,  # sending for review; approving is the controllers' (below)
+    ("alerts", "GET"): _ANYONE_SIGNED_IN,
+    ("alerts", "POST"): _ANYONE_SIGNED_IN,
     ("drill", "GET"): _ANYONE_SIGNED_IN,
     ("drill", "POST"): _ANYONE_SIGNED_IN,
     ("lines", "GET"): _UNIT_EDITORS,
@@ -77,6 +85,8 @@ MATRIX: dict[tuple[str, str], tuple[str, ...]] = {
 ACTIONS: dict[str, tuple[str, ...]] = {
     "move-text POST toiminto=hyvaksy (approve)": (SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK),
     "move-text POST toiminto=palauta (send back)": (SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK),
+    "move-forecast POST toiminto=hyvaksy (approve)": (SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK),
+    "move-forecast POST toiminto=palauta (send back)": (SIGN_IN, REFUSED, REFUSED, REFUSED, OK, OK),
 }
 
 

@@ -3,7 +3,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
-from toteuma.web import dashboard_views, errors, followup_views, import_views, report_views, workflow_views
+from toteuma.web import (
+    dashboard_views,
+    errors,
+    followup_views,
+    forecast_views,
+    import_views,
+    report_views,
+    workflow_views,
+)
 
 handler500 = errors.server_error
 
@@ -33,6 +41,10 @@ urlpatterns = [
     path("yksikko/<str:code>/", dashboard_views.unit, name="unit"),
     path("yksikko/<str:code>/teksti/", workflow_views.save, name="save-text"),
     path("yksikko/<str:code>/tila/", workflow_views.move, name="move-text"),
+    path("yksikko/<str:code>/ennusteet/", forecast_views.forecasts, name="forecasts"),
+    path("yksikko/<str:code>/ennusteet/tallenna/", forecast_views.save, name="save-forecast"),
+    path("yksikko/<str:code>/ennusteet/tila/", forecast_views.move, name="move-forecast"),
+    path("halytykset/", forecast_views.alerts, name="alerts"),
     path("porautuminen/<str:code>/<str:row>/<str:column>/", dashboard_views.drill_cell, name="drill"),
     path("porautuminen/<str:code>/<str:row>/<str:column>/rivit/", dashboard_views.drill_lines, name="lines"),
     path(

@@ -13,6 +13,7 @@ from toteuma.storage.workflow.types import (
     AuditInfo,
     ConflictError,
     DraftInfo,
+    OwnForecastInfo,
     RoundInfo,
     UserInfo,
     WorkflowError,
@@ -56,6 +57,9 @@ _LAZY = {
     "set_email": "round_store",
     "send": "round_store",
     "COMMENTARY": "editing",
+    "FORECAST": "forecasts",
+    "forecast_subject": "forecasts",
+    "approved_forecasts": "forecasts",
     "STATES": "editing",
     "balance_periods": "figures",
     "monthly_account_sums": "figures",
@@ -103,6 +107,7 @@ if TYPE_CHECKING:
         sums_by_unit,
         unit_account_sums,
     )
+    from toteuma.storage.workflow.forecasts import FORECAST, approved_forecasts, forecast_subject
     from toteuma.storage.workflow.round_store import (
         drafts_in,
         goal_owners,
@@ -145,6 +150,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "COMMENTARY",
+    "FORECAST",
     "INVESTMENT",
     "PUBLISHERS",
     "ROLES",
@@ -153,12 +159,14 @@ __all__ = [
     "AuditInfo",
     "ConflictError",
     "DraftInfo",
+    "OwnForecastInfo",
     "RoundInfo",
     "UserInfo",
     "WorkflowError",
     "account_names",
     "add_user",
     "all_users",
+    "approved_forecasts",
     "audit_choices",
     "audit_count",
     "audit_log",
@@ -170,6 +178,7 @@ __all__ = [
     "draft",
     "drafts",
     "drafts_in",
+    "forecast_subject",
     "goal_ids",
     "goal_owners",
     "goal_statuses",

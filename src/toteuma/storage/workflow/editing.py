@@ -25,6 +25,7 @@ from toteuma.storage.models import (
     UnitText,
 )
 from toteuma.storage.workflow.audit import record
+from toteuma.storage.workflow.forecasts import FORECAST, publish_forecast
 from toteuma.storage.workflow.models import Draft, State
 from toteuma.storage.workflow.types import ConflictError, DraftInfo, WorkflowError
 
@@ -58,6 +59,7 @@ def _info(row: Draft) -> DraftInfo:
         row.updated_by,
         row.updated_at,
         tuple(row.authors or ()),
+        row.amount_cents,
     )
 
 
@@ -82,9 +84,19 @@ def _check_status(status: str) -> None:
 
 
 def save_draft(
-    unit_code: str, period: str, subject: str, text: str, status: str, expected_version: int, user: str
+    unit_code: str,
+    period: str,
+    subject: str,
+    text: str,
+    status: str,
+    expected_version: int,
+    user: str,
+    *,
+    amount_cents: int | None = None,
 ) -> DraftInfo:
     """Save the text as a draft; `expected_version` is the version the edit started from (0: none).
+
+    `amount_cents` is an own forecast's amount (its text is the reason); None for every other subject.
 
     The update only applies where the stored version is still the expected one; otherwise the
     ConflictError carries what the other person saved, so nothing is overwritten silently.
@@ -99,6 +111,7 @@ def save_draft(
             "state": State.DRAFT,
             "updated_by": user,
             "authors": authors,
+            "amount_cents": amount_cents,
         }
         if before is None and expected_version == 0:
             _, created = Draft.objects.get_or_create(
@@ -185,11 +198,10 @@ def set_state(
         row.version += 1
         row.updated_at = timezone.now()
         if state == State.APPROVED:
+            _publish(row)  # before its authors are cleared: an own forecast keeps who wrote it
             row.authors = []
         row.save()
         after = _info(row)
-        if state == State.APPROVED:
-            _publish(row)
         record(
             user, f"draft.{state}", _target(unit_code, period, subject), before.snapshot(), after.snapshot()
         )
@@ -231,11 +243,12 @@ def _publish_investment(row: Draft, key: str) -> None:
     )
 
 
-# Subject prefix -> how its approved text is published. Another subject (a forecast) adds itself here.
+# Subject prefix -> how its approved text is published; a new subject kind adds itself here.
 PUBLISHERS: dict[str, Callable[[Draft, str], None]] = {
     COMMENTARY: _publish_commentary,
     "goal": _publish_goal,
     INVESTMENT: _publish_investment,
+    FORECAST: publish_forecast,
 }
 
 

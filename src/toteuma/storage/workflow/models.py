@@ -34,15 +34,18 @@ class Profile(models.Model):
 class Draft(models.Model):
     """The text a responsible writes for a unit and period: commentary, or one goal's assessment.
 
-    `subject` is "commentary" or "goal:<id>"; `version` grows by one with every save, so a save that
-    started from an older version is detected instead of overwriting a colleague's change.
+    `subject` is "commentary", "goal:<id>", "investment:<project>" or "forecast:<row key>"; `version`
+    grows by one with every save, so a save that started from an older version is detected instead of
+    overwriting a colleague's change.
     """
 
     unit_code = models.CharField(max_length=32)
     period = models.CharField(max_length=7)  # YYYY-MM
-    subject = models.CharField(max_length=40)
-    text = models.TextField(blank=True)
+    subject = models.CharField(max_length=120)
+    text = models.TextField(blank=True)  # an own forecast's reason
     status = models.CharField(max_length=20, blank=True)  # a goal's status word, "" for commentary
+    # An own forecast's year-end amount in report sign (income +, costs -), exact cents; None for texts.
+    amount_cents = models.BigIntegerField(null=True, blank=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
     version = models.IntegerField(default=1)
     review_comment = models.TextField(blank=True)
@@ -54,6 +57,27 @@ class Draft(models.Model):
     class Meta:
         constraints = (
             models.UniqueConstraint(fields=("unit_code", "period", "subject"), name="workflow_draft_key"),
+        )
+
+
+class OwnForecast(models.Model):
+    """An approved own forecast: what the documents and the forecast use for a unit's row (decision 59).
+
+    Written only by approving its draft (subject "forecast:<row key>"); keyed by codes like the drafts.
+    """
+
+    unit_code = models.CharField(max_length=32)
+    period = models.CharField(max_length=7)  # YYYY-MM: the period it was made and approved for
+    row = models.CharField(max_length=100)  # the statement row's key
+    amount_cents = models.BigIntegerField()  # year-end, report sign (income +, costs -)
+    reason = models.TextField()
+    written_by = models.JSONField(default=list)  # who saved the draft since the last approval
+    approved_by = models.CharField(max_length=150)
+    approved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("unit_code", "period", "row"), name="workflow_own_forecast_key"),
         )
 
 

@@ -44,10 +44,26 @@ class DraftInfo:
     updated_by: str
     updated_at: datetime | None
     authors: tuple[str, ...] = ()  # who saved the text since it was last approved
+    amount_cents: int | None = None  # an own forecast's year-end amount, report sign; None for texts
 
     def snapshot(self) -> dict[str, Any]:
-        """The fields the audit log keeps before and after a change."""
-        return {"text": self.text, "status": self.status, "state": self.state, "version": self.version}
+        """The fields the audit log keeps before and after a change (an own forecast's amount too)."""
+        found = {"text": self.text, "status": self.status, "state": self.state, "version": self.version}
+        return found if self.amount_cents is None else {**found, "amount_cents": self.amount_cents}
+
+
+@dataclass(frozen=True)
+class OwnForecastInfo:
+    """An approved own forecast of a unit's statement row: the year-end amount, why, who and when."""
+
+    unit_code: str
+    period: str  # YYYY-MM it was approved for
+    row: str  # the statement row's key
+    amount_cents: int  # year-end, report sign (income +, costs -)
+    reason: str
+    written_by: tuple[str, ...]
+    approved_by: str
+    approved_at: datetime
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,122 @@
+"""The dashboard's alerts: every alert across units with its rule, figures and drill-down, filtered by rule
+and unit; and the counts by rule that the overview links to. Read through services.alerts only."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from toteuma import storage
+from toteuma.core.forecast import Rule
+from toteuma.core.messages import t, use_language
+from toteuma.core.periods import Period
+from toteuma.reports.i18n import LANGUAGES, catalogue
+from toteuma.services import alerts as alert_service
+from toteuma.services.common import ServiceError, default_structure
+from toteuma.services.figure_cache import cached
+
+# The figures an alert may carry, in the order the page shows them.
+FIGURES = ("budget", "profile_to_date", "actual", "forecast", "deviation", "shortfall", "excess")
+
+
+@dataclass(frozen=True)
+class AlertItem:
+    """One alert as the page shows it: words in the page's language, figures in report sign cents."""
+
+    unit: str
+    unit_name: str
+    row: str
+    row_label: str
+    rule: str
+    rule_name: str
+    figures: tuple[tuple[str, int], ...]  # (figure name, cents) in FIGURES order
+    message: str
+    drill: tuple[str, str, str] | None  # (unit, row, column) of the drill-down
+
+
+@dataclass(frozen=True)
+class AlertsPage:
+    period: Period
+    items: tuple[AlertItem, ...]  # those the filter lets through
+    rules: tuple[tuple[str, str, int], ...]  # every rule: (code, name, how many alerts of all units)
+    units: tuple[tuple[str, str], ...]  # units with an alert: (code, "code name")
+    rule: str = ""  # the filter's rule ("" all)
+    unit: str = ""  # the filter's unit ("" all)
+    total: int = 0  # alerts before filtering
+
+
+def rule_names() -> list[tuple[str, str]]:
+    """(code, name in the current language) of every rule, the most important first."""
+    return [(rule.value, t(f"forecast.rule.{rule.value}")) for rule in Rule]
+
+
+def _item(alert: alert_service.Alert, lang: str) -> AlertItem:
+    structure, cat = default_structure(), catalogue(lang)
+    label = (
+        cat.row(alert.row, structure.line(alert.row).label) if structure.has(alert.row) else alert.row_label
+    )
+    figures = tuple((name, alert.figures[name]) for name in FIGURES if name in alert.figures)
+    target = alert.target
+    return AlertItem(
+        alert.unit,
+        alert.unit_name,
+        alert.row,
+        label,
+        alert.rule.value,
+        t(f"forecast.rule.{alert.rule.value}"),
+        figures,
+        alert.message,
+        None if target is None else (target.unit, target.row, target.column),
+    )
+
+
+def all_alerts(period: Period, lang: str = "fi") -> tuple[AlertItem, ...]:
+    """Every alert of every unit at the period, the most important rule first (cached until data change)."""
+    storage.setup()
+    lang = lang if lang in LANGUAGES else "fi"
+
+    def compute() -> tuple[AlertItem, ...]:
+        with use_language(lang):
+            return tuple(_item(alert, lang) for alert in alert_service.alerts(period, None, lang))
+
+    return cached(("alerts", period, lang), compute)
+
+
+def alerts_page(period: Period, rule: str = "", unit: str = "", lang: str = "fi") -> AlertsPage:
+    """The alerts of the period, filtered by rule and unit ("" for all); an unknown rule is refused."""
+    if rule and rule not in {item.value for item in Rule}:
+        raise ServiceError("forecastweb.unknown_rule", rule=rule[:40])
+    found = all_alerts(period, lang)
+    counts = {code: sum(1 for item in found if item.rule == code) for code, _ in rule_names()}
+    units = {item.unit: f"{item.unit} {item.unit_name}" for item in found}
+    chosen = tuple(
+        item for item in found if (not rule or item.rule == rule) and (not unit or item.unit == unit)
+    )
+    return AlertsPage(
+        period,
+        chosen,
+        tuple((code, name, counts[code]) for code, name in rule_names()),
+        tuple(sorted(units.items())),
+        rule,
+        unit,
+        len(found),
+    )
+
+
+def counts_by_rule(period: Period, lang: str = "fi") -> list[tuple[str, str, int]]:
+    """(rule code, name, count) of the rules with alerts at the period, for the overview's block."""
+    found = all_alerts(period, lang)
+    return [
+        (code, name, count)
+        for code, name in rule_names()
+        if (count := sum(1 for item in found if item.rule == code))
+    ]
+
+
+def counts_by_unit(period: Period, units: Sequence[str] = (), lang: str = "fi") -> dict[str, int]:
+    """Alerts per unit code at the period (of the given units, or all)."""
+    found: dict[str, int] = {}
+    for item in all_alerts(period, lang):
+        if not units or item.unit in units:
+            found[item.unit] = found.get(item.unit, 0) + 1
+    return found

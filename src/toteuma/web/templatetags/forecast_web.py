@@ -1,0 +1,36 @@
+"""Forecast blocks that pages of other parts include: the unit page's forecast chart, the alert counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import translation
+
+from toteuma.core.messages import t
+from toteuma.core.periods import Period
+from toteuma.services import alert_pages, forecast_pages
+
+register = template.Library()
+
+
+@register.inclusion_tag("web/_unit_forecast.html")
+def unit_forecast(unit_code: str, period: Period) -> dict[str, Any]:
+    """The unit page's forecast: its costs' cumulative chart with the forecast's band, and the figures."""
+    found = forecast_pages.unit_chart(unit_code, period, translation.get_language() or "fi")
+    return {"code": unit_code, "period": period, "c": found}
+
+
+@register.inclusion_tag("web/_alert_counts.html")
+def alert_counts(period: Period) -> dict[str, Any]:
+    """A small block of alert counts by rule, each a link to the alerts page (the overview includes it)."""
+    return {
+        "period": period,
+        "counts": alert_pages.counts_by_rule(period, translation.get_language() or "fi"),
+    }
+
+
+@register.filter
+def method_name(code: str) -> str:
+    """A forecast method's code in words, in the page's language ("" stays "")."""
+    return t(f"forecast.method.{code}") if code else ""
