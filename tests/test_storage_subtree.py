@@ -43,6 +43,12 @@ def test_ledger_sums_hold_each_cost_center_of_the_subtree_for_the_months(tiny_or
     }
     with pytest.raises(ValueError, match="months"):
         storage.subtree_ledger_sums(["1100"], 2024, 4, 3)
+    # The same sums month by month, in one query: what a forecast reads of each year.
+    with CaptureQueriesContext(connection) as queries:
+        months = storage.subtree_ledger_months(["1100"], 2024, 3)
+    assert len(queries) == 1
+    assert months == {("110010", 4300, 1): 1000, ("110010", 4300, 3): 20, ("110020", 3000, 3): -500}
+    assert storage.subtree_ledger_months(["1000"], 2024)[("110010", 4300, 4)] == 7
 
 
 def test_budget_sums_keep_each_decision_apart(tiny_org: object) -> None:

@@ -12,9 +12,15 @@ T: dict[str, tuple[str, str]] = {
     "Tuotu %(n)s tietuetta.": ("%(n)s poster importerades.", "Imported %(n)s records."),
     "Sama tiedosto oli jo tuotu.": ("Samma fil var redan importerad.", "The same file was imported before."),
     "Erä %(id)s peruttu.": ("Parti %(id)s återkallades.", "Batch %(id)s rolled back."),
-    "menot edellä ajasta": ("utgifterna före tiden", "spending ahead of time"),
-    "menoja ilman talousarviota": ("utgifter utan budget", "spending without budget"),
-    "sitova taso ylittyy": ("bindande nivå överskrids", "binding level exceeded"),
+    "Vuodesta on kulunut %(share)s %%. Hälytykset katsovat eteenpäin: ennuste vuoden loppuun "
+    "määrärahaa ja tuloarviota vasten sekä menot talousarvion kuukausijaksotusta vasten, ei tasaista "
+    "tahtia.": (
+        "%(share)s %% av året har gått. Larmen ser framåt: prognosen för årets slut mot anslaget och "
+        "inkomstberäkningen, och utgifterna mot budgetens periodisering, inte mot en jämn takt.",
+        "%(share)s %% of the year has gone. Alerts look forward: the year-end forecast against the "
+        "appropriation and the income estimate, and spending against the budget's monthly profile, "
+        "not a straight line.",
+    ),
     "toteutuu": ("uppfylls", "on track"),
     "toteutuu osittain": ("uppfylls delvis", "partly"),
     "ei toteudu": ("uppfylls inte", "not met"),
@@ -154,11 +160,6 @@ T: dict[str, tuple[str, str]] = {
     ),
     "Käyttäjätunnus": ("Användarnamn", "User name"),
     "Salasana": ("Lösenord", "Password"),
-    "Vuodesta on kulunut %(share)s %%. Hälytys, kun menoja on käytetty yli %(margin)s "
-    "prosenttiyksikköä enemmän.": (
-        "%(share)s %% av året har gått. Larm när utgifterna ligger mer än %(margin)s procentenheter före.",
-        "%(share)s %% of the year has gone. Alert when spending is more than %(margin)s points ahead.",
-    ),
     "Menot: käytetty osuus talousarviosta (palkki) ja kulunut osuus vuodesta (viiva)": (
         "Utgifter: använd andel av budgeten (stapel) och förfluten andel av året (streck)",
         "Costs: share of the budget used (bar) and share of the year gone (tick)",

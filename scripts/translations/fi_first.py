@@ -27,11 +27,4 @@ T: dict[str, tuple[str, str]] = {
         "Write why the batch is rolled back.",
     ),
     "Tuntematon toiminto.": ("Okänd åtgärd.", "Unknown action."),
-    "Vuodesta on kulunut %(share)s %%. Hälytys, kun talousarviosta on käytetty yli %(margin)s "
-    "prosenttiyksikköä enemmän kuin vuodesta on kulunut.": (
-        "%(share)s %% av året har gått. Larm när mer än %(margin)s procentenheter mer av budgeten har "
-        "använts än av året har gått.",
-        "%(share)s %% of the year has gone. Alert when more than %(margin)s percentage points more of the "
-        "budget has been used than of the year.",
-    ),
 }

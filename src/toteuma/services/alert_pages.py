@@ -103,20 +103,10 @@ def alerts_page(period: Period, rule: str = "", unit: str = "", lang: str = "fi"
     )
 
 
-def counts_by_rule(period: Period, lang: str = "fi") -> list[tuple[str, str, int]]:
-    """(rule code, name, count) of the rules with alerts at the period, for the overview's block."""
-    found = all_alerts(period, lang)
+def rule_counts(found: Sequence[AlertItem]) -> list[tuple[str, str, int]]:
+    """(rule code, name, count) of the rules that have any of these alerts, the most important first."""
     return [
         (code, name, count)
         for code, name in rule_names()
         if (count := sum(1 for item in found if item.rule == code))
     ]
-
-
-def counts_by_unit(period: Period, units: Sequence[str] = (), lang: str = "fi") -> dict[str, int]:
-    """Alerts per unit code at the period (of the given units, or all)."""
-    found: dict[str, int] = {}
-    for item in all_alerts(period, lang):
-        if not units or item.unit in units:
-            found[item.unit] = found.get(item.unit, 0) + 1
-    return found

@@ -8,29 +8,24 @@ from decimal import Decimal
 from typing import Any
 
 from toteuma import storage
+from toteuma.core.forecast import Rule
 from toteuma.core.messages import language
 from toteuma.core.money import percent
-from toteuma.core.org import Binding, OrgTree, Unit, UnitKind
+from toteuma.core.org import OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
 from toteuma.core.records import GoalRecord, TextKind
 from toteuma.core.report import MetricSeries, ProjectFigures, UnitRef
 from toteuma.core.statement import Column, Statement
-from toteuma.core.structure import LineKind
 from toteuma.reports.figure_tables import statement_table
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.model import Table
 from toteuma.reports.tables import Frame
+from toteuma.services import alert_pages, followup, forecasts, measures
 from toteuma.services import dashboard_charts as charts
-from toteuma.services import followup, forecasts, measures
 from toteuma.services.common import ServiceError, default_structure
 from toteuma.services.figure_cache import cached
 from toteuma.services.reporting import find_unit
 from toteuma.storage import workflow
-
-# Spending more than this many percentage points ahead of the share of the year gone raises an alert.
-AHEAD_MARGIN = Decimal(10)
-
-ALERT_AHEAD, ALERT_NO_BUDGET, ALERT_OVER = "ahead", "no-budget", "over"
 
 
 @dataclass(frozen=True)
@@ -45,7 +40,9 @@ class Glance:
     netto_tot: int
     pct: Decimal | None  # TOT / TA of the costs
     goals: dict[str, int] = field(default_factory=dict)  # status (or "") -> count
-    alerts: tuple[str, ...] = ()
+    alerts: tuple[
+        str, ...
+    ] = ()  # the forward-looking alert rules found in the unit's subtree (services.alerts)
     netto_month: int = 0  # the net of the period's month alone: the change since the previous month-end
     netto_prev: int = 0  # the net of the same months last year
     netto_forecast: int | None = None  # the net's year-end forecast (the overview's; decision 60)
@@ -96,6 +93,7 @@ class Overview:
     ask: OverviewAsk = OverviewAsk()
     areas: dict[str, int] = field(default_factory=dict)  # binding unit code -> its number of areas
     opened: tuple[str, ...] = ()  # the binding units whose areas are shown (the default resolved)
+    alert_counts: tuple[tuple[str, str, int], ...] = ()  # (rule, its name, alerts) of the rules with any
 
 
 def periods() -> list[str]:
@@ -115,21 +113,22 @@ def year_share(period: Period) -> Decimal:
     return (Decimal(period.month) * 100 / 12).quantize(Decimal("0.01"))
 
 
-def _alerts(unit: Unit, statement: Statement, share: Decimal) -> tuple[str, ...]:
-    summary = default_structure().summary
-    menot, netto = statement.line(summary.menot), statement.line(summary.netto)
-    found = []
-    if menot.pct is not None and menot.money[Column.BUDGET] and menot.pct > share + AHEAD_MARGIN:
-        found.append(ALERT_AHEAD)
-    if any(
-        line.kind is LineKind.ROW and line.money[Column.TOT] < 0 and line.money[Column.BUDGET] == 0
-        for line in statement.lines
-    ):
-        found.append(ALERT_NO_BUDGET)
-    binds = menot if unit.binding is Binding.GROSS else netto
-    if unit.binding_level and binds.money[Column.TOT] < binds.money[Column.BUDGET]:
-        found.append(ALERT_OVER)
-    return tuple(found)
+def _with_alerts(
+    tree: OrgTree, glances: Sequence[Glance], items: Sequence[alert_pages.AlertItem]
+) -> list[Glance]:
+    """Each glance with the rules of the forward-looking alerts (decision 50) raised anywhere in its
+    unit's subtree, the most important first: the same alerts as the alerts page."""
+    rules = [rule.value for rule in Rule]
+    found: dict[str, set[str]] = {}
+    for item in items:
+        code: str | None = item.unit
+        while code is not None and code in tree:
+            found.setdefault(code, set()).add(item.rule)
+            code = tree[code].parent
+    return [
+        replace(glance, alerts=tuple(sorted(found.get(glance.unit.code, ()), key=rules.index)))
+        for glance in glances
+    ]
 
 
 # What the overview and the unit page read for each unit: this year's actuals and budget in force,
@@ -149,7 +148,7 @@ def _statements(
     return measures.statements(reader, codes, at, measures.measures_named(names))
 
 
-def _glance(unit: Unit, depth: int, statement: Statement, goals: dict[str, int], share: Decimal) -> Glance:
+def _glance(unit: Unit, depth: int, statement: Statement, goals: dict[str, int]) -> Glance:
     summary = default_structure().summary
     menot, netto = statement.line(summary.menot), statement.line(summary.netto)
     return Glance(
@@ -161,20 +160,25 @@ def _glance(unit: Unit, depth: int, statement: Statement, goals: dict[str, int],
         netto_tot=netto.money[Column.TOT],
         pct=menot.pct if menot.money[Column.BUDGET] else None,
         goals=goals,
-        alerts=_alerts(unit, statement, share),
         netto_month=netto.money.get("tot_month", 0),
         netto_prev=netto.money["tot_prev"],
     )
 
 
 def _glances(
-    reader: measures.Reader, shown: Sequence[tuple[Unit, int]], at: Period, read: Statements | None = None
+    reader: measures.Reader,
+    shown: Sequence[tuple[Unit, int]],
+    at: Period,
+    read: Statements | None = None,
+    alerts: Sequence[alert_pages.AlertItem] | None = None,
 ) -> list[Glance]:
-    """A glance of each shown (unit, depth), from one read of the measures and of the goals."""
+    """A glance of each shown (unit, depth), from one read of the measures, of the goals and of the
+    alerts (all of them computed once: pass those already at hand)."""
     found = read or _statements(reader, [unit.code for unit, _ in shown], at, _GLANCE_MEASURES)
     goals = workflow.goal_statuses(at.year, str(at))
-    share = year_share(at)
-    return [_glance(unit, depth, found[unit.code], goals.get(unit.code, {}), share) for unit, depth in shown]
+    glances = [_glance(unit, depth, found[unit.code], goals.get(unit.code, {})) for unit, depth in shown]
+    items = alert_pages.all_alerts(at, language()) if alerts is None else alerts
+    return _with_alerts(reader.tree, glances, items)
 
 
 def binding_units(tree: OrgTree) -> list[Unit]:
@@ -265,7 +269,8 @@ def overview(period: Period | None = None, ask: OverviewAsk | None = None) -> Ov
 def _overview(at: Period, ask: OverviewAsk) -> Overview:
     reader = measures.Reader.read()
     shown = overview_rows(reader.tree, ask)
-    glances = _with_forecasts(reader, _glances(reader, shown, at), at)
+    alerts = alert_pages.all_alerts(at, language())
+    glances = _with_forecasts(reader, _glances(reader, shown, at, alerts=alerts), at)
     top = [glance for glance in glances if glance.depth == 0]
     share = year_share(at)
     return Overview(
@@ -277,6 +282,7 @@ def _overview(at: Period, ask: OverviewAsk) -> Overview:
         ask,
         {unit.code: len(areas_of(reader.tree, unit.code)) for unit, depth in shown if depth == 0},
         opened(reader.tree, ask),
+        tuple(alert_pages.rule_counts(alerts)),
     )
 
 

@@ -138,10 +138,9 @@ def _ledger(
     rows: RowResolver, roots: list[str], year: int, months: int, accounts: dict[Key, int]
 ) -> dict[Key, tuple[int, ...]]:
     found: Months = {}
-    for month in range(1, months + 1):
-        for (code, account), (cents, _) in storage.subtree_ledger_sums(roots, year, month, month).items():
-            if (key := _key(rows, code, account, accounts)) is not None:
-                found.setdefault(key, [0] * months)[month - 1] += to_report_sign(cents)
+    for (code, account, month), cents in storage.subtree_ledger_months(roots, year, months).items():
+        if (key := _key(rows, code, account, accounts)) is not None:
+            found.setdefault(key, [0] * months)[month - 1] += to_report_sign(cents)
     return {key: tuple(values) for key, values in found.items()}
 
 

@@ -85,6 +85,7 @@ _LAZY = {
     "subtree_monthly_budget_sums": "monthly_budget",
     "load_monthly_budget": "monthly_budget",
     "ledger_sums_by_unit": "subtree",
+    "subtree_ledger_months": "subtree",
     "budget_sums_by_unit": "subtree",
     "monthly_sums_by_unit": "subtree",
     "rebuild_closure": "closure",
@@ -133,6 +134,7 @@ if TYPE_CHECKING:
         ledger_sums_by_unit,
         monthly_sums_by_unit,
         subtree_budget_sums,
+        subtree_ledger_months,
         subtree_ledger_sums,
     )
     from toteuma.storage.upserts import (
@@ -250,6 +252,7 @@ __all__ = [
     "save_progress",
     "setup",
     "subtree_budget_sums",
+    "subtree_ledger_months",
     "subtree_ledger_sums",
     "subtree_monthly_budget_sums",
     "text",

@@ -50,6 +50,21 @@ def subtree_ledger_sums(
     return {(code, account): (cents, count) for code, account, cents, count in rows}
 
 
+def subtree_ledger_months(
+    roots: Iterable[str], year: int, month_to: int = 12
+) -> dict[tuple[str, int, int], int]:
+    """Per (cost center code, account, month): cents debit + of months 1..`month_to`, of the units under
+    `roots` (the roots included), from the monthly balances, in one query (a forecast's months)."""
+    _months(1, month_to)
+    rows = (
+        models.MonthlyBalance.objects.filter(unit_id__in=subtree_ids(roots), year=year, month__lte=month_to)
+        .values_list("unit__code", "account", "month")
+        .annotate(cents=Sum("amount_cents"))
+        .order_by()
+    )
+    return {(code, account, month): cents for code, account, month, cents in rows}
+
+
 def ledger_sums_by_unit(
     units: Iterable[str], year: int, month_from: int = 1, month_to: int = 12
 ) -> AccountSums:

@@ -51,7 +51,6 @@ def overview(request: HttpRequest, who: Actor) -> HttpResponse:
     found = dashboard.overview(period_of(request), _ask(request))
     context: dict[str, Any] = {
         "o": found,
-        "margin": dashboard.AHEAD_MARGIN,
         "my_tasks": None,
         "toggles": _toggles(found),
         "sorts": SORT_LABELS,

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from toteuma.core.messages import t
 from toteuma.core.periods import Period
-from toteuma.services import alert_pages, forecast_pages
+from toteuma.services import forecast_pages
 
 register = template.Library()
 
@@ -21,13 +21,10 @@ def unit_forecast(unit_code: str, period: Period) -> dict[str, Any]:
     return {"code": unit_code, "period": period, "c": found}
 
 
-@register.inclusion_tag("web/_alert_counts.html")
-def alert_counts(period: Period) -> dict[str, Any]:
-    """A small block of alert counts by rule, each a link to the alerts page (the overview includes it)."""
-    return {
-        "period": period,
-        "counts": alert_pages.counts_by_rule(period, translation.get_language() or "fi"),
-    }
+@register.filter
+def rule_name(code: str) -> str:
+    """An alert rule's code in words, in the page's language."""
+    return t(f"forecast.rule.{code}")
 
 
 @register.filter
