@@ -70,16 +70,18 @@ def _item(alert: alert_service.Alert, lang: str) -> AlertItem:
     )
 
 
-def all_alerts(period: Period, lang: str = "fi") -> tuple[AlertItem, ...]:
-    """Every alert of every unit at the period, the most important rule first (cached until data change)."""
+def all_alerts(period: Period, lang: str = "fi", under: str | None = None) -> tuple[AlertItem, ...]:
+    """Every alert of every unit at the period (or of the units in `under`'s subtree), the most
+    important rule first (cached until data change)."""
     storage.setup()
     lang = lang if lang in LANGUAGES else "fi"
+    units = None if under is None else [under]
 
     def compute() -> tuple[AlertItem, ...]:
         with use_language(lang):
-            return tuple(_item(alert, lang) for alert in alert_service.alerts(period, None, lang))
+            return tuple(_item(alert, lang) for alert in alert_service.alerts(period, units, lang))
 
-    return cached(("alerts", period, lang), compute)
+    return cached(("alerts", period, lang, under), compute)
 
 
 def alerts_page(period: Period, rule: str = "", unit: str = "", lang: str = "fi") -> AlertsPage:

@@ -354,7 +354,9 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
     found = _statements(reader, [unit.code, *(child.code for child in below)], at, _PAGE_MEASURES)
     statement = found[unit.code]
     ref = UnitRef(unit.code, unit.name)
-    children = tuple(_glances(reader, [(child, 1) for child in below], at, found))
+    # The sub-units' alerts are those of this unit's subtree: a cost center's page forecasts only itself.
+    alerts = alert_pages.all_alerts(at, lang, under=unit.code)
+    children = tuple(_glances(reader, [(child, 1) for child in below], at, found, alerts))
     return UnitPage(
         unit=unit,
         period=at,
