@@ -21,7 +21,6 @@ from toteuma.core.org import OrgTree
 from toteuma.core.periods import Period
 from toteuma.core.structure import Structure
 from toteuma.services import measures
-from toteuma.services.common import ServiceError
 
 if TYPE_CHECKING:
     from toteuma.services.forecasts import OwnForecast
@@ -56,7 +55,7 @@ def read(
 ) -> Read:
     """The ledger month by month of this year and `settings.history_years` earlier ones, and each
     year's budget, of the units' subtrees."""
-    roots = _roots(reader.tree, units)
+    roots = measures.subtree_roots(reader.tree, units)
     accounts: dict[Key, int] = {}
     earlier = range(period.year - settings.history_years, period.year)
     years = {year: _ledger(reader.rows, roots, year, 12, accounts) for year in earlier}
@@ -92,22 +91,6 @@ def read(
         accounts,
         _kinds(reader.structure),
     )
-
-
-def _roots(tree: OrgTree, units: Sequence[str]) -> list[str]:
-    """The asked units that are not under another asked one (their subtrees cover all)."""
-    for code in units:
-        if code not in tree:
-            raise ServiceError("services.report.unknown_unit", unit=code)
-    asked = set(units)
-    found = []
-    for code in dict.fromkeys(units):
-        parent = tree[code].parent
-        while parent is not None and parent not in asked:
-            parent = tree[parent].parent
-        if parent is None:
-            found.append(code)
-    return found
 
 
 def subtree(tree: OrgTree, roots: Iterable[str]) -> tuple[str, ...]:

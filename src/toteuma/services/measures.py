@@ -64,7 +64,7 @@ def read_rows(
 ) -> dict[str, dict[str, LineValues]]:
     """Per asked unit (its whole subtree): per row, each measure's report-sign cents and line count."""
     asked = list(dict.fromkeys(units))
-    roots = _roots(reader.tree, asked)
+    roots = subtree_roots(reader.tree, asked)
     totals: dict[str, dict[str, dict[str, list[int]]]] = {}  # asked unit -> row -> measure -> [cents, lines]
     own: dict[str, dict[str, dict[str, list[int]]]] = {}  # cost center -> ... (forecasts only)
     for measure, sums, by_unit in _read(asked, roots, period, tuple(measures)):
@@ -84,7 +84,7 @@ def statements(
     return {code: compute_statement(reader.structure, rows[code]) for code in units}
 
 
-def _roots(tree: OrgTree, units: Sequence[str]) -> list[str]:
+def subtree_roots(tree: OrgTree, units: Sequence[str]) -> list[str]:
     """The asked units that are not under another asked unit: their subtrees cover all of them."""
     for code in units:
         if code not in tree:
