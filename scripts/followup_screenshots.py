@@ -9,53 +9,35 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from scripts.browser import launch
+from scripts.browser import launch, shot, sign_in
 
 PERIOD = "2024-03"
-
-
-def _sign_in(page: Any, base: str, name: str) -> None:
-    page.goto(f"{base}/kirjaudu/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", f"{name}-demo")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
-
-
-def _shot(page: Any, base: str, url: str, path: Path, selector: str = "") -> None:
-    page.goto(base + url)
-    page.wait_for_load_state("networkidle")
-    if selector:
-        page.locator(selector).screenshot(path=str(path))
-    else:
-        page.screenshot(path=str(path), full_page=True)
 
 
 def main(base: str, out: Path) -> None:
     with sync_playwright() as playwright:
         browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 800})
-        _sign_in(page, base, "lakimies")
-        _shot(page, base, f"/?kausi={PERIOD}", out / "web-my-units.png", "section.my-units")
+        sign_in(page, base, "lakimies")
+        shot(page, base, f"/?kausi={PERIOD}", out / "web-my-units.png", "section.my-units")
         page.goto(f"{base}/yksikko/1300/?kausi={PERIOD}")
         page.fill("#teksti-commentary", "Hankintapalveluiden ostot kasvoivat kilpailutusten vuoksi.")
         page.click("text=Tallenna luonnos")
         page.click("button[value=laheta]")
         page.click("text=Kirjaudu ulos")
-        _sign_in(page, base, "talous")
-        _shot(page, base, "/saapuneet/", out / "web-inbox.png")
+        sign_in(page, base, "talous")
+        shot(page, base, "/saapuneet/", out / "web-inbox.png")
         goal = page.goto(f"{base}/yksikko/1000/?kausi={PERIOD}")
         assert goal is not None
         article = page.locator("article.goal", has=page.locator("table.metric-values")).last
         page.wait_for_load_state("networkidle")
         article.screenshot(path=str(out / "web-goal-metrics.png"))
-        _shot(page, base, f"/investoinnit/1000/?kausi={PERIOD}", out / "web-investments.png")
-        _shot(page, base, f"/muutokset/1000/?kausi={PERIOD}", out / "web-amendments.png")
-        _shot(page, base, f"/hankkeet/?kausi={PERIOD}", out / "web-projects.png")
+        shot(page, base, f"/investoinnit/1000/?kausi={PERIOD}", out / "web-investments.png")
+        shot(page, base, f"/muutokset/1000/?kausi={PERIOD}", out / "web-amendments.png")
+        shot(page, base, f"/hankkeet/?kausi={PERIOD}", out / "web-projects.png")
         browser.close()
 
 

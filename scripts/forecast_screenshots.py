@@ -17,40 +17,23 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from scripts.browser import launch
+from scripts.browser import launch, shot, sign_in
 
 PERIOD = "2024-03"
 AREA = "1300"
 ROW = "palvelujen_ostot"
 
 
-def _sign_in(page: Any, base: str, name: str) -> None:
-    page.goto(f"{base}/kirjaudu/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", f"{name}-demo")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
-
-
-def _shot(page: Any, base: str, url: str, path: Path, selector: str = "") -> None:
-    page.goto(base + url)
-    page.wait_for_load_state("networkidle")
-    if selector:
-        page.locator(selector).screenshot(path=str(path))
-    else:
-        page.screenshot(path=str(path), full_page=True)
-
-
 def _own_forecast(page: Any, base: str) -> None:
     """lakimies forecasts the area's purchases of services; talous approves it."""
-    _sign_in(page, base, "lakimies")
+    sign_in(page, base, "lakimies")
     page.goto(f"{base}/yksikko/{AREA}/ennusteet/?kausi={PERIOD}")
     page.fill(f"#summa-{ROW}", "-230 000")
     page.fill(f"#perustelu-{ROW}", "Kilpailutusten konsulttipalvelut (noin 30 t€) laskutetaan syksyllä.")
     page.locator(f"#ennuste-{ROW} button", has_text="Tallenna luonnos").click()
     page.locator(f"#ennuste-{ROW} button[value=laheta]").click()
     page.click("text=Kirjaudu ulos")
-    _sign_in(page, base, "talous")
+    sign_in(page, base, "talous")
     page.goto(f"{base}/yksikko/{AREA}/ennusteet/?kausi={PERIOD}")
     page.locator(f"#ennuste-{ROW} button[value=hyvaksy]").click()
 
@@ -60,20 +43,18 @@ def main(base: str, out: Path) -> None:
         browser = launch(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         _own_forecast(page, base)
-        _shot(page, base, f"/?kausi={PERIOD}", out / "web-forecast-overview.png", "main")
-        _shot(
-            page, base, f"/yksikko/{AREA}/?kausi={PERIOD}", out / "web-forecast-unit.png", "section#ennuste"
-        )
-        _shot(
+        shot(page, base, f"/?kausi={PERIOD}", out / "web-forecast-overview.png", "main")
+        shot(page, base, f"/yksikko/{AREA}/?kausi={PERIOD}", out / "web-forecast-unit.png", "section#ennuste")
+        shot(
             page,
             base,
             f"/yksikko/{AREA}/ennusteet/?kausi={PERIOD}",
             out / "web-forecast-rows.png",
             "table#ennusteet",
         )
-        _shot(page, base, f"/halytykset/?kausi={PERIOD}", out / "web-forecast-alerts.png")
+        shot(page, base, f"/halytykset/?kausi={PERIOD}", out / "web-forecast-alerts.png")
         page.set_viewport_size({"width": 390, "height": 800})
-        _shot(
+        shot(
             page,
             base,
             f"/yksikko/{AREA}/?kausi={PERIOD}",

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scripts.browser import AXE, launch
+from scripts.browser import AXE, launch, sign_in
 
 from webdemo import AREA, OTHER_AREA, PERIOD
 
@@ -38,14 +38,6 @@ def page(site: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
         yield context.new_page()
         browser.close()
-
-
-def sign_in(page: Any, site: str, name: str) -> None:
-    page.goto(f"{site}/kirjaudu/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", f"{name}-demo")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{site}/")
 
 
 def sign_out(page: Any) -> None:

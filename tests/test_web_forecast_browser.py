@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from scripts.browser import launch
+from scripts.browser import launch, sign_in
 
 from webdemo import AREA, PERIOD
 
@@ -36,14 +36,6 @@ def page(site: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         browser = launch(playwright)
         yield browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
         browser.close()
-
-
-def sign_in(page: Any, site: str, name: str) -> None:
-    page.goto(f"{site}/kirjaudu/")
-    page.fill("#id_username", name)
-    page.fill("#id_password", f"{name}-demo")
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{site}/")
 
 
 def sign_out(page: Any) -> None:
