@@ -89,6 +89,10 @@ class RowResolver:
         self._rest = {line.parent: line.key for line in structure.lines if line.rest}
         self._known: dict[int, str | None] = {}
 
+    @property
+    def mapping(self) -> AccountMapping:
+        return self._mapping
+
     def row_of(self, account: int) -> str | None:
         """The row the account feeds, or None for an account no row takes (balance sheet, unmapped)."""
         if account not in self._known:

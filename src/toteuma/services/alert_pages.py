@@ -3,17 +3,21 @@ and unit; and the counts by rule that the overview links to. Read through servic
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from toteuma import storage
-from toteuma.core.forecast import Rule
+from toteuma.core.forecast import Method, Rule
 from toteuma.core.messages import t, use_language
+from toteuma.core.org import OrgTree
 from toteuma.core.periods import Period
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.services import alerts as alert_service
+from toteuma.services import forecast_store
 from toteuma.services.common import ServiceError, default_structure
 from toteuma.services.figure_cache import cached
+from toteuma.storage.workflow import AlertRecord
 
 # The figures an alert may carry, in the order the page shows them.
 FIGURES = ("budget", "profile_to_date", "actual", "forecast", "deviation", "shortfall", "excess")
@@ -50,36 +54,45 @@ def rule_names() -> list[tuple[str, str]]:
     return [(rule.value, t(f"forecast.rule.{rule.value}")) for rule in Rule]
 
 
-def _item(alert: alert_service.Alert, lang: str) -> AlertItem:
+def _item(record: AlertRecord, tree: OrgTree, lang: str) -> AlertItem:
     structure, cat = default_structure(), catalogue(lang)
-    label = (
-        cat.row(alert.row, structure.line(alert.row).label) if structure.has(alert.row) else alert.row_label
-    )
-    figures = tuple((name, alert.figures[name]) for name in FIGURES if name in alert.figures)
-    target = alert.target
-    return AlertItem(
-        alert.unit,
-        alert.unit_name,
-        alert.row,
-        label,
-        alert.rule.value,
-        t(f"forecast.rule.{alert.rule.value}"),
+    line = structure.line(record.row)
+    label = cat.row(record.row, line.label)
+    unit = tree[record.unit_code]
+    rule = Rule(record.rule)
+    figures = dict(record.figures)
+    message = alert_service.message_of(
+        rule,
+        unit.name_in(lang),
+        line.label_in(lang) or label,
+        Method(record.method),
         figures,
-        alert.message,
-        None if target is None else (target.unit, target.row, target.column),
+        record.level,
+    )
+    column = "budget" if rule is Rule.NO_BUDGET else "tot"
+    return AlertItem(
+        record.unit_code,
+        unit.name_in(lang),
+        record.row,
+        label,
+        rule.value,
+        t(f"forecast.rule.{rule.value}"),
+        tuple((name, figures[name]) for name in FIGURES if name in figures),
+        message,
+        (record.unit_code, record.row, column),
     )
 
 
 def all_alerts(period: Period, lang: str = "fi", under: str | None = None) -> tuple[AlertItem, ...]:
     """Every alert of every unit at the period (or of the units in `under`'s subtree), the most
-    important rule first (cached until data change)."""
+    important rule first: from the kept forecast run (services.forecast_store; cached until data change)."""
     storage.setup()
     lang = lang if lang in LANGUAGES else "fi"
-    units = None if under is None else [under]
 
     def compute() -> tuple[AlertItem, ...]:
+        stored = forecast_store.current(period)
         with use_language(lang):
-            return tuple(_item(alert, lang) for alert in alert_service.alerts(period, units, lang))
+            return tuple(_item(record, stored.tree, lang) for record in stored.alerts(under))
 
     return cached(("alerts", period, lang, under), compute)
 
@@ -105,10 +118,8 @@ def alerts_page(period: Period, rule: str = "", unit: str = "", lang: str = "fi"
     )
 
 
-def rule_counts(found: Sequence[AlertItem]) -> list[tuple[str, str, int]]:
-    """(rule code, name, count) of the rules that have any of these alerts, the most important first."""
-    return [
-        (code, name, count)
-        for code, name in rule_names()
-        if (count := sum(1 for item in found if item.rule == code))
-    ]
+def rule_counts(rules: Iterable[str]) -> list[tuple[str, str, int]]:
+    """(rule code, name, count) of the rules that have any of these alerts (their rules' codes), the
+    most important first."""
+    counted = Counter(rules)
+    return [(code, name, counted[code]) for code, name in rule_names() if counted[code]]

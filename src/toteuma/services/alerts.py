@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from toteuma.core.forecast import RULES, AlertSettings, Forecast, Rule
+from toteuma.core.forecast import RULES, AlertSettings, Method, Rule
 from toteuma.core.messages import t
 from toteuma.core.org import Binding, Unit, UnitKind
 from toteuma.core.periods import Period
@@ -49,6 +49,7 @@ class Alert:
     message: str = ""
     target: DrillTarget | None = None
     level: str = ""  # of an over-appropriation: "binding" (the council's) or "operating-plan" (the board's)
+    method: Method | None = None  # the forecast's method its message names
 
     def as_json(self) -> dict[str, object]:
         """The alert as `toteuma alerts --format json` writes it: money in cents."""
@@ -77,7 +78,11 @@ def alerts(period: Period, units: Sequence[str] | None = None, lang: str = "fi")
     then in the organisation's order."""
     reader = Reader.read()
     asked = list(units) if units else [unit.code for unit in reader.tree.children(None)]
-    found = unit_forecasts(asked, period, reader)
+    return of_forecasts(unit_forecasts(asked, period, reader), lang)
+
+
+def of_forecasts(found: UnitForecasts, lang: str = "fi") -> list[Alert]:
+    """The alerts of forecasts already made, most important rule first, then in the organisation's order."""
     _, thresholds = settings()
     items = list(_all(found, thresholds, lang))
     order = {code: index for index, code in enumerate(found.read.units)}
@@ -141,13 +146,26 @@ def _check(
             target = DrillTarget(
                 unit.code, line, "budget" if rule is Rule.NO_BUDGET else "tot", found.read.period
             )
-            message = _message(rule, unit.name_in(lang), row_label, value, figures, level)
-            yield Alert(unit.code, unit.name_in(lang), line, row_label, rule, figures, message, target, level)
+            message = message_of(rule, unit.name_in(lang), row_label, value.method, figures, level)
+            yield Alert(
+                unit.code,
+                unit.name_in(lang),
+                line,
+                row_label,
+                rule,
+                figures,
+                message,
+                target,
+                level,
+                value.method,
+            )
 
 
-def _message(rule: Rule, unit: str, row: str, value: Forecast, figures: Mapping[str, int], level: str) -> str:
+def message_of(
+    rule: Rule, unit: str, row: str, method: Method, figures: Mapping[str, int], level: str
+) -> str:
     """The alert in words, in the language in force; amounts as positive euros where the words say
     which way they go."""
     plain = {name: abs(cents) for name, cents in figures.items()}
     key = f"forecast.alert.{rule.value}" + ("-plan" if level == PLAN else "")
-    return t(key, unit=unit, row=row, method=t(f"forecast.method.{value.method.value}"), **plain)
+    return t(key, unit=unit, row=row, method=t(f"forecast.method.{method.value}"), **plain)

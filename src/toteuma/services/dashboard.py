@@ -20,7 +20,7 @@ from toteuma.reports.figure_tables import statement_table
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.model import Table
 from toteuma.reports.tables import Frame
-from toteuma.services import alert_pages, followup, forecasts, measures
+from toteuma.services import alert_pages, followup, forecast_store, measures
 from toteuma.services import dashboard_charts as charts
 from toteuma.services.common import ServiceError, default_structure
 from toteuma.services.figure_cache import cached
@@ -113,17 +113,15 @@ def year_share(period: Period) -> Decimal:
     return (Decimal(period.month) * 100 / 12).quantize(Decimal("0.01"))
 
 
-def _with_alerts(
-    tree: OrgTree, glances: Sequence[Glance], items: Sequence[alert_pages.AlertItem]
-) -> list[Glance]:
+def _with_alerts(tree: OrgTree, glances: Sequence[Glance], items: Sequence[tuple[str, str]]) -> list[Glance]:
     """Each glance with the rules of the forward-looking alerts (decision 50) raised anywhere in its
-    unit's subtree, the most important first: the same alerts as the alerts page."""
+    unit's subtree, the most important first: the same alerts as the alerts page ((unit, rule) each)."""
     rules = [rule.value for rule in Rule]
     found: dict[str, set[str]] = {}
-    for item in items:
-        code: str | None = item.unit
+    for unit, rule in items:
+        code: str | None = unit
         while code is not None and code in tree:
-            found.setdefault(code, set()).add(item.rule)
+            found.setdefault(code, set()).add(rule)
             code = tree[code].parent
     return [
         replace(glance, alerts=tuple(sorted(found.get(glance.unit.code, ()), key=rules.index)))
@@ -169,16 +167,15 @@ def _glances(
     reader: measures.Reader,
     shown: Sequence[tuple[Unit, int]],
     at: Period,
+    alerts: Sequence[tuple[str, str]],
     read: Statements | None = None,
-    alerts: Sequence[alert_pages.AlertItem] | None = None,
 ) -> list[Glance]:
-    """A glance of each shown (unit, depth), from one read of the measures, of the goals and of the
-    alerts (all of them computed once: pass those already at hand)."""
+    """A glance of each shown (unit, depth), from one read of the measures and of the goals, with the
+    rules of the alerts ((unit, rule) of those of the shown units' subtrees)."""
     found = read or _statements(reader, [unit.code for unit, _ in shown], at, _GLANCE_MEASURES)
     goals = workflow.goal_statuses(at.year, str(at))
     glances = [_glance(unit, depth, found[unit.code], goals.get(unit.code, {})) for unit, depth in shown]
-    items = alert_pages.all_alerts(at, language()) if alerts is None else alerts
-    return _with_alerts(reader.tree, glances, items)
+    return _with_alerts(reader.tree, glances, alerts)
 
 
 def binding_units(tree: OrgTree) -> list[Unit]:
@@ -269,8 +266,9 @@ def overview(period: Period | None = None, ask: OverviewAsk | None = None) -> Ov
 def _overview(at: Period, ask: OverviewAsk) -> Overview:
     reader = measures.Reader.read()
     shown = overview_rows(reader.tree, ask)
-    alerts = alert_pages.all_alerts(at, language())
-    glances = _with_forecasts(reader, _glances(reader, shown, at, alerts=alerts), at)
+    stored = forecast_store.current(at, reader)
+    alerts = stored.alert_units()
+    glances = _with_forecasts(stored, _glances(reader, shown, at, alerts))
     top = [glance for glance in glances if glance.depth == 0]
     share = year_share(at)
     return Overview(
@@ -282,19 +280,18 @@ def _overview(at: Period, ask: OverviewAsk) -> Overview:
         ask,
         {unit.code: len(areas_of(reader.tree, unit.code)) for unit, depth in shown if depth == 0},
         opened(reader.tree, ask),
-        tuple(alert_pages.rule_counts(alerts)),
+        tuple(alert_pages.rule_counts(rule for _, rule in alerts)),
     )
 
 
-def _with_forecasts(reader: measures.Reader, glances: list[Glance], at: Period) -> list[Glance]:
-    """Each glance with its net's year-end forecast and method, from one read for all of them."""
+def _with_forecasts(stored: forecast_store.Stored, glances: list[Glance]) -> list[Glance]:
+    """Each glance with its net's year-end forecast and method, from the kept forecasts (one read)."""
     if not glances:
         return glances
-    found = forecasts.unit_forecasts([glance.unit.code for glance in glances], at, reader)
-    netto = default_structure().summary.netto
+    found = stored.lines([glance.unit.code for glance in glances], default_structure().summary.netto)
     with_forecasts = []
     for glance in glances:
-        value = found.line(glance.unit.code, netto)
+        value = found.get(glance.unit.code)
         if value is not None:
             glance = replace(glance, netto_forecast=value.cents, forecast_method=value.method.value)
         with_forecasts.append(glance)
@@ -355,8 +352,8 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
     statement = found[unit.code]
     ref = UnitRef(unit.code, unit.name)
     # The sub-units' alerts are those of this unit's subtree: a cost center's page forecasts only itself.
-    alerts = alert_pages.all_alerts(at, lang, under=unit.code)
-    children = tuple(_glances(reader, [(child, 1) for child in below], at, found, alerts))
+    alerts = forecast_store.current(at, reader).alert_units(under=unit.code)
+    children = tuple(_glances(reader, [(child, 1) for child in below], at, alerts, found))
     return UnitPage(
         unit=unit,
         period=at,

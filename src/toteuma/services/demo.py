@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from toteuma import storage
+from toteuma.services import forecast_store
 from toteuma.services.common import ServiceError, init
 from toteuma.services.examples import BINDING, Example, ImportStep, find_example, layout_of, load_example
 from toteuma.services.import_profiles import profile_kinds
@@ -74,7 +75,7 @@ def import_example(data_dir: Path | None = None) -> tuple[ImportResult, ...]:
     results = []
     for step in example.imports:
         for kind in _kinds(step):
-            options = ImportOptions(profile=step.profile, user="demo")
+            options = ImportOptions(profile=step.profile, user="demo", forecasts=False)
             result = import_file(kind, step.file, options=options)
             if not result.ok:
                 details = "\n".join(str(item) for item in result.problems[:20])
@@ -82,6 +83,7 @@ def import_example(data_dir: Path | None = None) -> tuple[ImportResult, ...]:
                     "services.demo.not_imported", name=f"{step.file.name} ({kind})", details=details
                 )
             results.append(result)
+    forecast_store.refresh()  # once, when everything is in
     return tuple(results)
 
 

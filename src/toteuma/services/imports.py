@@ -18,7 +18,7 @@ from toteuma.core.problems import Problem, Severity, problem
 from toteuma.importers.kinds import KINDS, guess_kind, parse_file
 from toteuma.importers.profiles import Profile
 from toteuma.importers.sources import ParsedLedger, RecordsLedger, read_ledger
-from toteuma.services import accounts, import_checks
+from toteuma.services import accounts, forecast_store, import_checks
 from toteuma.services.common import (
     ServiceError,
     default_mapping,
@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 IMPORT_KINDS = tuple(KINDS)
 # The kinds other than the ledger loaded as batches (one can be rolled back or replaced), by batch kind.
 _BATCHED = {"budget": "budget", "monthly-budget": "monthly"}
+# What the forecasts and alerts read (services.forecast_store): importing one computes them afresh.
+FORECAST_INPUTS = frozenset({"ledger", "budget", "monthly-budget", "units", "mapping"})
 MAX_PROBLEMS = 200  # listed in full; the rest are counted
 Progress = Callable[[int, int], None]  # (lines done, lines in all)
 
@@ -47,6 +49,7 @@ class ImportOptions:
     user: str = ""
     progress: Progress | None = None
     years: Window | None = None  # lines outside these years are warnings (--years)
+    forecasts: bool = True  # compute and keep the newest period's forecasts and alerts after loading
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,8 @@ def import_file(
         result = _import_records(kind, path, profile, options)
     if result.imported:
         _audit_import(result, options.user)
+        if options.forecasts and kind in FORECAST_INPUTS:
+            forecast_store.refresh()
     return replace(result, seconds=time.perf_counter() - started)
 
 
@@ -369,6 +374,7 @@ def rollback(batch_id: int, user: str = "", reason: str = "") -> storage.LoadRes
     }
     after = {"reason": reason.strip()}
     workflow.record(user or system_user(), "import.rollback", f"batch:{batch_id}", before, after)
+    forecast_store.refresh()
     return result
 
 

@@ -15,7 +15,7 @@ from toteuma.core.problems import ProblemError
 from toteuma.core.structure import LineKind
 from toteuma.importers.values import parse_amount
 from toteuma.reports.i18n import LANGUAGES, catalogue
-from toteuma.services import notify
+from toteuma.services import forecast_store, notify
 from toteuma.services.access import Actor, require_controller, require_edit
 from toteuma.services.common import ServiceError, default_structure
 from toteuma.services.workflow import self_approval_allowed
@@ -110,7 +110,9 @@ def submit(who: Actor, unit_code: str, period: Period, row: str, version: int | 
 def approve(who: Actor, unit_code: str, period: Period, row: str, version: int | None = None) -> DraftInfo:
     """A controller approves the version under review they saw: from now on it is the row's forecast."""
     require_controller(who)
-    return _move(who, unit_code, period, row, APPROVED, "", version)
+    found = _move(who, unit_code, period, row, APPROVED, "", version)
+    forecast_store.refresh()  # the overview and the alerts show it at once (decision 61)
+    return found
 
 
 def send_back(

@@ -9,10 +9,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from toteuma.storage.workflow.types import (
+    AlertRecord,
     AuditFilter,
     AuditInfo,
     ConflictError,
     DraftInfo,
+    LineRecord,
     OwnForecastInfo,
     RoundInfo,
     UserInfo,
@@ -74,6 +76,13 @@ _LAZY = {
     "goal_statuses": "figures",
     "data_version": "figures",
     "balance_total": "figures",
+    "forecast_inputs": "forecast_store",
+    "forecast_run": "forecast_store",
+    "save_forecast_run": "forecast_store",
+    "run_alerts": "forecast_store",
+    "run_alert_units": "forecast_store",
+    "run_lines": "forecast_store",
+    "forecast_run_figures": "forecast_store",
 }
 
 if TYPE_CHECKING:
@@ -106,6 +115,15 @@ if TYPE_CHECKING:
         monthly_account_sums,
         sums_by_unit,
         unit_account_sums,
+    )
+    from toteuma.storage.workflow.forecast_store import (
+        forecast_inputs,
+        forecast_run,
+        forecast_run_figures,
+        run_alert_units,
+        run_alerts,
+        run_lines,
+        save_forecast_run,
     )
     from toteuma.storage.workflow.forecasts import FORECAST, approved_forecasts, forecast_subject
     from toteuma.storage.workflow.round_store import (
@@ -155,10 +173,12 @@ __all__ = [
     "PUBLISHERS",
     "ROLES",
     "STATES",
+    "AlertRecord",
     "AuditFilter",
     "AuditInfo",
     "ConflictError",
     "DraftInfo",
+    "LineRecord",
     "OwnForecastInfo",
     "RoundInfo",
     "UserInfo",
@@ -178,6 +198,9 @@ __all__ = [
     "draft",
     "drafts",
     "drafts_in",
+    "forecast_inputs",
+    "forecast_run",
+    "forecast_run_figures",
     "forecast_subject",
     "goal_ids",
     "goal_owners",
@@ -200,7 +223,11 @@ __all__ = [
     "remove_user",
     "round_of",
     "rounds",
+    "run_alert_units",
+    "run_alerts",
+    "run_lines",
     "save_draft",
+    "save_forecast_run",
     "send",
     "set_email",
     "set_password",

@@ -107,3 +107,56 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ("-at", "-id")
+
+
+class ForecastRun(models.Model):
+    """The forecasts and alerts of the whole organisation at one period, computed once for one state of
+    what they read (decision 61): `key` is a digest of the imports, the organisation, the account
+    mapping, the approved own forecasts, the settings and the code's version. A run of another key is
+    stale and is deleted when a new one is kept."""
+
+    key = models.CharField(max_length=64)
+    period = models.CharField(max_length=7)  # YYYY-MM
+    computed_at = models.DateTimeField(default=timezone.now)
+    milliseconds = models.IntegerField(default=0)  # how long the computing took (operators' figure)
+
+    class Meta:
+        constraints = (models.UniqueConstraint(fields=("key", "period"), name="workflow_forecast_run_key"),)
+
+
+class StoredAlert(models.Model):
+    """One alert of a run, in the order the rules rank them; its words are made when it is shown."""
+
+    run = models.ForeignKey(ForecastRun, on_delete=models.CASCADE, related_name="alerts")
+    position = models.IntegerField()
+    unit_code = models.CharField(max_length=32)
+    row = models.CharField(max_length=100)
+    rule = models.CharField(max_length=40)
+    level = models.CharField(max_length=20, blank=True)
+    method = models.CharField(max_length=20)
+    figures = models.JSONField(default=dict)  # figure name -> report sign cents (JSON integers are exact)
+
+    class Meta:
+        indexes = (models.Index(fields=("run", "unit_code"), name="workflow_alert_run_unit"),)
+
+
+class StoredForecast(models.Model):
+    """A unit's forecast of one statement line (its whole subtree) in a run; report sign cents."""
+
+    run = models.ForeignKey(ForecastRun, on_delete=models.CASCADE, related_name="forecasts")
+    unit_code = models.CharField(max_length=32)
+    line = models.CharField(max_length=100)
+    cents = models.BigIntegerField()
+    method = models.CharField(max_length=20)
+    profile = models.CharField(max_length=20)
+    actual = models.BigIntegerField()
+    budget = models.BigIntegerField()
+    profile_to_date = models.BigIntegerField()
+    low = models.BigIntegerField()
+    high = models.BigIntegerField()
+    banded = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("run", "unit_code", "line"), name="workflow_forecast_line_key"),
+        )

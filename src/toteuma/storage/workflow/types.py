@@ -97,3 +97,33 @@ class RoundInfo:
     opened_by: str
     opened_at: datetime
     reminded_on: date | None = None
+
+
+@dataclass(frozen=True)
+class AlertRecord:
+    """An alert as a forecast run keeps it: the unit, the line, the rule and its figures (report sign
+    cents); the words are made in the reader's language when it is shown."""
+
+    unit_code: str
+    row: str
+    rule: str
+    level: str
+    method: str
+    figures: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class LineRecord:
+    """A unit's forecast of one statement line as a forecast run keeps it; report sign cents."""
+
+    unit_code: str
+    line: str
+    cents: int
+    method: str
+    profile: str
+    actual: int
+    budget: int
+    profile_to_date: int
+    low: int
+    high: int
+    banded: bool
