@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from django.db import OperationalError
-from test_services_forecasts import Q1, history, load, months, thousands
 
+from test_services_forecasts import Q1, history, load, months, thousands
 from toteuma import services, storage
 from toteuma.core.forecast import Rule
 from toteuma.core.messages import use_language

@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from django.db import connection
 from django.db.models import Count, Sum
 
 from toteuma.core.messages import Text
-from toteuma.storage import sql
+from toteuma.storage import descendants, sql
 from toteuma.storage.locks import import_transaction
-from toteuma.storage.models import BatchBalance, ImportBatch, LedgerLine, MonthlyBalance, Unit
+from toteuma.storage.models import (
+    BatchBalance,
+    DescendantBalance,
+    ImportBatch,
+    LedgerLine,
+    MonthlyBalance,
+    Unit,
+)
 from toteuma.storage.types import LedgerCheck
 
 # (unit id, year, month, account)
@@ -23,32 +29,23 @@ BalanceKey = tuple[int, int, int, int]
 # (cents, line count)
 BalanceSums = tuple[int, int]
 
-_KEY_COLUMNS = ("unit_id", "year", "month", "account")  # the columns of toteuma_balance_key
-
-
-def _on_conflict_add() -> str:
-    """Add to the existing row instead of failing; the same text runs on SQLite and PostgreSQL."""
-    quote = connection.ops.quote_name
-    table = quote(MonthlyBalance._meta.db_table)
-    amount, count = quote("amount_cents"), quote("line_count")
-    return (
-        f" ON CONFLICT ({', '.join(quote(column) for column in _KEY_COLUMNS)}) DO UPDATE SET "
-        f"{amount} = {table}.{amount} + excluded.{amount}, "
-        f"{count} = {table}.{count} + excluded.{count}"
-    )
+_KEY_COLUMNS = descendants.KEY_COLUMNS  # the columns of toteuma_balance_key
 
 
 def add(sums: Mapping[BalanceKey, BalanceSums], sign: int = 1) -> None:
-    """Add (sign 1) or subtract (sign -1) sums to the balances; rows left with no lines are removed.
+    """Add (sign 1) or subtract (sign -1) sums to the balances and to the descendant balances of the
+    units above; rows left with no lines are removed.
 
     The database does the addition (ON CONFLICT DO UPDATE), so two imports running at once cannot
     lose each other's sums the way a read-modify-write in Python could.
     """
     rows = [(*key, sign * cents, sign * lines) for key, (cents, lines) in sums.items()]
     columns = (*_KEY_COLUMNS, "amount_cents", "line_count")
-    sql.insert(MonthlyBalance._meta.db_table, columns, rows, _on_conflict_add())
+    table = MonthlyBalance._meta.db_table
+    sql.insert(table, columns, rows, descendants.on_conflict_add(table))
     if sign < 0:
         MonthlyBalance.objects.filter(line_count=0).delete()
+    descendants.add(sums, sign)  # and to every unit above (decision 62)
 
 
 def accumulate(target: dict[BalanceKey, list[int]], key: BalanceKey, cents: int) -> None:
@@ -112,6 +109,7 @@ def _ledger_batches() -> list[int]:
 
 
 def _rebuild() -> int:
+    DescendantBalance.objects.all().delete()
     MonthlyBalance.objects.all().delete()
     BatchBalance.objects.all().delete()
     for batch_id in _ledger_batches():
@@ -122,12 +120,15 @@ def _rebuild() -> int:
 
 
 def _differences(
-    what: Text, expected: Mapping[BalanceKey, BalanceSums], found: Mapping[BalanceKey, BalanceSums]
+    what: Text,
+    expected: Mapping[BalanceKey, BalanceSums],
+    found: Mapping[BalanceKey, BalanceSums],
+    message: str = "storage.difference",
 ) -> list[Text]:
     codes = dict(Unit.objects.values_list("id", "code"))
     return [
         Text(
-            "storage.difference",
+            message,
             what=what,
             unit=codes.get(key[0], key[0]),
             month=f"{key[1]}-{key[2]:02d}",
@@ -144,7 +145,8 @@ def verify_ledger() -> LedgerCheck:
     """Recount every ledger batch from its lines and the balances from the batches (reads every line).
 
     Reports tie out to the batches' recorded sums; this is the check behind that: the lines still
-    add up to what each batch recorded when it was loaded, and the balances to the batches.
+    add up to what each batch recorded when it was loaded, the balances to the batches, and the
+    descendant balances to the batches added up the organisation.
     """
     differences: list[Text] = []
     batches = _ledger_batches()
@@ -156,5 +158,9 @@ def verify_ledger() -> LedgerCheck:
     orphans = LedgerLine.objects.exclude(batch_id__in=batches).count()
     if orphans:
         differences.append(Text("storage.orphans", count=orphans))
-    differences += _differences(Text("storage.balance"), batch_sums(), stored())
+    recorded = batch_sums()
+    differences += _differences(Text("storage.balance"), recorded, stored())
+    differences += _differences(
+        Text("storage.below"), descendants.summed(recorded), descendants.stored(), "storage.unit_difference"
+    )
     return LedgerCheck(batches=len(batches), lines=lines, differences=tuple(differences))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from django.db import connection
 from django.db.models import QuerySet
 
-from toteuma.storage import sql
+from toteuma.storage import descendants, sql
 from toteuma.storage.models import Unit, UnitClosure
 from toteuma.storage.types import Subtree
 
@@ -49,4 +49,5 @@ def rebuild_closure() -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table}")
     sql.insert(UnitClosure._meta.db_table, ("ancestor_id", "descendant_id", "depth"), rows)
+    descendants.rebuild()  # the sums of the units above each cost center follow the new tree
     return len(rows)

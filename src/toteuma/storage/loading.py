@@ -15,7 +15,15 @@ from toteuma.core.messages import Text
 from toteuma.core.records import BudgetKind, BudgetRecord, LedgerRecord
 from toteuma.storage import balances, sql, statistics
 from toteuma.storage.locks import import_transaction
-from toteuma.storage.models import BatchBalance, BudgetLine, ImportBatch, LedgerLine, MonthlyBalance, Unit
+from toteuma.storage.models import (
+    BatchBalance,
+    BudgetLine,
+    DescendantBalance,
+    ImportBatch,
+    LedgerLine,
+    MonthlyBalance,
+    Unit,
+)
 from toteuma.storage.types import (
     BatchNotFoundError,
     DuplicateImportError,
@@ -26,7 +34,7 @@ from toteuma.storage.types import (
 
 T = TypeVar("T")
 # What a ledger load or rollback writes: their planner statistics are refreshed in the same transaction.
-LEDGER_TABLES = (ImportBatch, LedgerLine, MonthlyBalance, BatchBalance)
+LEDGER_TABLES = (ImportBatch, LedgerLine, MonthlyBalance, BatchBalance, DescendantBalance)
 CHUNK = 5000  # records per bulk INSERT: big enough to be fast, small enough to keep memory flat
 
 

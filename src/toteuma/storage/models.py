@@ -198,6 +198,26 @@ class MonthlyBalance(models.Model):
         )
 
 
+class DescendantBalance(models.Model):
+    """The monthly balances of every unit below a unit, added up per account and month: what the
+    municipality's, a binding unit's or a service area's sums read instead of all of their cost
+    centers' balances (decision 62). Rows only for units with units below them; kept with the balances
+    in every import and rollback, and written anew when the organisation changes."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    year = models.SmallIntegerField()
+    month = models.SmallIntegerField()
+    account = models.IntegerField()
+    amount_cents = models.BigIntegerField(default=0)
+    line_count = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=("unit", "year", "month", "account"), name="toteuma_below_key"),
+            models.CheckConstraint(condition=_MONTH_RANGE, name="toteuma_below_month"),
+        )
+
+
 class BudgetLine(models.Model):
     batch = models.ForeignKey(ImportBatch, on_delete=models.PROTECT, related_name="budget_lines")
     year = models.SmallIntegerField()

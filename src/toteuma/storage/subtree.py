@@ -69,20 +69,23 @@ def ledger_sums_by_unit(
     units: Iterable[str], year: int, month_from: int = 1, month_to: int = 12
 ) -> AccountSums:
     """Per (asked unit code, account): (cents debit +, line count) of the unit's whole subtree over
-    the months, added up by the database in one query (a unit under another asked unit counts in both)."""
+    the months: its own balances and its descendant balances (decision 62), two queries whatever the
+    number of units asked or under them (a unit under another asked unit counts in both)."""
     _months(month_from, month_to)
-    rows = (
-        models.MonthlyBalance.objects.filter(
-            unit__ancestor_links__ancestor__code__in=sorted(set(units)),
-            year=year,
-            month__gte=month_from,
-            month__lte=month_to,
+    asked = sorted(set(units))
+    found: dict[tuple[str, int], list[int]] = {}
+    for model in (models.MonthlyBalance, models.DescendantBalance):
+        rows = (
+            model.objects.filter(unit__code__in=asked, year=year, month__gte=month_from, month__lte=month_to)
+            .values_list("unit__code", "account")
+            .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
+            .order_by()
         )
-        .values_list("unit__ancestor_links__ancestor__code", "account")
-        .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
-        .order_by()
-    )
-    return {(code, account): (cents, count) for code, account, cents, count in rows}
+        for code, account, cents, count in rows:
+            entry = found.setdefault((code, account), [0, 0])
+            entry[0] += cents
+            entry[1] += count
+    return {key: (cents, count) for key, (cents, count) in found.items()}
 
 
 def _budget_sums(lines: QuerySet[models.BudgetLine], unit: str) -> list[BudgetSum]:
@@ -114,11 +117,16 @@ def budget_sums_by_unit(units: Iterable[str], year: int) -> list[BudgetSum]:
 
 
 def monthly_sums_by_unit(unit: str, year: int) -> dict[tuple[int, int], int]:
-    """Per (month, account): cents debit + of the unit's whole subtree in the year, in one query."""
-    rows = (
-        models.MonthlyBalance.objects.filter(unit_id__in=subtree_ids([unit]), year=year)
-        .values_list("month", "account")
-        .annotate(cents=Sum("amount_cents"))
-        .order_by()
-    )
-    return {(month, account): cents for month, account, cents in rows}
+    """Per (month, account): cents debit + of the unit's whole subtree in the year: its own balances
+    and its descendant balances, in two queries."""
+    found: dict[tuple[int, int], int] = {}
+    for model in (models.MonthlyBalance, models.DescendantBalance):
+        rows = (
+            model.objects.filter(unit__code=unit, year=year)
+            .values_list("month", "account")
+            .annotate(cents=Sum("amount_cents"))
+            .order_by()
+        )
+        for month, account, cents in rows:
+            found[(month, account)] = found.get((month, account), 0) + cents
+    return found

@@ -24,6 +24,7 @@ from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import (
     Account,
     AccountRange,
+    DescendantBalance,
     Goal,
     GoalAssessment,
     InvestmentProgress,
@@ -97,7 +98,7 @@ def load_units(records: Iterable[UnitRecord]) -> LoadResult:
         except ValueError as exc:
             raise StorageError("storage.not_a_tree", reason=exc) from exc
         rebuild_closure()
-        statistics.refresh(Unit, UnitClosure)
+        statistics.refresh(Unit, UnitClosure, DescendantBalance)
     return LoadResult(lines=len(items))
 
 

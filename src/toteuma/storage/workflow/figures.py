@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, QuerySet, Sum
 
 from toteuma.storage.closure import Units, unit_ids
-from toteuma.storage.models import Account, Goal, LedgerLine, MonthlyBalance
+from toteuma.storage.models import Account, DescendantBalance, Goal, LedgerLine, MonthlyBalance, Unit
 
 # Sort keys a user may pick, to the ledger's columns; the id breaks ties so pages never overlap.
 # Within one year, (month, posted) orders exactly as posted does; saying it lets the drill index
@@ -43,9 +43,13 @@ def _unit_ids(codes: Units) -> QuerySet[Any, int]:
 
 
 def balance_periods() -> list[str]:
-    """Every month (YYYY-MM) that has ledger lines, newest first."""
-    rows = MonthlyBalance.objects.values_list("year", "month").distinct().order_by("-year", "-month")
-    return [f"{year:04d}-{month:02d}" for year, month in rows]
+    """Every month (YYYY-MM) that has ledger lines, newest first: from the organisation's roots' own
+    and descendant balances, which hold every month of every unit in a few rows (decision 62)."""
+    roots = Unit.objects.filter(parent__isnull=True)
+    found = set()
+    for model in (MonthlyBalance, DescendantBalance):
+        found |= set(model.objects.filter(unit__in=roots).values_list("year", "month").distinct().order_by())
+    return [f"{year:04d}-{month:02d}" for year, month in sorted(found, reverse=True)]
 
 
 def monthly_account_sums(codes: Units, year: int) -> dict[tuple[int, int], int]:
