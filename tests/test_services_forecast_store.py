@@ -126,12 +126,19 @@ def test_a_run_that_cannot_be_kept_is_still_shown(history: None, monkeypatch: py
     def read_only(*args: object, **kwargs: object) -> int:
         raise OperationalError("attempt to write a readonly database")
 
+    kept_page = dashboard.unit_page("1000", Q1)
+    kept_overview = dashboard.overview(Q1)
+    from toteuma.storage.workflow.models import ForecastRun
+
+    ForecastRun.objects.all().delete()
     monkeypatch.setattr(workflow, "save_forecast_run", read_only)
     assert _kept("fi") == _live("fi")
+    assert dashboard.overview(Q1) == kept_overview
     found = dashboard.overview(Q1)
     assert found.alert_counts
     assert found.units[0].netto_forecast is not None
     assert dashboard.unit_page("1200", Q1).children[0].alerts
+    assert dashboard.unit_page("1000", Q1).children == kept_page.children
     assert _runs() == []
 
 
@@ -166,7 +173,8 @@ def test_a_thousand_cost_centers_add_no_query_to_reading_a_kept_run(history: Non
         forecast_store.current(Q1)  # kept first
         with CaptureQueriesContext(connection) as captured:
             stored = forecast_store.current(Q1)
-            stored.alert_units()
+            stored.alert_rules(["1000", "1100", "1200"])
+            stored.rule_counts()
             stored.alerts("1000")
             stored.lines(["1000", "1100", "1200"], "toimintakate")
         return len(captured)
@@ -176,3 +184,20 @@ def test_a_thousand_cost_centers_add_no_query_to_reading_a_kept_run(history: Non
     storage.load_units(more)
     load([line for unit in more[::10] for line in months(unit.code, 4300, 2024, thousands((1, 1, 1)))])
     assert queries() == few
+
+
+def test_the_kept_chart_of_every_unit_is_the_one_computed(history: None) -> None:
+    stored = forecast_store.current(Q1)
+    for code in ("111", "1000", "1100", "110010", "110020", "1200", "120010"):
+        assert stored.series(code) == forecasts.monthly_series(code, Q1), code
+
+
+def test_the_kept_chart_follows_an_approved_own_forecast(history: None) -> None:
+    from toteuma.storage.workflow.models import OwnForecast
+
+    OwnForecast.objects.create(
+        unit_code="1200", period="2024-03", row="palvelujen_ostot", amount_cents=-30_000_00, reason="Syy."
+    )
+    kept = forecast_store.current(Q1).series("1000")
+    assert kept == forecasts.monthly_series("1000", Q1)
+    assert kept.method.value == "mixed"

@@ -93,3 +93,28 @@ def test_the_months_with_lines_come_from_the_roots(tiny_org: object) -> None:
     _load("a", ("110010", 1, 100), ("120010", 3, 7))
     assert workflow.balance_periods() == ["2024-03", "2024-01"]
     assert _ids()["111"] in {unit for unit, *_ in descendants.stored()}
+
+
+def test_the_budget_of_every_level_is_its_own_lines_and_those_below_it(tiny_org: object) -> None:
+    from toteuma.core.records import BudgetKind, BudgetRecord
+
+    budget = [
+        BudgetRecord(2024, "110010", 4300, 1_000),
+        BudgetRecord(2024, "120010", 4300, 500),
+        BudgetRecord(2024, "1100", 4300, 30),  # posted to the area itself
+        BudgetRecord(2024, "110020", 4300, 7, BudgetKind.AMENDMENT, "Kh 1.2.2024 § 5", date(2024, 2, 1)),
+    ]
+    storage.load_budget(budget, file_name="ta.csv", sha256="t" * 64)
+
+    def sums(code: str) -> set[tuple[str, int]]:
+        return {(item.kind.value, item.cents) for item in storage.budget_sums_by_unit([code], 2024)}
+
+    assert sums("111") == sums("1000") == {("TA", 1_530), ("muutos", 7)}
+    assert sums("1100") == {("TA", 1_030), ("muutos", 7)}
+    assert sums("110010") == {("TA", 1_000)}
+    storage.load_units([UnitRecord("120010", "Tarkastus", UnitKind.COST_CENTER, "1100", order=3)])
+    assert sums("1100") == {("TA", 1_530), ("muutos", 7)}
+    assert sums("1200") == set()
+    batch = storage.batches()[0].id
+    storage.rollback_batch(batch)
+    assert sums("111") == set()

@@ -3,8 +3,7 @@ and unit; and the counts by rule that the overview links to. Read through servic
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from toteuma import storage
@@ -118,8 +117,7 @@ def alerts_page(period: Period, rule: str = "", unit: str = "", lang: str = "fi"
     )
 
 
-def rule_counts(rules: Iterable[str]) -> list[tuple[str, str, int]]:
-    """(rule code, name, count) of the rules that have any of these alerts (their rules' codes), the
-    most important first."""
-    counted = Counter(rules)
-    return [(code, name, counted[code]) for code, name in rule_names() if counted[code]]
+def rule_counts(counted: Mapping[str, int]) -> list[tuple[str, str, int]]:
+    """(rule code, name, count) of the rules that have any alerts (counts by rule code), the most
+    important first."""
+    return [(code, name, counted[code]) for code, name in rule_names() if counted.get(code)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -113,18 +113,12 @@ def year_share(period: Period) -> Decimal:
     return (Decimal(period.month) * 100 / 12).quantize(Decimal("0.01"))
 
 
-def _with_alerts(tree: OrgTree, glances: Sequence[Glance], items: Sequence[tuple[str, str]]) -> list[Glance]:
+def _with_alerts(glances: Sequence[Glance], rules_of: Mapping[str, set[str]]) -> list[Glance]:
     """Each glance with the rules of the forward-looking alerts (decision 50) raised anywhere in its
-    unit's subtree, the most important first: the same alerts as the alerts page ((unit, rule) each)."""
+    unit's subtree, the most important first: the same alerts as the alerts page."""
     rules = [rule.value for rule in Rule]
-    found: dict[str, set[str]] = {}
-    for unit, rule in items:
-        code: str | None = unit
-        while code is not None and code in tree:
-            found.setdefault(code, set()).add(rule)
-            code = tree[code].parent
     return [
-        replace(glance, alerts=tuple(sorted(found.get(glance.unit.code, ()), key=rules.index)))
+        replace(glance, alerts=tuple(sorted(rules_of.get(glance.unit.code, ()), key=rules.index)))
         for glance in glances
     ]
 
@@ -167,15 +161,16 @@ def _glances(
     reader: measures.Reader,
     shown: Sequence[tuple[Unit, int]],
     at: Period,
-    alerts: Sequence[tuple[str, str]],
+    stored: forecast_store.Stored,
     read: Statements | None = None,
 ) -> list[Glance]:
-    """A glance of each shown (unit, depth), from one read of the measures and of the goals, with the
-    rules of the alerts ((unit, rule) of those of the shown units' subtrees)."""
-    found = read or _statements(reader, [unit.code for unit, _ in shown], at, _GLANCE_MEASURES)
+    """A glance of each shown (unit, depth), from one read of the measures, of the goals and of the
+    kept alerts' rules of the shown units' subtrees."""
+    codes = [unit.code for unit, _ in shown]
+    found = read or _statements(reader, codes, at, _GLANCE_MEASURES)
     goals = workflow.goal_statuses(at.year, str(at))
     glances = [_glance(unit, depth, found[unit.code], goals.get(unit.code, {})) for unit, depth in shown]
-    return _with_alerts(reader.tree, glances, alerts)
+    return _with_alerts(glances, stored.alert_rules(codes))
 
 
 def binding_units(tree: OrgTree) -> list[Unit]:
@@ -267,8 +262,7 @@ def _overview(at: Period, ask: OverviewAsk) -> Overview:
     reader = measures.Reader.read()
     shown = overview_rows(reader.tree, ask)
     stored = forecast_store.current(at, reader)
-    alerts = stored.alert_units()
-    glances = _with_forecasts(stored, _glances(reader, shown, at, alerts))
+    glances = _with_forecasts(stored, _glances(reader, shown, at, stored))
     top = [glance for glance in glances if glance.depth == 0]
     share = year_share(at)
     return Overview(
@@ -280,7 +274,7 @@ def _overview(at: Period, ask: OverviewAsk) -> Overview:
         ask,
         {unit.code: len(areas_of(reader.tree, unit.code)) for unit, depth in shown if depth == 0},
         opened(reader.tree, ask),
-        tuple(alert_pages.rule_counts(rule for _, rule in alerts)),
+        tuple(alert_pages.rule_counts(stored.rule_counts())),
     )
 
 
@@ -352,8 +346,8 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
     statement = found[unit.code]
     ref = UnitRef(unit.code, unit.name)
     # The sub-units' alerts are those of this unit's subtree: a cost center's page forecasts only itself.
-    alerts = forecast_store.current(at, reader).alert_units(under=unit.code)
-    children = tuple(_glances(reader, [(child, 1) for child in below], at, alerts, found))
+    stored = forecast_store.current(at, reader)
+    children = tuple(_glances(reader, [(child, 1) for child in below], at, stored, found))
     return UnitPage(
         unit=unit,
         period=at,

@@ -28,8 +28,25 @@ _MISSING = object()
 
 
 def begin_request() -> None:
-    """Forget the data version read by the previous request of this thread."""
+    """Forget the data version read by the previous request of this thread, and what it kept."""
     _request.version = None
+    _request.kept = {}
+
+
+def end_request() -> None:
+    """Forget what this request kept (outside a request nothing is kept)."""
+    _request.kept = None
+
+
+def per_request(key: Hashable, compute: Callable[[], T]) -> T:
+    """Read once per web request (e.g. the organisation, which a page and its blocks all need);
+    computed every time outside a request (command line, tests that call services directly)."""
+    kept = getattr(_request, "kept", None)
+    if kept is None:
+        return compute()
+    if key not in kept:
+        kept[key] = compute()
+    return kept[key]  # type: ignore[no-any-return]
 
 
 def _version() -> Any:

@@ -12,10 +12,11 @@ from toteuma.core.org import Unit
 from toteuma.core.periods import Period
 from toteuma.core.structure import LineKind
 from toteuma.reports.i18n import LANGUAGES, catalogue
-from toteuma.services import dashboard_charts, forecasts, own_forecasts
+from toteuma.services import dashboard_charts, forecast_store, forecasts, own_forecasts
 from toteuma.services.access import Actor
 from toteuma.services.common import default_structure
 from toteuma.services.figure_cache import cached
+from toteuma.services.measures import Reader
 from toteuma.services.reporting import find_unit
 from toteuma.storage.workflow import DraftInfo, OwnForecastInfo
 
@@ -135,11 +136,12 @@ def unit_chart(unit_code: str, period: Period, lang: str = "fi") -> UnitChart:
 
 
 def _unit_chart(unit_code: str, period: Period, lang: str) -> UnitChart:
-    unit = find_unit(storage.org_tree(), unit_code)
+    reader = Reader.read()
+    unit = find_unit(reader.tree, unit_code)
     structure = default_structure()
     key = structure.summary.menot
     label = catalogue(lang).row(key, structure.line(key).label)
-    series = forecasts.monthly_series(unit.code, period, key)  # December's point is the year end
+    series = forecast_store.current(period, reader).series(unit.code)  # December's point is the year end
     with use_language(lang):
         spec = dashboard_charts.forecast_chart(series, unit.name_in(lang), label)
         method = t(f"forecast.method.{series.method.value}")

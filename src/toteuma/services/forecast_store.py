@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -26,8 +27,9 @@ from toteuma.core.forecast import Forecast, Method, ProfileSource
 from toteuma.core.org import OrgTree
 from toteuma.core.periods import Period
 from toteuma.services import alerts as alert_rules
+from toteuma.services import forecast_series
 from toteuma.services.common import default_structure
-from toteuma.services.forecasts import settings, unit_forecasts
+from toteuma.services.forecasts import MonthlySeries, UnitForecasts, settings, unit_forecasts
 from toteuma.services.measures import Reader
 from toteuma.storage import workflow
 from toteuma.storage.workflow import AlertRecord, LineRecord
@@ -41,6 +43,11 @@ def stored_lines() -> tuple[str, ...]:
     """The lines a run keeps for every unit: income, costs and the net (the overview's)."""
     summary = default_structure().summary
     return (summary.tulot, summary.menot, summary.netto)
+
+
+def charted_line() -> str:
+    """The line whose months a run keeps for the unit page's chart: the costs (Toimintakulut)."""
+    return default_structure().summary.menot
 
 
 @dataclass(frozen=True)
@@ -63,20 +70,63 @@ class Stored:
         inside = {under, *(unit.code for unit in self.tree.descendants(under))}
         return [item for item in self.held_alerts if item.unit_code in inside]
 
-    def alert_units(self, under: str | None = None) -> list[tuple[str, str]]:
-        """(unit, rule) of the alerts (of `under`'s subtree), without their figures."""
-        if self.run is not None and under is None:
-            return workflow.run_alert_units(self.run)
-        return [(item.unit_code, item.rule) for item in self.alerts(under)]
+    def alert_rules(self, units: Iterable[str]) -> dict[str, set[str]]:
+        """Per unit: the rules of the alerts anywhere in its subtree."""
+        return {code: set(counts) for code, counts in self._counts(units).items()}
 
-    def lines(self, units: Iterable[str], line: str) -> dict[str, Forecast]:
-        """The forecast of one line of each of these units that has one."""
+    def rule_counts(self) -> dict[str, int]:
+        """How many alerts of each rule the whole organisation has."""
+        found: Counter[str] = Counter()
+        for counts in self._counts(unit.code for unit in self.tree.children(None)).values():
+            found.update(counts)
+        return dict(found)
+
+    def _counts(self, units: Iterable[str]) -> dict[str, dict[str, int]]:
+        asked = set(units)
+        if self.run is not None:
+            return workflow.run_alert_rules(self.run, asked)
+        return {
+            code: counts
+            for code, counts in subtree_counts(self.tree, self.held_alerts).items()
+            if code in asked
+        }
+
+    def records(self, units: Iterable[str], line: str) -> dict[str, LineRecord]:
+        """The kept forecast of one line of each of these units that has one."""
         asked = list(units)
         if self.run is not None:
             found = workflow.run_lines(self.run, asked, [line])
         else:
             found = [self.held_lines[(code, line)] for code in asked if (code, line) in self.held_lines]
-        return {item.unit_code: _forecast(item) for item in found}
+        return {item.unit_code: item for item in found}
+
+    def lines(self, units: Iterable[str], line: str) -> dict[str, Forecast]:
+        """The forecast of one line of each of these units that has one."""
+        return {code: _forecast(item) for code, item in self.records(units, line).items()}
+
+    def series(self, unit: str) -> MonthlySeries:
+        """The unit's costs month by month (actual, budget by its profile, forecast and band): the unit
+        page's chart, as `forecasts.monthly_series` makes it."""
+        line = charted_line()
+        item = self.records([unit], line).get(unit)
+        month = self.period.month
+        actual = item.actual_months if item is not None and item.actual_months else (0,) * month
+        profile = item.profile_months if item is not None and item.profile_months else (0,) * 12
+        value = None if item is None else _forecast(item)
+        return forecast_series.assemble(unit, line, True, self.period, actual, profile, value)
+
+
+def subtree_counts(tree: OrgTree, alerts: Iterable[AlertRecord]) -> dict[str, dict[str, int]]:
+    """Per unit: how many alerts of each rule its subtree has (each alert counted at its unit and at
+    every unit above it)."""
+    found: dict[str, dict[str, int]] = {}
+    for item in alerts:
+        code: str | None = item.unit_code
+        while code is not None and code in tree:
+            counts = found.setdefault(code, {})
+            counts[item.rule] = counts.get(item.rule, 0) + 1
+            code = tree[code].parent
+    return found
 
 
 def _forecast(item: LineRecord) -> Forecast:
@@ -122,15 +172,18 @@ def compute(period: Period, reader: Reader, key: str | None = None) -> Stored:
     roots = [unit.code for unit in reader.tree.children(None)]
     found = unit_forecasts(roots, period, reader)
     alerts = tuple(_record(item) for item in alert_rules.of_forecasts(found))
+    months = _months_by_unit(found)
     lines: dict[tuple[str, str], LineRecord] = {}
     for code in found.read.units:
         for line in stored_lines():
             value = found.line(code, line)
             if value is not None:
-                lines[(code, line)] = _line(code, line, value)
+                chart = months.get(code) if line == charted_line() else None
+                lines[(code, line)] = _line(code, line, value, chart)
     milliseconds = round((time.perf_counter() - started) * 1000)
     try:
-        run = workflow.save_forecast_run(key, str(period), alerts, lines.values(), milliseconds)
+        counts = subtree_counts(reader.tree, alerts)
+        run = workflow.save_forecast_run(key, str(period), alerts, lines.values(), milliseconds, counts)
     except DatabaseError:  # read-only, full or busy: the forecasts are right, only not kept
         log.warning("forecasts of %s computed but not kept", period, exc_info=True)
         return Stored(period, reader.tree, None, alerts, lines)
@@ -149,7 +202,27 @@ def _record(alert: alert_rules.Alert) -> AlertRecord:
     )
 
 
-def _line(code: str, line: str, value: Forecast) -> LineRecord:
+def _months_by_unit(found: UnitForecasts) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+    """Per unit: the charted line's actual of each month and its cumulative profile, of its subtree
+    (each cost center's added to every unit above it)."""
+    tree = found.read.tree
+    period = found.read.period
+    totals: dict[str, tuple[list[int], list[int]]] = {}
+    for code, (actual, profile) in forecast_series.line_months(found, charted_line()).items():
+        current: str | None = code
+        while current is not None:
+            into = totals.setdefault(current, ([0] * period.month, [0] * 12))
+            for month, cents in enumerate(actual):
+                into[0][month] += cents
+            for month, cents in enumerate(profile):
+                into[1][month] += cents
+            current = tree[current].parent if current in tree else None
+    return {code: (tuple(actual), tuple(profile)) for code, (actual, profile) in totals.items()}
+
+
+def _line(
+    code: str, line: str, value: Forecast, months: tuple[tuple[int, ...], tuple[int, ...]] | None = None
+) -> LineRecord:
     return LineRecord(
         code,
         line,
@@ -162,6 +235,7 @@ def _line(code: str, line: str, value: Forecast) -> LineRecord:
         value.low,
         value.high,
         value.banded,
+        *(months or ((), ())),
     )
 
 
@@ -171,7 +245,7 @@ def refresh(periods: Sequence[Period] | None = None) -> list[Stored]:
     try:
         storage.setup()
         chosen = list(periods) if periods is not None else _newest()
-        reader = Reader.read()
+        reader = Reader.read(fresh=True)  # what the import or the approval has just changed
         return [current(period, reader) for period in chosen]
     except Exception:  # the change itself stands; the next reader computes the run instead
         log.warning("forecasts not refreshed", exc_info=True)

@@ -24,6 +24,7 @@ from toteuma.core.records import BudgetKind
 from toteuma.core.statement import LineValues, Statement, compute_statement
 from toteuma.core.structure import Structure
 from toteuma.services.common import ServiceError, default_mapping, default_structure
+from toteuma.services.figure_cache import per_request
 from toteuma.storage import BudgetSum
 
 # (cost center code, account) -> (cents debit +, lines): what storage and forecast methods give.
@@ -47,10 +48,20 @@ class Reader:
     rows: RowResolver
 
     @classmethod
-    def read(cls, structure: Structure | None = None, mapping: AccountMapping | None = None) -> Reader:
+    def read(
+        cls, structure: Structure | None = None, mapping: AccountMapping | None = None, fresh: bool = False
+    ) -> Reader:
+        """The organisation and the mapping in force (the default structure's reader once per web
+        request: the page and its blocks share it; `fresh` reads anew, e.g. after an import)."""
         storage.setup()
+        if structure is None and mapping is None and not fresh:
+            return per_request("reader", lambda: cls._read(default_structure(), default_mapping()))
         chosen = structure or default_structure()
-        return cls(storage.org_tree(), chosen, RowResolver(chosen, mapping or default_mapping()))
+        return cls._read(chosen, mapping or default_mapping())
+
+    @classmethod
+    def _read(cls, structure: Structure, mapping: AccountMapping) -> Reader:
+        return cls(storage.org_tree(), structure, RowResolver(structure, mapping))
 
 
 def measures_named(names: Iterable[str], own: Iterable[Measure] = ()) -> tuple[Measure, ...]:

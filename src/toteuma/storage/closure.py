@@ -50,4 +50,5 @@ def rebuild_closure() -> int:
         cursor.execute(f"DELETE FROM {table}")
     sql.insert(UnitClosure._meta.db_table, ("ancestor_id", "descendant_id", "depth"), rows)
     descendants.rebuild()  # the sums of the units above each cost center follow the new tree
+    descendants.rebuild_budget()
     return len(rows)

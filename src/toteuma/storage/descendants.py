@@ -1,10 +1,12 @@
-"""Descendant balances: each unit's monthly balances of every unit below it, added up (decision 62).
+"""Descendant balances and budget: each unit's sums of every unit below it, added up (decision 62).
 
 A statement of the municipality or of a binding unit then reads a few hundred rows per month instead
-of every cost center's balances: its own balances (usually none) plus its row here. The rows change
-with the balances, in the same transaction: an import adds its sums to every unit above each cost
-center (proportional to the batch, not to the ledger), a rollback subtracts them, and a change of the
-organisation writes them anew from the balances and the closure in one statement.
+of every cost center's balances (and the descendant budget instead of every budget line): its own
+balances (usually none) plus its row here. The balances' rows change with the balances, in the same
+transaction: an import adds its sums to every unit above each cost center (proportional to the
+batch, not to the ledger), a rollback subtracts them, and a change of the organisation writes them
+anew from the balances and the closure in one statement. The budget's are written anew after every
+budget import or rollback.
 """
 
 from __future__ import annotations
@@ -14,7 +16,13 @@ from collections.abc import Mapping
 from django.db import connection
 
 from toteuma.storage import sql
-from toteuma.storage.models import DescendantBalance, MonthlyBalance, UnitClosure
+from toteuma.storage.models import (
+    BudgetLine,
+    DescendantBalance,
+    DescendantBudget,
+    MonthlyBalance,
+    UnitClosure,
+)
 
 BalanceKey = tuple[int, int, int, int]  # (unit id, year, month, account)
 BalanceSums = tuple[int, int]  # (cents, line count)
@@ -86,4 +94,23 @@ def rebuild() -> None:
             "SELECT c.ancestor_id, b.year, b.month, b.account, SUM(b.amount_cents), SUM(b.line_count) "
             f"FROM {balances} b JOIN {closure} c ON c.descendant_id = b.unit_id AND c.depth > 0 "
             "GROUP BY c.ancestor_id, b.year, b.month, b.account"
+        )
+
+
+def rebuild_budget() -> None:
+    """Write the descendant budget anew from the budget lines and the closure (one statement)."""
+    quote = connection.ops.quote_name
+    below, lines, closure = (
+        quote(model._meta.db_table) for model in (DescendantBudget, BudgetLine, UnitClosure)
+    )
+    keys = ("year", "account", "kind", "decision", "decided")
+    columns = ", ".join(quote(column) for column in ("unit_id", *keys, "amount_cents", "line_count"))
+    grouped = ", ".join(f"b.{quote(column)}" for column in keys)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {below}")
+        cursor.execute(
+            f"INSERT INTO {below} ({columns}) "
+            f"SELECT c.ancestor_id, {grouped}, SUM(b.amount_cents), COUNT(*) "
+            f"FROM {lines} b JOIN {closure} c ON c.descendant_id = b.unit_id AND c.depth > 0 "
+            f"GROUP BY c.ancestor_id, {grouped}"
         )

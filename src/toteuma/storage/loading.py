@@ -13,12 +13,13 @@ from django.db import IntegrityError, connection, transaction
 from toteuma.core.bulk import LEDGER_COLUMNS
 from toteuma.core.messages import Text
 from toteuma.core.records import BudgetKind, BudgetRecord, LedgerRecord
-from toteuma.storage import balances, sql, statistics
+from toteuma.storage import balances, descendants, sql, statistics
 from toteuma.storage.locks import import_transaction
 from toteuma.storage.models import (
     BatchBalance,
     BudgetLine,
     DescendantBalance,
+    DescendantBudget,
     ImportBatch,
     LedgerLine,
     MonthlyBalance,
@@ -182,7 +183,8 @@ def load_budget(
         if unknown:
             raise UnknownUnitError(unknown, "budget_lines")
         result = _close_batch(batch, tally)
-        statistics.refresh(ImportBatch, BudgetLine)
+        descendants.rebuild_budget()
+        statistics.refresh(ImportBatch, BudgetLine, DescendantBudget)
         return result
 
 
@@ -221,9 +223,12 @@ def rollback_batch(batch_id: int) -> LoadResult:
             LedgerLine.objects.filter(batch_id=batch.id).delete()
         else:
             BudgetLine.objects.filter(batch_id=batch.id).delete()
+            descendants.rebuild_budget()
         result = LoadResult(lines=batch.line_count, total_cents=batch.total_cents, batch_id=batch.id)
         batch.delete()
         statistics.refresh(
-            *LEDGER_TABLES if batch.kind == ImportBatch.Kind.LEDGER else (ImportBatch, BudgetLine)
+            *LEDGER_TABLES
+            if batch.kind == ImportBatch.Kind.LEDGER
+            else (ImportBatch, BudgetLine, DescendantBudget)
         )
         return result

@@ -252,6 +252,24 @@ class MonthlyBudgetLine(models.Model):
         indexes = (models.Index(fields=("unit", "year", "account"), name="toteuma_monthly_budget_unit"),)
 
 
+class DescendantBudget(models.Model):
+    """The budget lines of every unit below a unit, added up per year, account and decision: what a
+    statement of the municipality or a binding unit reads (decision 62). Written anew after every
+    budget import or rollback and every units import (a budget is small next to a ledger)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", db_index=False)
+    year = models.SmallIntegerField()
+    account = models.IntegerField()
+    kind = models.CharField(max_length=10, choices=_choices(BudgetKind), default=BudgetKind.ORIGINAL.value)
+    decision = models.CharField(max_length=200, blank=True)
+    decided = models.DateField(null=True, blank=True)
+    amount_cents = models.BigIntegerField()
+    line_count = models.BigIntegerField()
+
+    class Meta:
+        indexes = (models.Index(fields=("unit", "year", "account"), name="toteuma_below_budget_unit"),)
+
+
 class InvestmentProject(models.Model):
     code = models.CharField(max_length=64, unique=True)
     name = models.CharField(max_length=300)

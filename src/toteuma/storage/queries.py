@@ -42,14 +42,34 @@ def units() -> list[UnitRecord]:
 
 
 def org_tree() -> OrgTree:
-    return OrgTree(
-        Unit(r.code, r.name, r.kind, r.parent, r.binding_level, r.binding, r.order, _names(r))
-        for r in units()
+    """The organisation, read straight into its units (every page reads it: no records in between)."""
+    kinds, bindings = {kind.value: kind for kind in UnitKind}, {binding.value: binding for binding in Binding}
+    fields = (
+        "code",
+        "name",
+        "kind",
+        "parent__code",
+        "binding_level",
+        "binding",
+        "order",
+        "name_sv",
+        "name_en",
     )
-
-
-def _names(record: UnitRecord) -> tuple[tuple[str, str], ...]:
-    return tuple((lang, name) for lang, name in (("sv", record.name_sv), ("en", record.name_en)) if name)
+    return OrgTree(
+        Unit(
+            code,
+            name,
+            kinds[kind],
+            parent,
+            binding_level,
+            bindings[binding],
+            order,
+            tuple((lang, text) for lang, text in (("sv", sv), ("en", en)) if text),
+        )
+        for code, name, kind, parent, binding_level, binding, order, sv, en in (
+            models.Unit.objects.values_list(*fields)
+        )
+    )
 
 
 def responsible(unit_code: str) -> str:

@@ -10,6 +10,8 @@ apart (for a caller that needs them, e.g. a forecast).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
+from typing import Any
 
 from django.db.models import Count, QuerySet, Sum
 
@@ -109,11 +111,37 @@ def subtree_budget_sums(roots: Iterable[str], year: int) -> list[BudgetSum]:
 
 
 def budget_sums_by_unit(units: Iterable[str], year: int) -> list[BudgetSum]:
-    """As `subtree_budget_sums`, but per asked unit (its whole subtree added up) and account."""
-    lines = models.BudgetLine.objects.filter(
-        unit__ancestor_links__ancestor__code__in=sorted(set(units)), year=year
+    """As `subtree_budget_sums`, but per asked unit (its whole subtree added up) and account: its own
+    budget lines and its descendant budget (decision 62), two queries whatever the number of units."""
+    asked = sorted(set(units))
+    keys = ("unit__code", "account", "kind", "decision", "decided")
+    found: dict[tuple[Any, ...], list[int]] = {}
+    own = (
+        models.BudgetLine.objects.filter(unit__code__in=asked, year=year)
+        .values_list(*keys)
+        .annotate(cents=Sum("amount_cents"), count=Count("id"))
     )
-    return _budget_sums(lines, "unit__ancestor_links__ancestor__code")
+    below = (
+        models.DescendantBudget.objects.filter(unit__code__in=asked, year=year)
+        .values_list(*keys)
+        .annotate(cents=Sum("amount_cents"), count=Sum("line_count"))
+    )
+    for rows in (own.order_by(), below.order_by()):
+        for *key, cents, count in rows:
+            entry = found.setdefault(tuple(key), [0, 0])
+            entry[0] += cents
+            entry[1] += count
+    ordered = sorted(found.items(), key=lambda item: _decision_order(item[0]))
+    return [
+        BudgetSum(code, account, BudgetKind(kind), decision, decided, cents, count)
+        for (code, account, kind, decision, decided), (cents, count) in ordered
+    ]
+
+
+def _decision_order(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Unit, account, kind, then the decisions by date (undated last, as PostgreSQL sorts) and name."""
+    code, account, kind, decision, decided = key
+    return (code, account, kind, decided is None, decided or date.min, decision)
 
 
 def monthly_sums_by_unit(unit: str, year: int) -> dict[tuple[int, int], int]:

@@ -25,6 +25,7 @@ from toteuma.storage.models import (
     Account,
     AccountRange,
     DescendantBalance,
+    DescendantBudget,
     Goal,
     GoalAssessment,
     InvestmentProgress,
@@ -98,7 +99,7 @@ def load_units(records: Iterable[UnitRecord]) -> LoadResult:
         except ValueError as exc:
             raise StorageError("storage.not_a_tree", reason=exc) from exc
         rebuild_closure()
-        statistics.refresh(Unit, UnitClosure, DescendantBalance)
+        statistics.refresh(Unit, UnitClosure, DescendantBalance, DescendantBudget)
     return LoadResult(lines=len(items))
 
 

@@ -27,7 +27,10 @@ class ChosenLanguageMiddleware:
         figure_cache.begin_request()  # figures read by this request are checked against fresh data
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        with use_language(language):  # service errors and import problems in the page's language
-            response = self.get_response(request)
+        try:
+            with use_language(language):  # service errors and import problems in the page's language
+                response = self.get_response(request)
+        finally:
+            figure_cache.end_request()
         response.headers.setdefault("Content-Language", language)
         return response

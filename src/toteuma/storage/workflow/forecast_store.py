@@ -7,13 +7,20 @@ the runs of any other key (stale since an import or an approval), so at most one
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 
 from toteuma.storage.models import ImportBatch, UnitClosure
-from toteuma.storage.workflow.models import ForecastRun, OwnForecast, StoredAlert, StoredForecast
+from toteuma.storage.workflow.models import (
+    ForecastRun,
+    OwnForecast,
+    StoredAlert,
+    StoredForecast,
+    StoredRuleCount,
+)
 from toteuma.storage.workflow.types import AlertRecord, LineRecord
 
 _LINE_FIELDS = (
@@ -51,7 +58,12 @@ def forecast_run(key: str, period: str) -> int | None:
 
 
 def save_forecast_run(
-    key: str, period: str, alerts: Sequence[AlertRecord], lines: Iterable[LineRecord], milliseconds: int
+    key: str,
+    period: str,
+    alerts: Sequence[AlertRecord],
+    lines: Iterable[LineRecord],
+    milliseconds: int,
+    rule_counts: Mapping[str, Mapping[str, int]] | None = None,
 ) -> int:
     """Keep a run (in one transaction) and drop the runs of other keys; where another process kept the
     same run first, its id."""
@@ -59,6 +71,7 @@ def save_forecast_run(
         with transaction.atomic():
             stale = ForecastRun.objects.exclude(key=key)
             StoredAlert.objects.filter(run__in=stale).delete()
+            StoredRuleCount.objects.filter(run__in=stale).delete()
             StoredForecast.objects.filter(run__in=stale).delete()
             stale.delete()
             run = ForecastRun.objects.create(key=key, period=period, milliseconds=milliseconds)
@@ -80,8 +93,18 @@ def save_forecast_run(
             )
             StoredForecast.objects.bulk_create(
                 (
-                    StoredForecast(run=run, **{name: getattr(item, name) for name in _LINE_FIELDS})
+                    StoredForecast(
+                        run=run, path=_path(item), **{name: getattr(item, name) for name in _LINE_FIELDS}
+                    )
                     for item in lines
+                ),
+                batch_size=2000,
+            )
+            StoredRuleCount.objects.bulk_create(
+                (
+                    StoredRuleCount(run=run, unit_code=code, rule=rule, count=count)
+                    for code, counts in (rule_counts or {}).items()
+                    for rule, count in counts.items()
                 ),
                 batch_size=2000,
             )
@@ -91,6 +114,32 @@ def save_forecast_run(
         if found is None:
             raise
         return found
+
+
+def _path(item: LineRecord) -> dict[str, list[int]] | None:
+    if not item.profile_months:
+        return None
+    return {"actual": list(item.actual_months), "profile": list(item.profile_months)}
+
+
+def _line(values: Sequence[Any]) -> LineRecord:
+    code, line, cents, method, profile, actual, budget, to_date, low, high, banded, path = values
+    months = path if isinstance(path, dict) else {}
+    return LineRecord(
+        code,
+        line,
+        cents,
+        method,
+        profile,
+        actual,
+        budget,
+        to_date,
+        low,
+        high,
+        banded,
+        tuple(months.get("actual", ())),
+        tuple(months.get("profile", ())),
+    )
 
 
 def _under(under: str) -> Iterable[str]:
@@ -110,9 +159,13 @@ def run_alerts(run: int, under: str | None = None) -> list[AlertRecord]:
     ]
 
 
-def run_alert_units(run: int) -> list[tuple[str, str]]:
-    """(unit, rule) of every alert of the run: what the overview counts, without the figures."""
-    return list(StoredAlert.objects.filter(run_id=run).order_by("position").values_list("unit_code", "rule"))
+def run_alert_rules(run: int, units: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Per asked unit: how many alerts of each rule its subtree has in the run (one query)."""
+    rows = StoredRuleCount.objects.filter(run_id=run, unit_code__in=sorted(set(units)))
+    found: dict[str, dict[str, int]] = {}
+    for code, rule, count in rows.values_list("unit_code", "rule", "count"):
+        found.setdefault(code, {})[rule] = count
+    return found
 
 
 def run_lines(run: int, units: Iterable[str], lines: Iterable[str]) -> list[LineRecord]:
@@ -120,7 +173,7 @@ def run_lines(run: int, units: Iterable[str], lines: Iterable[str]) -> list[Line
     found = StoredForecast.objects.filter(
         run_id=run, unit_code__in=sorted(set(units)), line__in=sorted(set(lines))
     )
-    return [LineRecord(*values) for values in found.values_list(*_LINE_FIELDS)]
+    return [_line(values) for values in found.values_list(*_LINE_FIELDS, "path")]
 
 
 def forecast_run_figures() -> list[tuple[str, int, int]]:

@@ -140,6 +140,18 @@ class StoredAlert(models.Model):
         indexes = (models.Index(fields=("run", "unit_code"), name="workflow_alert_run_unit"),)
 
 
+class StoredRuleCount(models.Model):
+    """How many alerts of a rule a unit's subtree has in a run: what the overview's alert column reads."""
+
+    run = models.ForeignKey(ForecastRun, on_delete=models.CASCADE, related_name="rule_counts")
+    unit_code = models.CharField(max_length=32)
+    rule = models.CharField(max_length=40)
+    count = models.IntegerField()
+
+    class Meta:
+        indexes = (models.Index(fields=("run", "unit_code"), name="workflow_rules_run_unit"),)
+
+
 class StoredForecast(models.Model):
     """A unit's forecast of one statement line (its whole subtree) in a run; report sign cents."""
 
@@ -152,6 +164,9 @@ class StoredForecast(models.Model):
     actual = models.BigIntegerField()
     budget = models.BigIntegerField()
     profile_to_date = models.BigIntegerField()
+    # Of the charted line (costs): {"actual": the months to the period, "profile": 12 months}, cents
+    # per month; the chart's cumulative path is made from them and the forecast (decision 61).
+    path = models.JSONField(null=True, blank=True)
     low = models.BigIntegerField()
     high = models.BigIntegerField()
     banded = models.BooleanField(default=True)

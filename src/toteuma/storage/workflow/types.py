@@ -127,3 +127,5 @@ class LineRecord:
     low: int
     high: int
     banded: bool
+    actual_months: tuple[int, ...] = ()  # of the charted line: each month's actual to the period
+    profile_months: tuple[int, ...] = ()  # and the year's budget by its profile, each month

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 from django.utils import translation
+from django.utils.html import format_html_join
 
 from toteuma.core.messages import t
 from toteuma.core.periods import Period
@@ -25,6 +26,19 @@ def unit_forecast(unit_code: str, period: Period) -> dict[str, Any]:
 def rule_name(code: str) -> str:
     """An alert rule's code in words, in the page's language."""
     return t(f"forecast.rule.{code}")
+
+
+@register.filter
+def alert_badges(rules: tuple[str, ...]) -> str:
+    """The rules of a unit's alerts, each a badge in words; "–" without alerts (a filter, not an
+    include per alert: the overview has hundreds)."""
+    if not rules:
+        return "–"
+    return format_html_join(
+        "",
+        '<span class="alert"><span aria-hidden="true">⚠</span> {}</span>',
+        ((rule_name(code),) for code in rules),
+    )
 
 
 @register.filter

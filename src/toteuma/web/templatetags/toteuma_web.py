@@ -7,6 +7,8 @@ from decimal import Decimal
 from babel.numbers import format_decimal
 from django import template
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from toteuma.core.messages import known, t
 from toteuma.core.money import euros, percent, round_euros, to_report_sign
@@ -59,6 +61,36 @@ def cell(value: object) -> str:
 @register.filter
 def get(mapping: dict[str, object], key: str) -> object:
     return mapping.get(key)
+
+
+# A goal status's mark and words: the overview's goal column (a filter, not an include per row).
+_GOAL_MARKS = (
+    ("toteutuu", "●"),
+    ("toteutuu osittain", "◐"),
+    ("ei toteudu", "○"),
+    ("", ""),
+)
+
+
+@register.filter
+def goal_counts(counts: dict[str, int] | None) -> str:
+    """How many goals have each last approved status, as a list; "–" without goals."""
+    if not counts:
+        return "–"
+    words = {
+        "toteutuu": translation.gettext("toteutuu"),
+        "toteutuu osittain": translation.gettext("toteutuu osittain"),
+        "ei toteudu": translation.gettext("ei toteudu"),
+        "": translation.gettext("ei arvioitu"),
+    }
+    items = [
+        format_html('<li><span aria-hidden="true">{}</span> {}: {}</li>', mark, words[status], counts[status])
+        if mark
+        else format_html("<li>{}: {}</li>", words[status], counts[status])
+        for status, mark in _GOAL_MARKS
+        if counts.get(status)
+    ]
+    return format_html('<ul class="plain">\n{}\n</ul>', mark_safe("\n".join(items)))
 
 
 def _named(key: str, fallback: str) -> str:

@@ -62,6 +62,31 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
+            name="StoredRuleCount",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("unit_code", models.CharField(max_length=32)),
+                ("rule", models.CharField(max_length=40)),
+                ("count", models.IntegerField()),
+                (
+                    "run",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rule_counts",
+                        to="workflow.forecastrun",
+                    ),
+                ),
+            ],
+            options={
+                "indexes": [models.Index(fields=["run", "unit_code"], name="workflow_rules_run_unit")],
+            },
+        ),
+        migrations.CreateModel(
             name="StoredForecast",
             fields=[
                 (
@@ -78,6 +103,7 @@ class Migration(migrations.Migration):
                 ("actual", models.BigIntegerField()),
                 ("budget", models.BigIntegerField()),
                 ("profile_to_date", models.BigIntegerField()),
+                ("path", models.JSONField(blank=True, null=True)),
                 ("low", models.BigIntegerField()),
                 ("high", models.BigIntegerField()),
                 ("banded", models.BooleanField(default=True)),
