@@ -59,7 +59,7 @@ bench: install  ## import generated ledgers of 1 M and 10 M lines on SQLite and 
 	bash scripts/ensure-postgres.sh
 	for n in $(BENCH_LINES); do $(BIN)/python bench/import_ledger.py --lines $$n --backend sqlite --backend postgresql --keep out/bench || exit 1; done
 
-bench-city: install  ## the big city's dashboard and reports against the example: latency, queries, 16 clients (an hour)
+bench-city: deps  ## the big city's dashboard and reports against the example: latency, queries, 16 clients (an hour)
 	bash scripts/ensure-postgres.sh
 	for n in $(BENCH_LINES); do $(BIN)/python bench/bench_city.py --lines $$n --backend sqlite --backend postgresql || exit 1; done
 

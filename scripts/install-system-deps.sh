@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the test suite and the document checks need; installs only what is missing.
 # Chromium (browser tests, axe-core, screenshots), poppler-utils (pdftotext, pdftoppm), LibreOffice
-# (opens XLSX/DOCX, reads the Finnish CSV), Voikko with its Finnish dictionary (hyphenation of the PDF).
+# (opens XLSX/DOCX, reads the Finnish CSV), Voikko with its Finnish dictionary (hyphenation of the PDF),
+# wrk (the benchmark's 16 clients).
 # Another apt-get or unattended-upgrades holding the package locks is waited for (APT_WAIT seconds).
 # `--wait-only` only waits for the locks (the tests use it).
 set -euo pipefail
@@ -44,6 +45,8 @@ dpkg -s libpangoft2-1.0-0 >/dev/null 2>&1 || missing+=(libpangoft2-1.0-0)
 # Finnish hyphenation of the PDF (reports/hyphenate.py): libvoikko and its Finnish morphology.
 dpkg -s libvoikko1 >/dev/null 2>&1 || missing+=(libvoikko1)
 dpkg -s voikko-fi >/dev/null 2>&1 || missing+=(voikko-fi)
+# The load generator of the big city's benchmark (bench/bench_city.py, make bench-city).
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing Debian packages: ${missing[*]}; run as root or install them: apt-get install ${missing[*]}" >&2
