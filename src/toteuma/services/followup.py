@@ -121,9 +121,7 @@ def amendments(tree: OrgTree, unit: Unit, period: Period) -> tuple[Amendment, ..
     those decided after the period end are marked not in force."""
     decisions: dict[tuple[object, str], dict[tuple[str, str, str], int]] = {}
     mapping = default_mapping()  # one read of the mapping in force, not one per line
-    for item in storage.subtree_budget_sums([unit.code], period.year):
-        if item.kind is not BudgetKind.AMENDMENT:
-            continue
+    for item in storage.subtree_budget_sums([unit.code], period.year, BudgetKind.AMENDMENT):
         row, side = _row_and_side(mapping, item.account)
         key = (_area_of(tree, item.unit, unit.code), row, side)
         lines = decisions.setdefault((item.decided, item.decision), {})

@@ -23,7 +23,8 @@ from toteuma.core.records import (
 )
 from toteuma.storage import models
 from toteuma.storage.closure import Units, unit_ids
-from toteuma.storage.types import BatchInfo, Flow, InvestmentSums, Sums
+from toteuma.storage.subtree import ledger_sums_by_unit
+from toteuma.storage.types import BatchInfo, Flow, InvestmentSums, Subtree, Sums
 
 _UNIT_FIELDS: tuple[str, ...] = ("code", "name", "kind", "parent__code", "binding_level", "binding", "order")
 _UNIT_FIELDS += ("responsible", "name_sv", "name_en")
@@ -114,6 +115,9 @@ def account_sums(unit_codes: Units, year: int, month_from: int, month_to: int) -
     """Per account: (cents debit +, ledger line count) of the units over the months, from the balances."""
     if not 1 <= month_from <= month_to <= 12:
         raise ValueError(f"months must satisfy 1 <= from <= to <= 12, got {month_from}..{month_to}")
+    if isinstance(unit_codes, Subtree):  # a whole subtree: its root's own and descendant balances
+        found = ledger_sums_by_unit([unit_codes.root], year, month_from, month_to)
+        return {account: sums for (_, account), sums in sorted(found.items())}
     rows = (
         models.MonthlyBalance.objects.filter(
             unit_id__in=_unit_ids(unit_codes), year=year, month__gte=month_from, month__lte=month_to

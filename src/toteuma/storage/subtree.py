@@ -102,12 +102,12 @@ def _budget_sums(lines: QuerySet[models.BudgetLine], unit: str) -> list[BudgetSu
     ]
 
 
-def subtree_budget_sums(roots: Iterable[str], year: int) -> list[BudgetSum]:
-    """Every budget decision of the year (original and each amendment, whatever its date) of the units
-    under `roots`, per cost center and account, in one query. The caller picks what was in force."""
-    return _budget_sums(
-        models.BudgetLine.objects.filter(unit_id__in=subtree_ids(roots), year=year), "unit__code"
-    )
+def subtree_budget_sums(roots: Iterable[str], year: int, kind: BudgetKind | None = None) -> list[BudgetSum]:
+    """Every budget decision of the year (original and each amendment, whatever its date; of one kind
+    when given) of the units under `roots`, per cost center and account, in one query. The caller
+    picks what was in force."""
+    lines = models.BudgetLine.objects.filter(unit_id__in=subtree_ids(roots), year=year)
+    return _budget_sums(lines if kind is None else lines.filter(kind=kind.value), "unit__code")
 
 
 def budget_sums_by_unit(units: Iterable[str], year: int) -> list[BudgetSum]:
