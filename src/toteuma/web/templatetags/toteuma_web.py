@@ -15,8 +15,30 @@ from toteuma.core.money import euros, percent, round_euros, to_report_sign
 from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.numbers import format_euros, format_percent
 from toteuma.services.common import default_structure
+from toteuma.services.figure_cache import cached
 
 register = template.Library()
+
+
+class _FiguresNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, parts: list[template.base.FilterExpression]) -> None:
+        self.nodelist, self.parts = nodelist, parts
+
+    def render(self, context: template.Context) -> str:
+        key = ("fragment", *(part.resolve(context) for part in self.parts), translation.get_language())
+        return cached(key, lambda: self.nodelist.render(context))
+
+
+@register.tag("figures")
+def figures(parser: template.base.Parser, token: template.base.Token) -> _FiguresNode:
+    """`{% figures "name" part ... %}...{% endfigures %}`: a part of a page that shows figures alone
+    (the same for every reader), rendered once per data version, name, parts and language while the
+    figure cache is on (decision 63); rendered every time when it is off. Nothing in it may depend on
+    the reader (drafts, edit rights, a CSRF token)."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endfigures",))
+    parser.delete_first_token()
+    return _FiguresNode(nodelist, parts)
 
 
 @register.filter
