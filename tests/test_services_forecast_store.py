@@ -201,3 +201,78 @@ def test_the_kept_chart_follows_an_approved_own_forecast(history: None) -> None:
     kept = forecast_store.current(Q1).series("1000")
     assert kept == forecasts.monthly_series("1000", Q1)
     assert kept.method.value == "mixed"
+
+
+# Decision 64: a run keeps every unit's statement rows of the dashboard's measures.
+GLANCE = ("tot", "budget", "tot_month", "tot_prev")
+PAGE = ("tp_prev", "tot_prev", "budget_original", "amendments", "budget", "tot")
+
+
+def _read(codes: list[str], names: tuple[str, ...]) -> dict[str, object]:
+    reader = services.measures.Reader.read()
+    return services.measures.statements(reader, codes, Q1, services.measures.measures_named(names))
+
+
+@pytest.mark.parametrize("names", [GLANCE, PAGE, ("budget",), forecast_store.KEPT_MEASURES])
+def test_the_kept_statements_of_every_unit_are_those_read_from_the_balances(
+    history: None, names: tuple[str, ...]
+) -> None:
+    reader = services.measures.Reader.read()
+    codes = [unit.code for unit in reader.tree]
+    kept = forecast_store.current(Q1, reader)
+    assert kept.run is not None
+    found = kept.statements(reader, codes, names)
+    assert found == _read(codes, names)
+    assert any(line.values.cents for line in found["1000"].lines)
+
+
+def test_the_kept_statements_are_read_not_computed(history: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = dashboard.overview(Q1), dashboard.unit_page("1000", Q1)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read from the balances")
+
+    monkeypatch.setattr(storage, "ledger_sums_by_unit", refuse)
+    monkeypatch.setattr(storage, "budget_sums_by_unit", refuse)
+    assert (dashboard.overview(Q1), dashboard.unit_page("1000", Q1)) == before
+
+
+def test_measures_a_run_does_not_keep_are_read_from_the_balances(history: None) -> None:
+    reader = services.measures.Reader.read()
+    names = ("tot", "tot_prev2")
+    assert not set(names) <= set(forecast_store.KEPT_MEASURES)
+    assert forecast_store.current(Q1, reader).statements(reader, ["1000", "1200"], names) == _read(
+        ["1000", "1200"], names
+    )
+
+
+def test_a_new_ledger_batch_changes_the_kept_statements(history: None) -> None:
+    def costs() -> int:
+        reader = services.measures.Reader.read()
+        statement = forecast_store.current(Q1, reader).statements(reader, ["1000"], GLANCE)["1000"]
+        return statement.line("toimintakulut").money["tot"]
+
+    before = costs()
+    load(months("110010", 4300, 2024, [0, 0, 20_000_00]))
+    assert costs() == before - 20_000_00
+    assert costs() == _read(["1000"], GLANCE)["1000"].line("toimintakulut").money["tot"]  # type: ignore[attr-defined]
+
+
+def test_statements_held_when_a_run_cannot_be_kept(history: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from toteuma.storage import workflow
+
+    def read_only(*args: object, **kwargs: object) -> int:
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(workflow, "save_forecast_run", read_only)
+    reader = services.measures.Reader.read()
+    held = forecast_store.current(Q1, reader)
+    assert held.run is None
+    codes = [unit.code for unit in reader.tree]
+    assert held.statements(reader, codes, PAGE) == _read(codes, PAGE)
+
+
+def test_an_unknown_unit_is_refused_by_the_kept_statements(history: None) -> None:
+    reader = services.measures.Reader.read()
+    with pytest.raises(services.ServiceError):
+        forecast_store.current(Q1, reader).statements(reader, ["nosuch"], GLANCE)

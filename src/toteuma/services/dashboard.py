@@ -124,20 +124,14 @@ def _with_alerts(glances: Sequence[Glance], rules_of: Mapping[str, set[str]]) ->
 
 
 # What the overview and the unit page read for each unit: this year's actuals and budget in force,
-# the period's month alone and the same months last year (the overview's changes).
+# the period's month alone and the same months last year (the overview's changes); both are among the
+# measures a forecast run keeps (forecast_store.KEPT_MEASURES, decision 64).
 _GLANCE_MEASURES = ("tot", "budget", "tot_month", "tot_prev")
 # The unit page's statement: the reference's columns.
 _PAGE_MEASURES = ("tp_prev", "tot_prev", "budget_original", "amendments", "budget", "tot")
 
 
 Statements = dict[str, Statement]
-
-
-def _statements(
-    reader: measures.Reader, codes: Sequence[str], at: Period, names: Sequence[str]
-) -> Statements:
-    """The units' statements from one read of the measures (decisions.md, 33 and 36)."""
-    return measures.statements(reader, codes, at, measures.measures_named(names))
 
 
 def _glance(unit: Unit, depth: int, statement: Statement, goals: dict[str, int]) -> Glance:
@@ -167,7 +161,7 @@ def _glances(
     """A glance of each shown (unit, depth), from one read of the measures, of the goals and of the
     kept alerts' rules of the shown units' subtrees."""
     codes = [unit.code for unit, _ in shown]
-    found = read or _statements(reader, codes, at, _GLANCE_MEASURES)
+    found = read or stored.statements(reader, codes, _GLANCE_MEASURES)
     goals = workflow.goal_statuses(at.year, str(at))
     glances = [_glance(unit, depth, found[unit.code], goals.get(unit.code, {})) for unit, depth in shown]
     return _with_alerts(glances, stored.alert_rules(codes))
@@ -342,11 +336,11 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
     tree = reader.tree
     unit = find_unit(tree, unit_code)
     below = areas_of(tree, unit.code) or tree.children(unit.code)
-    found = _statements(reader, [unit.code, *(child.code for child in below)], at, _PAGE_MEASURES)
+    # The statements and the sub-units' alerts come from the kept run (decisions 61 and 64).
+    stored = forecast_store.current(at, reader)
+    found = stored.statements(reader, [unit.code, *(child.code for child in below)], _PAGE_MEASURES)
     statement = found[unit.code]
     ref = UnitRef(unit.code, unit.name)
-    # The sub-units' alerts are those of this unit's subtree: a cost center's page forecasts only itself.
-    stored = forecast_store.current(at, reader)
     children = tuple(_glances(reader, [(child, 1) for child in below], at, stored, found))
     return UnitPage(
         unit=unit,

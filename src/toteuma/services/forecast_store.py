@@ -26,17 +26,25 @@ from toteuma import storage
 from toteuma.core.forecast import Forecast, Method, ProfileSource
 from toteuma.core.org import OrgTree
 from toteuma.core.periods import Period
+from toteuma.core.statement import LineValues, Statement, compute_statement
 from toteuma.services import alerts as alert_rules
 from toteuma.services import forecast_series
-from toteuma.services.common import default_structure
+from toteuma.services.common import ServiceError, default_structure
 from toteuma.services.forecasts import MonthlySeries, UnitForecasts, settings, unit_forecasts
-from toteuma.services.measures import Reader
+from toteuma.services.measures import Reader, measures_named, read_rows, statements
 from toteuma.storage import workflow
 from toteuma.storage.workflow import AlertRecord, LineRecord
 
 log = logging.getLogger("toteuma.forecasts")
 
-FORMAT = 1  # what a run holds and how it is made: raise it when either changes
+FORMAT = 2  # what a run holds and how it is made: raise it when either changes
+
+# The measures a run keeps of every unit's statement (decision 64): what the overview's glances and the
+# unit page's statement read. A page asking for others reads the balances.
+KEPT_MEASURES = ("tp_prev", "tot_prev", "budget_original", "amendments", "budget", "tot", "tot_month")
+
+# A unit's statement rows: row key -> its measures' values.
+Rows = Mapping[str, LineValues]
 
 
 def stored_lines() -> tuple[str, ...]:
@@ -60,6 +68,25 @@ class Stored:
     run: int | None
     held_alerts: tuple[AlertRecord, ...] = ()
     held_lines: Mapping[tuple[str, str], LineRecord] = field(default_factory=dict)
+    held_rows: Mapping[str, Rows] = field(default_factory=dict)
+
+    def statements(self, reader: Reader, units: Sequence[str], names: Sequence[str]) -> dict[str, Statement]:
+        """The statements of these units (their whole subtrees) with these measures: from the run when it
+        keeps them all and the reader is the default one, else read from the balances."""
+        if not set(names) <= set(KEPT_MEASURES) or not _default(reader):
+            return statements(reader, units, self.period, measures_named(names))
+        for code in units:
+            if code not in self.tree:
+                raise ServiceError("services.report.unknown_unit", unit=code)
+        kept: dict[str, Rows]
+        if self.run is not None:
+            kept = {code: _values(rows) for code, rows in workflow.run_statements(self.run, units).items()}
+        else:
+            kept = {code: self.held_rows[code] for code in units if code in self.held_rows}
+        wanted = set(names)
+        return {
+            code: compute_statement(reader.structure, _only(kept.get(code, {}), wanted)) for code in units
+        }
 
     def alerts(self, under: str | None = None) -> list[AlertRecord]:
         """The alerts (of `under`'s subtree), most important rule first, in the organisation's order."""
@@ -114,6 +141,26 @@ class Stored:
         profile = item.profile_months if item is not None and item.profile_months else (0,) * 12
         value = None if item is None else _forecast(item)
         return forecast_series.assemble(unit, line, True, self.period, actual, profile, value)
+
+
+def _default(reader: Reader) -> bool:
+    """Whether the reader places accounts on the default structure's rows (its mapping is in the key)."""
+    return reader.structure is default_structure()
+
+
+def _values(rows: workflow.StatementRows) -> dict[str, LineValues]:
+    return {row: LineValues(cents, lines) for row, (cents, lines) in rows.items()}
+
+
+def _only(rows: Rows, names: set[str]) -> dict[str, LineValues]:
+    """The rows with only the asked measures (what reading just those would give)."""
+    return {
+        row: LineValues(
+            {name: cents for name, cents in values.cents.items() if name in names},
+            {name: count for name, count in values.lines.items() if name in names},
+        )
+        for row, values in rows.items()
+    }
 
 
 def subtree_counts(tree: OrgTree, alerts: Iterable[AlertRecord]) -> dict[str, dict[str, int]]:
@@ -180,15 +227,30 @@ def compute(period: Period, reader: Reader, key: str | None = None) -> Stored:
             if value is not None:
                 chart = months.get(code) if line == charted_line() else None
                 lines[(code, line)] = _line(code, line, value, chart)
+    rows = _statement_rows(reader, period)
     milliseconds = round((time.perf_counter() - started) * 1000)
     try:
         counts = subtree_counts(reader.tree, alerts)
-        run = workflow.save_forecast_run(key, str(period), alerts, lines.values(), milliseconds, counts)
+        kept = {code: _pairs(values) for code, values in rows.items()}
+        run = workflow.save_forecast_run(key, str(period), alerts, lines.values(), milliseconds, counts, kept)
     except DatabaseError:  # read-only, full or busy: the forecasts are right, only not kept
         log.warning("forecasts of %s computed but not kept", period, exc_info=True)
-        return Stored(period, reader.tree, None, alerts, lines)
+        return Stored(period, reader.tree, None, alerts, lines, rows)
     log.info("forecasts of %s: %d alerts, computed in %d ms", period, len(alerts), milliseconds)
     return Stored(period, reader.tree, run)
+
+
+def _statement_rows(reader: Reader, period: Period) -> dict[str, Rows]:
+    """Every unit's statement rows of the kept measures, from one read (a unit without money left out)."""
+    if not _default(reader):
+        return {}
+    codes = [unit.code for unit in reader.tree]
+    found = read_rows(reader, codes, period, measures_named(KEPT_MEASURES))
+    return {code: rows for code, rows in found.items() if rows}
+
+
+def _pairs(rows: Rows) -> dict[str, tuple[Mapping[str, int], Mapping[str, int]]]:
+    return {row: (values.cents, values.lines) for row, values in rows.items()}
 
 
 def _record(alert: alert_rules.Alert) -> AlertRecord:

@@ -17,6 +17,7 @@ from toteuma.storage.workflow.types import (
     LineRecord,
     OwnForecastInfo,
     RoundInfo,
+    StatementRows,
     UserInfo,
     WorkflowError,
 )
@@ -82,6 +83,7 @@ _LAZY = {
     "run_alerts": "forecast_store",
     "run_alert_rules": "forecast_store",
     "run_lines": "forecast_store",
+    "run_statements": "forecast_store",
     "forecast_run_figures": "forecast_store",
 }
 
@@ -123,6 +125,7 @@ if TYPE_CHECKING:
         run_alert_rules,
         run_alerts,
         run_lines,
+        run_statements,
         save_forecast_run,
     )
     from toteuma.storage.workflow.forecasts import FORECAST, approved_forecasts, forecast_subject
@@ -181,6 +184,7 @@ __all__ = [
     "LineRecord",
     "OwnForecastInfo",
     "RoundInfo",
+    "StatementRows",
     "UserInfo",
     "WorkflowError",
     "account_names",
@@ -226,6 +230,7 @@ __all__ = [
     "run_alert_rules",
     "run_alerts",
     "run_lines",
+    "run_statements",
     "save_draft",
     "save_forecast_run",
     "send",

@@ -20,8 +20,9 @@ from toteuma.storage.workflow.models import (
     StoredAlert,
     StoredForecast,
     StoredRuleCount,
+    StoredStatement,
 )
-from toteuma.storage.workflow.types import AlertRecord, LineRecord
+from toteuma.storage.workflow.types import AlertRecord, LineRecord, StatementRows
 
 _LINE_FIELDS = (
     "unit_code",
@@ -64,6 +65,7 @@ def save_forecast_run(
     lines: Iterable[LineRecord],
     milliseconds: int,
     rule_counts: Mapping[str, Mapping[str, int]] | None = None,
+    statements: Mapping[str, StatementRows] | None = None,
 ) -> int:
     """Keep a run (in one transaction) and drop the runs of other keys; where another process kept the
     same run first, its id."""
@@ -73,6 +75,7 @@ def save_forecast_run(
             StoredAlert.objects.filter(run__in=stale).delete()
             StoredRuleCount.objects.filter(run__in=stale).delete()
             StoredForecast.objects.filter(run__in=stale).delete()
+            StoredStatement.objects.filter(run__in=stale).delete()
             stale.delete()
             run = ForecastRun.objects.create(key=key, period=period, milliseconds=milliseconds)
             StoredAlert.objects.bulk_create(
@@ -108,12 +111,33 @@ def save_forecast_run(
                 ),
                 batch_size=2000,
             )
+            StoredStatement.objects.bulk_create(
+                (
+                    StoredStatement(run=run, unit_code=code, rows=_json_rows(rows))
+                    for code, rows in (statements or {}).items()
+                ),
+                batch_size=1000,
+            )
             return run.id
     except IntegrityError:
         found = forecast_run(key, period)
         if found is None:
             raise
         return found
+
+
+def _json_rows(rows: StatementRows) -> dict[str, list[dict[str, int]]]:
+    return {row: [dict(cents), dict(lines)] for row, (cents, lines) in rows.items()}
+
+
+def run_statements(run: int, units: Iterable[str]) -> dict[str, StatementRows]:
+    """The run's statement rows of these units (one query): per unit, row -> (measure cents, measure
+    lines); a unit without any money is absent."""
+    found = StoredStatement.objects.filter(run_id=run, unit_code__in=sorted(set(units)))
+    return {
+        code: {row: (cents, lines) for row, (cents, lines) in rows.items()}
+        for code, rows in found.values_list("unit_code", "rows")
+    }
 
 
 def _path(item: LineRecord) -> dict[str, list[int]] | None:

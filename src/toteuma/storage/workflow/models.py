@@ -152,6 +152,19 @@ class StoredRuleCount(models.Model):
         indexes = (models.Index(fields=("run", "unit_code"), name="workflow_rules_run_unit"),)
 
 
+class StoredStatement(models.Model):
+    """A unit's statement rows in a run (its whole subtree), as the dashboard reads them (decision 64):
+    per row key, the kept measures' report sign cents and line counts, `{row: [{measure: cents},
+    {measure: lines}]}` (JSON integers are exact)."""
+
+    run = models.ForeignKey(ForecastRun, on_delete=models.CASCADE, related_name="statements")
+    unit_code = models.CharField(max_length=32)
+    rows = models.JSONField(default=dict)
+
+    class Meta:
+        indexes = (models.Index(fields=("run", "unit_code"), name="workflow_statement_run_unit"),)
+
+
 class StoredForecast(models.Model):
     """A unit's forecast of one statement line (its whole subtree) in a run; report sign cents."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -129,3 +130,8 @@ class LineRecord:
     banded: bool
     actual_months: tuple[int, ...] = ()  # of the charted line: each month's actual to the period
     profile_months: tuple[int, ...] = ()  # and the year's budget by its profile, each month
+
+
+# A unit's statement rows kept in a forecast run (decision 64): row key -> (measure -> report sign
+# cents, measure -> line count).
+StatementRows = Mapping[str, tuple[Mapping[str, int], Mapping[str, int]]]
