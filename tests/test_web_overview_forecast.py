@@ -52,3 +52,25 @@ def test_the_table_shows_them_in_finnish_with_the_method_in_words(signed_in: Cal
     for code in ("budget", "seasonal", "run-rate", "mixed"):
         assert f">{code}<" not in table
     assert "useita menetelmiä" in table or "talousarvion jaksotus" in table
+
+
+def test_a_unit_page_finds_its_forecast_run_once(
+    signed_in: Callable[..., Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page, its statement and its forecast chart share one look-up of the kept run a request."""
+    from toteuma.services import forecast_store
+
+    client = signed_in("talous")
+    assert client.get(f"/yksikko/1000/?kausi={PERIOD}").status_code == 200  # the run kept
+    calls: list[str] = []
+    real = forecast_store.key_of
+
+    def counted(reader: object) -> str:
+        calls.append("key")
+        return real(reader)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forecast_store, "key_of", counted)
+    page = client.get(f"/yksikko/1000/?kausi={PERIOD}")
+    assert page.status_code == 200
+    assert "ennuste" in page.content.decode().casefold()
+    assert calls == ["key"]

@@ -49,6 +49,12 @@ def per_request(key: Hashable, compute: Callable[[], T]) -> T:
     return kept[key]  # type: ignore[no-any-return]
 
 
+def kept_in_request(key: Hashable) -> Any:
+    """What this web request has read once under `key` (`per_request`), or None."""
+    kept = getattr(_request, "kept", None)
+    return None if kept is None else kept.get(key)
+
+
 def _version() -> Any:
     version = getattr(_request, "version", None)
     if version is None:

@@ -30,8 +30,9 @@ from toteuma.core.statement import LineValues, Statement, compute_statement
 from toteuma.services import alerts as alert_rules
 from toteuma.services import forecast_series
 from toteuma.services.common import ServiceError, default_structure
+from toteuma.services.figure_cache import kept_in_request, per_request
 from toteuma.services.forecasts import MonthlySeries, UnitForecasts, settings, unit_forecasts
-from toteuma.services.measures import Reader, measures_named, read_rows, statements
+from toteuma.services.measures import REQUEST_READER, Reader, measures_named, read_rows, statements
 from toteuma.storage import workflow
 from toteuma.storage.workflow import AlertRecord, LineRecord
 
@@ -202,9 +203,15 @@ def key_of(reader: Reader) -> str:
 
 
 def current(period: Period, reader: Reader | None = None) -> Stored:
-    """The run of the data as it is now at `period`: read if kept, else computed and kept."""
+    """The run of the data as it is now at `period`: read if kept, else computed and kept (found once
+    per web request for the request's reader: a page and its blocks share it)."""
     storage.setup()
-    chosen = reader or Reader.read()
+    if reader is None or reader is kept_in_request(REQUEST_READER):
+        return per_request(("forecast-run", period), lambda: _current(period, reader or Reader.read()))
+    return _current(period, reader)
+
+
+def _current(period: Period, chosen: Reader) -> Stored:
     key = key_of(chosen)
     found = workflow.forecast_run(key, str(period))
     if found is not None:

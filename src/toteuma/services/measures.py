@@ -39,6 +39,9 @@ def register_forecast(method: ForecastMethod) -> None:
     _FORECASTS.append(method)
 
 
+REQUEST_READER = "reader"  # the web request's default reader, under this key (figure_cache.per_request)
+
+
 @dataclass(frozen=True)
 class Reader:
     """What a use case reads once: the organisation, and accounts resolved to the structure's rows."""
@@ -55,7 +58,7 @@ class Reader:
         request: the page and its blocks share it; `fresh` reads anew, e.g. after an import)."""
         storage.setup()
         if structure is None and mapping is None and not fresh:
-            return per_request("reader", lambda: cls._read(default_structure(), default_mapping()))
+            return per_request(REQUEST_READER, lambda: cls._read(default_structure(), default_mapping()))
         chosen = structure or default_structure()
         return cls._read(chosen, mapping or default_mapping())
 
