@@ -13,7 +13,7 @@ from toteuma.core.money import round_euros, to_report_sign
 from toteuma.core.org import Unit
 from toteuma.core.periods import Period
 from toteuma.core.report import MetricSeries
-from toteuma.core.statement import Column, RowFigures, compute_statement
+from toteuma.core.statement import LineValues, line_values
 from toteuma.reports import charts
 from toteuma.services.common import default_mapping, default_structure
 
@@ -40,16 +40,20 @@ def overview_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
 def _cumulative_costs(code: str, year: int, months: int, rows: RowResolver) -> list[int]:
     """The costs line (Toimintakulut) from January to each month, report sign, exact cents."""
     structure = default_structure()
-    sums = storage.monthly_sums_by_unit(code, year)
+    by_month: dict[int, dict[str, int]] = {}
+    for (month, account), cents in storage.monthly_sums_by_unit(code, year).items():
+        row = rows.row_of(account)
+        if row is not None:
+            into = by_month.setdefault(month, {})
+            into[row] = into.get(row, 0) + to_report_sign(cents)
     found, running = [], dict[str, int]()
     for month in range(1, months + 1):
-        for (at, account), cents in sums.items():
-            row = rows.row_of(account)
-            if at == month and row is not None:
-                running[row] = running.get(row, 0) + to_report_sign(cents)
-        figures = {key: RowFigures(tot=cents, active=True) for key, cents in running.items()}
-        statement = compute_statement(structure, figures)
-        found.append(statement.line(structure.summary.menot).money[Column.TOT])
+        for row, cents in by_month.get(month, {}).items():
+            running[row] = running.get(row, 0) + cents
+        values = line_values(
+            structure, {row: LineValues({"tot": c}, {"tot": 1}) for row, c in running.items()}
+        )
+        found.append(values[structure.summary.menot].cents.get("tot", 0))
     return found
 
 
