@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from toteuma.core.org import OrgTree, Unit, UnitKind
+from toteuma.core.org import OrgError, OrgTree, Unit, UnitKind
 from toteuma.core.periods import Period
 
 UNITS = [
@@ -36,6 +36,19 @@ def test_unknown_parent_and_cycles_are_refused() -> None:
         OrgTree([Unit("1", "A", UnitKind.SECTOR, "9")])
     with pytest.raises(ValueError, match="itsensä yläpuolella"):
         OrgTree([Unit("1", "A", UnitKind.SECTOR, "2"), Unit("2", "B", UnitKind.SECTOR, "1")])
+
+
+def test_a_cycle_beside_a_sound_tree_names_its_first_unit() -> None:
+    sound = [Unit("1", "Kunta", UnitKind.MUNICIPALITY), Unit("10", "Toimiala", UnitKind.SECTOR, "1")]
+    looped = [Unit("20", "A", UnitKind.SECTOR, "22"), Unit("21", "B", UnitKind.SECTOR, "20")]
+    under = [Unit("22", "C", UnitKind.SECTOR, "21"), Unit("2201", "D", UnitKind.COST_CENTER, "22")]
+    with pytest.raises(OrgError) as caught:
+        OrgTree([*sound, *looped, *under])
+    assert caught.value.params["unit"] == "20"
+    with pytest.raises(OrgError) as caught:
+        OrgTree([*sound, Unit("30", "Itse", UnitKind.SECTOR, "30")])
+    assert caught.value.params["unit"] == "30"
+    assert len(list(OrgTree(sound))) == 2
 
 
 def test_period_parsing_and_dates() -> None:

@@ -55,17 +55,20 @@ class OrgTree:
             if unit.parent is not None and unit.parent not in self._units:
                 raise OrgError("core.org.unknown_parent", unit=unit.code, parent=unit.parent)
             self._children.setdefault(unit.parent, []).append(unit)
-        for unit in self._units.values():
-            self._check_no_cycle(unit)
+        self._check_no_cycle()
 
-    def _check_no_cycle(self, unit: Unit) -> None:
-        seen = {unit.code}
-        parent = unit.parent
-        while parent is not None:
-            if parent in seen:
-                raise OrgError("core.org.cycle", unit=unit.code)
-            seen.add(parent)
-            parent = self._units[parent].parent
+    def _check_no_cycle(self) -> None:
+        """Every unit is reached from a root; one that is not has a cycle above it (the first such
+        unit is named), in one pass whatever the depth."""
+        reached: set[str] = set()
+        waiting = list(self._children.get(None, []))
+        while waiting:
+            unit = waiting.pop()
+            reached.add(unit.code)
+            waiting.extend(self._children.get(unit.code, []))
+        if len(reached) < len(self._units):
+            first = next(code for code in self._units if code not in reached)
+            raise OrgError("core.org.cycle", unit=first)
 
     def __getitem__(self, code: str) -> Unit:
         return self._units[code]
