@@ -45,6 +45,14 @@ class Unit(models.Model):
         return f"{self.code} {self.name}"
 
 
+class OrganisationVersion(models.Model):
+    """One row: a token that changes whenever a unit is added, changed or removed, by whatever writes
+    them (database triggers, migration 0011), so that a process may keep the organisation it read
+    while the token stands (decision 65)."""
+
+    token = models.CharField(max_length=32)
+
+
 class UnitClosure(models.Model):
     """Every (ancestor, descendant) pair of the organisation, a unit with itself at depth 0.
 

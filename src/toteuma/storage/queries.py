@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 
 from toteuma.core.org import Binding, OrgTree, Unit, UnitKind
@@ -42,8 +44,30 @@ def units() -> list[UnitRecord]:
     ]
 
 
+# The organisation this process read last, per database, with the version token it was read at.
+_TREES: dict[tuple[str, ...], tuple[str, OrgTree]] = {}
+_TREES_LOCK = threading.Lock()
+
+
 def org_tree() -> OrgTree:
-    """The organisation, read straight into its units (every page reads it: no records in between)."""
+    """The organisation: kept by this process while the database's organisation token stands (one
+    small query; decision 65), else read anew. The token changes in the same transaction as any write
+    of a unit (triggers), so a kept tree is never older than its token."""
+    where = connection.settings_dict
+    database = (connection.vendor, str(where["NAME"]), str(where.get("HOST", "")), str(where.get("PORT", "")))
+    token = models.OrganisationVersion.objects.filter(id=1).values_list("token", flat=True).first()
+    kept = _TREES.get(database)
+    if token is not None and kept is not None and kept[0] == token:
+        return kept[1]
+    tree = _read_tree()
+    if token is not None:
+        with _TREES_LOCK:
+            _TREES[database] = (token, tree)
+    return tree
+
+
+def _read_tree() -> OrgTree:
+    """The organisation, read straight into its units (no records in between)."""
     kinds, bindings = {kind.value: kind for kind in UnitKind}, {binding.value: binding for binding in Binding}
     fields = (
         "code",
