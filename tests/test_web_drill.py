@@ -27,6 +27,30 @@ def _cell():  # type: ignore[no-untyped-def]
     return drill.cell(AREA, "palvelujen_ostot", "tot", Period.parse(PERIOD))
 
 
+@pytest.mark.parametrize("column", ["tot", "tot_prev", "tp_prev"])
+def test_every_cells_figure_is_the_unit_pages_statement_figure(demo_data: None, column: str) -> None:
+    """A unit of each level, every row and subtotal: the drill-down's figure (its accounts added up) is
+    the statement's, the label too."""
+    from toteuma import storage
+    from toteuma.core.periods import Period
+    from toteuma.core.structure import LineKind
+    from toteuma.services import drill
+    from toteuma.services.common import default_structure
+    from toteuma.services.reporting import unit_statement
+
+    period, tree = Period.parse(PERIOD), storage.org_tree()
+    keys = [line.key for line in default_structure().lines if line.kind is not LineKind.HEADING]
+    nonzero = 0
+    for code in ("111", "1000", "1100", "1300", "130010"):
+        unit = tree[code]
+        statement = unit_statement(tree, unit, period)
+        for key in keys:
+            found, line = drill.cell(unit.code, key, column, period), statement.line(key)
+            assert (found.cents, found.label) == (line.money[column], line.label), (unit.code, key)
+            nonzero += found.cents != 0
+    assert nonzero > 20
+
+
 def test_every_level_sums_to_the_cell(demo_data: None) -> None:
     from toteuma.services import drill
 

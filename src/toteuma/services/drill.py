@@ -15,7 +15,7 @@ from toteuma.reports.figure_tables import statement_columns
 from toteuma.reports.tables import Frame
 from toteuma.services.common import ServiceError, default_mapping, default_structure
 from toteuma.services.figure_cache import cached
-from toteuma.services.reporting import find_unit, unit_statement
+from toteuma.services.reporting import find_unit
 from toteuma.storage import workflow
 from toteuma.storage.workflow.figures import SORTS, LedgerRow
 
@@ -97,16 +97,16 @@ def _cell(unit_code: str, row: str, column: str, period: Period) -> Cell:
     year, months = _span(column, period)
     try:
         rows = _rows_under(row)
-        line = unit_statement(tree, unit, period).line(row)
+        label = default_structure().line(row).label
     except KeyError as exc:
         raise ServiceError("services.drill.row", row=row) from exc
     codes = tuple(item.code for item in tree.descendants(unit.code))
     sums = storage.account_sums(storage.Subtree(unit.code), year, *months)
     mapping = default_mapping()
     feeding = tuple(sorted(account for account in sums if mapping.row_of(account) in rows))
-    return Cell(
-        unit, row, line.label, column, period, year, months, line.money[Column(column)], feeding, codes
-    )
+    # The statement's figure is its feeding accounts' sums in report sign (a subtotal adds its rows).
+    figure = sum(to_report_sign(sums[account][0]) for account in feeding)
+    return Cell(unit, row, label, column, period, year, months, figure, feeding, codes)
 
 
 def accounts(found: Cell) -> list[Part]:
