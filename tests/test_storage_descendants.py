@@ -72,7 +72,12 @@ def test_statements_of_every_level_read_the_same_sums_as_their_cost_centers_add_
         ("110010", 4300): (100, 1),
     }
     assert storage.ledger_sums_by_unit(["1000"], 2024, 2, 2) == {("1000", 4300): (20, 1)}
-    assert storage.monthly_sums_by_unit("1100", 2024) == {(1, 4300): 100, (2, 4300): 20, (3, 4300): 1000}
+    assert storage.monthly_sums_by_unit("1100", [2024]) == {
+        (2024, 1, 4300): 100,
+        (2024, 2, 4300): 20,
+        (2024, 3, 4300): 1000,
+    }
+    assert storage.monthly_sums_by_unit("1100", [2023]) == {}
 
 
 def test_the_tie_out_names_a_descendant_balance_that_drifted(tiny_org: object) -> None:

@@ -37,12 +37,14 @@ def overview_chart(glances: Sequence[Glance], share: Decimal) -> dict[str, Any]:
     return charts.localised(spec, language())
 
 
-def _cumulative_costs(code: str, year: int, months: int, rows: RowResolver) -> list[int]:
-    """The costs line (Toimintakulut) from January to each month, report sign, exact cents."""
+def _cumulative_costs(
+    sums: dict[tuple[int, int, int], int], year: int, months: int, rows: RowResolver
+) -> list[int]:
+    """The costs line (Toimintakulut) from January to each month of `year`, report sign, exact cents."""
     structure = default_structure()
     by_month: dict[int, dict[str, int]] = {}
-    for (month, account), cents in storage.monthly_sums_by_unit(code, year).items():
-        row = rows.row_of(account)
+    for (at_year, month, account), cents in sums.items():
+        row = rows.row_of(account) if at_year == year else None
         if row is not None:
             into = by_month.setdefault(month, {})
             into[row] = into.get(row, 0) + to_report_sign(cents)
@@ -58,11 +60,13 @@ def _cumulative_costs(code: str, year: int, months: int, rows: RowResolver) -> l
 
 
 def cumulative_data(unit: Unit, period: Period, rows: RowResolver | None = None) -> list[dict[str, Any]]:
-    """The unit's whole subtree, read through the closure: two queries whatever its size."""
+    """The unit's whole subtree this year and the previous, read through its own and descendant
+    balances: two queries whatever its size."""
     resolver = rows or RowResolver(default_structure(), default_mapping())
+    sums = storage.monthly_sums_by_unit(unit.code, (period.year - 1, period.year))
     found = []
     for year, months in ((period.year - 1, 12), (period.year, period.month)):
-        for month, cents in enumerate(_cumulative_costs(unit.code, year, months, resolver), start=1):
+        for month, cents in enumerate(_cumulative_costs(sums, year, months, resolver), start=1):
             found.append({"month": month, "year": str(year), "euros": -round_euros(cents)})
     return found
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -193,13 +194,24 @@ def _forecast(item: LineRecord) -> Forecast:
 
 def key_of(reader: Reader) -> str:
     """The digest of everything a run reads (one query besides what the reader holds)."""
-    tree = tuple(
-        (unit.code, unit.parent, unit.kind.value, unit.binding_level, unit.binding.value)
-        for unit in reader.tree
-    )
     mapping = reader.rows.mapping
+    tree = _tree_digest(reader.tree)
     parts = (FORMAT, toteuma.__version__, workflow.forecast_inputs(), tree, mapping.ranges, settings())
     return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+# Each organisation's digest, made once per tree object (a process keeps its tree: decision 65).
+_TREE_DIGESTS: weakref.WeakKeyDictionary[OrgTree, str] = weakref.WeakKeyDictionary()
+
+
+def _tree_digest(tree: OrgTree) -> str:
+    found = _TREE_DIGESTS.get(tree)
+    if found is None:
+        parts = tuple(
+            (unit.code, unit.parent, unit.kind.value, unit.binding_level, unit.binding.value) for unit in tree
+        )
+        found = _TREE_DIGESTS[tree] = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return found
 
 
 def current(period: Period, reader: Reader | None = None) -> Stored:

@@ -144,17 +144,17 @@ def _decision_order(key: tuple[Any, ...]) -> tuple[Any, ...]:
     return (code, account, kind, decided is None, decided or date.min, decision)
 
 
-def monthly_sums_by_unit(unit: str, year: int) -> dict[tuple[int, int], int]:
-    """Per (month, account): cents debit + of the unit's whole subtree in the year: its own balances
-    and its descendant balances, in two queries."""
-    found: dict[tuple[int, int], int] = {}
+def monthly_sums_by_unit(unit: str, years: Iterable[int]) -> dict[tuple[int, int, int], int]:
+    """Per (year, month, account): cents debit + of the unit's whole subtree in these years: its own
+    balances and its descendant balances, in two queries."""
+    found: dict[tuple[int, int, int], int] = {}
     for model in (models.MonthlyBalance, models.DescendantBalance):
         rows = (
-            model.objects.filter(unit__code=unit, year=year)
-            .values_list("month", "account")
+            model.objects.filter(unit__code=unit, year__in=sorted(set(years)))
+            .values_list("year", "month", "account")
             .annotate(cents=Sum("amount_cents"))
             .order_by()
         )
-        for month, account, cents in rows:
-            found[(month, account)] = found.get((month, account), 0) + cents
+        for year, month, account, cents in rows:
+            found[(year, month, account)] = found.get((year, month, account), 0) + cents
     return found
