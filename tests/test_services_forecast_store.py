@@ -276,3 +276,16 @@ def test_an_unknown_unit_is_refused_by_the_kept_statements(history: None) -> Non
     reader = services.measures.Reader.read()
     with pytest.raises(services.ServiceError):
         forecast_store.current(Q1, reader).statements(reader, ["nosuch"], GLANCE)
+
+
+def test_only_the_lines_asked_carry_the_full_statements_figures(history: None) -> None:
+    reader = services.measures.Reader.read()
+    codes = [unit.code for unit in reader.tree]
+    keys = ("toimintakulut", "toimintakate", "palvelujen_ostot")
+    found = forecast_store.current(Q1, reader).statements(reader, codes, GLANCE, keys)
+    full = _read(codes, GLANCE)
+    for code in codes:
+        assert [line.key for line in found[code].lines] == list(keys)
+        for key in keys:
+            line = full[code].line(key)  # type: ignore[attr-defined]
+            assert (found[code].line(key).money, found[code].line(key).pct) == (line.money, line.pct), code

@@ -161,7 +161,8 @@ def _glances(
     """A glance of each shown (unit, depth), from one read of the measures, of the goals and of the
     kept alerts' rules of the shown units' subtrees."""
     codes = [unit.code for unit, _ in shown]
-    found = read or stored.statements(reader, codes, _GLANCE_MEASURES)
+    summary = default_structure().summary
+    found = read or stored.statements(reader, codes, _GLANCE_MEASURES, (summary.menot, summary.netto))
     goals = workflow.goal_statuses(at.year, str(at))
     glances = [_glance(unit, depth, found[unit.code], goals.get(unit.code, {})) for unit, depth in shown]
     return _with_alerts(glances, stored.alert_rules(codes))

@@ -27,7 +27,8 @@ from toteuma import storage
 from toteuma.core.forecast import Forecast, Method, ProfileSource
 from toteuma.core.org import OrgTree
 from toteuma.core.periods import Period
-from toteuma.core.statement import LineValues, Statement, compute_statement
+from toteuma.core.statement import LineValues, Statement, StatementLine, compute_statement, line_values
+from toteuma.core.structure import Structure
 from toteuma.services import alerts as alert_rules
 from toteuma.services import forecast_series
 from toteuma.services.common import ServiceError, default_structure
@@ -72,9 +73,12 @@ class Stored:
     held_lines: Mapping[tuple[str, str], LineRecord] = field(default_factory=dict)
     held_rows: Mapping[str, Rows] = field(default_factory=dict)
 
-    def statements(self, reader: Reader, units: Sequence[str], names: Sequence[str]) -> dict[str, Statement]:
+    def statements(
+        self, reader: Reader, units: Sequence[str], names: Sequence[str], keys: Sequence[str] | None = None
+    ) -> dict[str, Statement]:
         """The statements of these units (their whole subtrees) with these measures: from the run when it
-        keeps them all and the reader is the default one, else read from the balances."""
+        keeps them all and the reader is the default one, else read from the balances. With `keys`, only
+        those lines, their visibility not worked out (the overview's glances)."""
         if not set(names) <= set(KEPT_MEASURES) or not _default(reader):
             return statements(reader, units, self.period, measures_named(names))
         for code in units:
@@ -86,6 +90,8 @@ class Stored:
         else:
             kept = {code: self.held_rows[code] for code in units if code in self.held_rows}
         wanted = set(names)
+        if keys is not None:
+            return {code: _lines(reader.structure, _only(kept.get(code, {}), wanted), keys) for code in units}
         return {
             code: compute_statement(reader.structure, _only(kept.get(code, {}), wanted)) for code in units
         }
@@ -148,6 +154,16 @@ class Stored:
 def _default(reader: Reader) -> bool:
     """Whether the reader places accounts on the default structure's rows (its mapping is in the key)."""
     return reader.structure is default_structure()
+
+
+def _lines(structure: Structure, rows: Rows, keys: Sequence[str]) -> Statement:
+    """A statement of only these lines, each with its measures (a subtotal adds its parts)."""
+    values = line_values(structure, rows)
+    found = []
+    for key in keys:
+        line = structure.line(key)
+        found.append(StatementLine(key, line.label, line.kind, values[key], True, line.depth, line.costs))
+    return Statement(tuple(found))
 
 
 def _values(rows: workflow.StatementRows) -> dict[str, LineValues]:
