@@ -339,8 +339,11 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
     below = areas_of(tree, unit.code) or tree.children(unit.code)
     # The statements and the sub-units' alerts come from the kept run (decisions 61 and 64).
     stored = forecast_store.current(at, reader)
-    found = stored.statements(reader, [unit.code, *(child.code for child in below)], _PAGE_MEASURES)
-    statement = found[unit.code]
+    statement = stored.statements(reader, [unit.code], _PAGE_MEASURES)[unit.code]
+    summary = default_structure().summary
+    found = stored.statements(
+        reader, [child.code for child in below], _PAGE_MEASURES, (summary.menot, summary.netto)
+    )
     ref = UnitRef(unit.code, unit.name)
     children = tuple(_glances(reader, [(child, 1) for child in below], at, stored, found))
     return UnitPage(
