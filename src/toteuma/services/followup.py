@@ -37,8 +37,9 @@ def _ref(tree: OrgTree, code: str) -> UnitRef:
 def metric_series(tree: OrgTree, unit: Unit, period: Period) -> tuple[MetricSeries, ...]:
     """Every metric of the unit and the units under it, January to `period`, beside its goal."""
     codes = [item.code for item in tree.descendants(unit.code)]
-    rows = storage.metric_rows(codes, period.year, str(period))
-    aims = storage.goal_metric_names(codes, period.year)  # always one query, rows or not
+    subtree = storage.Subtree(unit.code)  # through the closure, not a list of every code under it
+    rows = storage.metric_rows(subtree, period.year, str(period))
+    aims = storage.goal_metric_names(subtree, period.year)  # always one query, rows or not
     grouped: dict[tuple[str, str], list[MetricRow]] = {}
     for row in rows:
         grouped.setdefault((row.unit, row.metric), []).append(row)
@@ -68,9 +69,11 @@ def _plain(value: Decimal) -> Decimal:
 
 
 def investment_projects(tree: OrgTree, unit: Unit, period: Period) -> tuple[ProjectFigures, ...]:
-    """Each investment project the unit's subtree owns: budget in force, actual, progress (four queries)."""
-    codes = [item.code for item in tree.descendants(unit.code)]
-    owned = storage.investment_projects(codes)
+    """Each investment project the unit's subtree owns: budget in force, actual, progress (one query,
+    and three more where it owns any)."""
+    owned = storage.investment_projects(storage.Subtree(unit.code))
+    if not owned:
+        return ()
     sums: dict[str, list[int]] = {}
     for item in storage.project_sums([p.code for p in owned], period.year, period.month, period.end):
         total = sums.setdefault(item.project, [0, 0, 0])

@@ -22,7 +22,7 @@ def _unit_ids(codes: Units) -> QuerySet[Any, int]:
     return unit_ids(codes)
 
 
-def metric_rows(unit_codes: Iterable[str], year: int, period: str) -> list[MetricRow]:
+def metric_rows(unit_codes: Units, year: int, period: str) -> list[MetricRow]:
     """The units' measured values of the year up to `period`, by unit, metric and period (one query)."""
     rows = (
         models.MetricValue.objects.filter(unit_id__in=_unit_ids(unit_codes), year=year, period__lte=period)
@@ -32,7 +32,7 @@ def metric_rows(unit_codes: Iterable[str], year: int, period: str) -> list[Metri
     return [MetricRow(*row) for row in rows]
 
 
-def investment_projects(unit_codes: Iterable[str]) -> list[InvestmentInfo]:
+def investment_projects(unit_codes: Units) -> list[InvestmentInfo]:
     """The investment projects the units own, by group and code."""
     rows = models.InvestmentProject.objects.filter(unit_id__in=_unit_ids(unit_codes)).order_by(
         "group", "code"
@@ -134,7 +134,7 @@ def goal_history(goal_id: int) -> list[Assessment]:
     return [Assessment(p, tuple(r), s) for p, r, s in rows.values_list("period", "realisation", "status")]
 
 
-def goal_metric_names(unit_codes: Iterable[str], year: int) -> dict[tuple[str, str], str]:
+def goal_metric_names(unit_codes: Units, year: int) -> dict[tuple[str, str], str]:
     """(unit, metric line) -> aim of the goal group that lists it, for the units' goals of the year."""
     rows = models.Goal.objects.filter(unit_id__in=_unit_ids(unit_codes), year=year).order_by("order", "id")
     found: dict[tuple[str, str], str] = {}
