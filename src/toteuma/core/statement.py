@@ -157,13 +157,13 @@ def line_values(structure: Structure, rows: Mapping[str, LineValues]) -> dict[st
         if line.kind is LineKind.ROW:
             found[key] = rows.get(key, LineValues())
         elif line.kind is LineKind.SUBTOTAL:
-            found[key] = _added(found[part] for part in line.sum)
+            found[key] = added(found[part] for part in line.sum)
         else:
             found[key] = LineValues()
     return found
 
 
-def _added(parts: Iterable[LineValues]) -> LineValues:
+def added(parts: Iterable[LineValues]) -> LineValues:
     """The parts' measures added up (a subtotal's), in one pass."""
     cents: dict[str, int] = {}
     lines: dict[str, int] = {}

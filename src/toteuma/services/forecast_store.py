@@ -27,8 +27,8 @@ from toteuma import storage
 from toteuma.core.forecast import Forecast, Method, ProfileSource
 from toteuma.core.org import OrgTree
 from toteuma.core.periods import Period
-from toteuma.core.statement import LineValues, Statement, StatementLine, compute_statement, line_values
-from toteuma.core.structure import Structure
+from toteuma.core.statement import LineValues, Statement, StatementLine, added, compute_statement
+from toteuma.core.structure import LineKind, Structure
 from toteuma.services import alerts as alert_rules
 from toteuma.services import forecast_series
 from toteuma.services.common import ServiceError, default_structure
@@ -158,12 +158,27 @@ def _default(reader: Reader) -> bool:
 
 def _lines(structure: Structure, rows: Rows, keys: Sequence[str]) -> Statement:
     """A statement of only these lines, each with its measures (a subtotal adds its parts)."""
-    values = line_values(structure, rows)
+    known: dict[str, LineValues] = {}
     found = []
     for key in keys:
         line = structure.line(key)
-        found.append(StatementLine(key, line.label, line.kind, values[key], True, line.depth, line.costs))
+        value = _line_value(structure, rows, key, known)
+        found.append(StatementLine(key, line.label, line.kind, value, True, line.depth, line.costs))
     return Statement(tuple(found))
+
+
+def _line_value(structure: Structure, rows: Rows, key: str, known: dict[str, LineValues]) -> LineValues:
+    """One line's measures: a row's own, a subtotal its parts' added up (as `line_values`, for one line
+    and what it is made of only)."""
+    if key not in known:
+        line = structure.line(key)
+        if line.kind is LineKind.ROW:
+            known[key] = rows.get(key, LineValues())
+        elif line.kind is LineKind.SUBTOTAL:
+            known[key] = added(_line_value(structure, rows, part, known) for part in line.sum)
+        else:
+            known[key] = LineValues()
+    return known[key]
 
 
 def _values(rows: workflow.StatementRows) -> dict[str, LineValues]:
