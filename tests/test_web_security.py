@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -181,3 +182,26 @@ def test_an_xlsx_zip_bomb_is_refused_before_it_is_unpacked(signed_in: Callable[.
     assert "file.too-large" in response.content.decode()
     assert "zip-pommi" in response.content.decode()
     assert _state() == before
+
+
+def test_markup_in_unit_names_is_shown_as_text_in_every_table(signed_in: Callable[..., Client]) -> None:
+    """The overview's and the unit page's rows are made in Python (not by the template's loops): a
+    unit's name is escaped in each of them, and the link and toggle addresses stay addresses."""
+    from toteuma import storage
+
+    hostile = '<b onmouseover="x">Ala & yksikkö</b>'
+    storage.load_units([replace(unit, name=hostile) for unit in storage.units() if unit.code == AREA])
+    client = signed_in("talous")
+    pages = {
+        "overview": client.get(f"/?kausi={PERIOD}&auki=1000").content.decode(),
+        "closed": client.get(f"/?kausi={PERIOD}&auki=").content.decode(),
+        "sector": client.get(f"/yksikko/1000/?kausi={PERIOD}").content.decode(),
+    }
+    escaped = "&lt;b onmouseover=&quot;x&quot;&gt;Ala &amp; yksikkö&lt;/b&gt;"
+    for name, html in pages.items():
+        assert "<b onmouseover" not in html, name
+    assert pages["overview"].count(escaped) == 2  # the units' table and the forecast table
+    assert pages["sector"].count(escaped) >= 1  # the sub-units' table
+    assert f'href="/yksikko/{AREA}/?kausi={PERIOD}"' in pages["sector"]
+    assert f'<a class="toggle" href="/?kausi={PERIOD}&amp;auki=1000#yksikko-1000">' in pages["closed"]
+    assert "Palvelualueet (7)" in pages["closed"]

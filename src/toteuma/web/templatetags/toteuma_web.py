@@ -19,10 +19,10 @@ from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.numbers import format_euros, format_percent
 from toteuma.services.common import default_structure
 from toteuma.services.figure_cache import cached
-from toteuma.web.templatetags.forecast_web import alert_badges
+from toteuma.web.templatetags.forecast_web import alert_badges, method_name
 
 if TYPE_CHECKING:
-    from toteuma.services.dashboard import Glance
+    from toteuma.services.dashboard import Glance, Overview
 
 register = template.Library()
 
@@ -103,6 +103,77 @@ def sub_unit_rows(glances: Sequence[Glance], period: object) -> SafeString:
             f"    <td>{conditional_escape(alert_badges(glance.alerts))}</td>\n  </tr>"
         )
     return mark_safe("".join(rows))  # every value above is escaped
+
+
+@register.simple_tag
+def overview_rows(found: Overview, toggles: dict[str, str]) -> SafeString:
+    """The overview's rows of binding units and their areas: code and name with the link to the unit page
+    (a binding unit with its areas' toggle), binding, costs, net, goals and alerts."""
+    rows = []
+    for glance in found.units:
+        unit, code = glance.unit, glance.unit.code
+        head = _unit_link("unit", code, unit.name, found.period)
+        count = found.areas.get(code) if not glance.depth else None
+        if count:
+            words: str
+            if code in found.opened:
+                words = conditional_escape(translation.gettext("Piilota palvelualueet"))
+            else:
+                words = translation.gettext("Palvelualueet (%(count)s)") % {"count": count}
+            toggle = conditional_escape(toggles.get(code, ""))
+            head += f'\n      <a class="toggle" href="{toggle}">{words}</a>'
+        binding = "–"
+        if unit.binding_level:
+            binding = (
+                f"{conditional_escape(translation.gettext('sitova'))}, {conditional_escape(unit.binding)}"
+            )
+        anchor = "" if glance.depth else f' id="yksikko-{conditional_escape(code)}"'
+        figures = (
+            eur(glance.menot_budget),
+            eur(glance.menot_tot),
+            pct(glance.pct),
+            eur(glance.netto_budget),
+            eur(glance.netto_tot),
+        )
+        cells = "".join(f'\n    <td class="num">{conditional_escape(text)}</td>' for text in figures)
+        rows.append(
+            f'\n  <tr class="depth-{glance.depth}"{anchor}>\n    <th scope="row">{head}</th>'
+            f"\n    <td>{binding}</td>{cells}"
+            f"\n    <td>{conditional_escape(goal_counts(glance.goals))}</td>"
+            f"\n    <td>{conditional_escape(alert_badges(glance.alerts))}</td>\n  </tr>"
+        )
+    return mark_safe("".join(rows))  # every value above is escaped
+
+
+@register.simple_tag
+def overview_forecast_rows(found: Overview) -> SafeString:
+    """The overview's forecast table: each unit's net budget, actual, forecast with its method,
+    deviation and changes."""
+    rows = []
+    for glance in found.units:
+        code = glance.unit.code
+        head = _unit_link("forecasts", code, glance.unit.name, found.period)
+        forecast = "–" if glance.netto_forecast is None else eur(glance.netto_forecast)
+        deviation = "–" if glance.netto_deviation is None else eur(glance.netto_deviation)
+        method = method_name(glance.forecast_method) or "–"
+        cells = (
+            f'\n    <td class="num">{conditional_escape(eur(glance.netto_budget))}</td>'
+            f'\n    <td class="num">{conditional_escape(eur(glance.netto_tot))}</td>'
+            f'\n    <td class="num">{conditional_escape(forecast)}</td>'
+            f"\n    <td>{conditional_escape(method)}</td>"
+            f'\n    <td class="num">{conditional_escape(deviation)}</td>'
+            f'\n    <td class="num">{conditional_escape(eur(glance.netto_month))}</td>'
+            f'\n    <td class="num">{conditional_escape(eur(glance.netto_change_year))}</td>'
+        )
+        area = ' class="area"' if glance.depth else ""
+        anchor = f"ennuste-{conditional_escape(code)}"
+        rows.append(f'\n  <tr{area} id="{anchor}">\n    <th scope="row">{head}</th>{cells}\n  </tr>')
+    return mark_safe("".join(rows))  # every value above is escaped
+
+
+def _unit_link(view: str, code: str, name: str, period: object) -> str:
+    link = conditional_escape(f"{reverse(view, args=[code])}?kausi={period}")
+    return f'<a href="{link}">{conditional_escape(code)} {conditional_escape(name)}</a>'
 
 
 @register.filter
