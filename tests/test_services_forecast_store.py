@@ -289,3 +289,21 @@ def test_only_the_lines_asked_carry_the_full_statements_figures(history: None) -
         for key in keys:
             line = full[code].line(key)  # type: ignore[attr-defined]
             assert (found[code].line(key).money, found[code].line(key).pct) == (line.money, line.pct), code
+
+
+def test_the_kept_cost_months_chart_every_unit_as_its_balances_do(history: None) -> None:
+    """The unit page's chart of this and the previous year's costs, from the run and from the balances."""
+    from toteuma.services import dashboard_charts
+
+    reader = services.measures.Reader.read()
+    stored = forecast_store.current(Q1, reader)
+    kept = 0
+    for unit in reader.tree:
+        months = stored.cost_months(unit.code)
+        if months is None:  # no costs' forecast for it: the chart reads the balances
+            continue
+        kept += 1
+        expected = dashboard_charts.cumulative_data(unit, Q1, reader.rows)
+        assert dashboard_charts.cumulative_data(unit, Q1, reader.rows, months) == expected, unit.code
+        assert any(item["euros"] for item in expected if item["year"] == "2023"), unit.code
+    assert kept >= 5

@@ -360,7 +360,7 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
         children=children,
         goals=_goals(unit, at),
         commentary=storage.text(unit.code, TextKind.COMMENTARY, at.year, at),
-        chart=charts.cumulative_chart(unit, at, reader.rows),
+        chart=charts.cumulative_chart(unit, at, reader.rows, stored.cost_months(unit.code)),
         row_keys={line.label: line.key for line in default_structure().lines},
         metrics=followup.metric_series(tree, unit, at),
         investments=followup.investment_projects(tree, unit, at),

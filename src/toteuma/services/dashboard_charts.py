@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any, Protocol
 
 from toteuma import storage
@@ -59,23 +60,42 @@ def _cumulative_costs(
     return found
 
 
-def cumulative_data(unit: Unit, period: Period, rows: RowResolver | None = None) -> list[dict[str, Any]]:
-    """The unit's whole subtree this year and the previous, read through its own and descendant
-    balances: two queries whatever its size."""
-    resolver = rows or RowResolver(default_structure(), default_mapping())
-    sums = storage.monthly_sums_by_unit(unit.code, (period.year - 1, period.year))
+def cumulative_data(
+    unit: Unit,
+    period: Period,
+    rows: RowResolver | None = None,
+    kept: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> list[dict[str, Any]]:
+    """The unit's whole subtree this year and the previous: from the costs of each month a forecast run
+    keeps (`kept`: the previous year's 12 months and this year's to the period; decision 64), else read
+    through its own and descendant balances (two queries whatever its size)."""
     found = []
-    for year, months in ((period.year - 1, 12), (period.year, period.month)):
-        for month, cents in enumerate(_cumulative_costs(sums, year, months, resolver), start=1):
+    by_year: tuple[tuple[int, list[int]], ...]
+    if kept is not None:
+        by_year = ((period.year - 1, list(accumulate(kept[0]))), (period.year, list(accumulate(kept[1]))))
+    else:
+        resolver = rows or RowResolver(default_structure(), default_mapping())
+        sums = storage.monthly_sums_by_unit(unit.code, (period.year - 1, period.year))
+        by_year = tuple(
+            (year, _cumulative_costs(sums, year, months, resolver))
+            for year, months in ((period.year - 1, 12), (period.year, period.month))
+        )
+    for year, costs in by_year:
+        for month, cents in enumerate(costs, start=1):
             found.append({"month": month, "year": str(year), "euros": -round_euros(cents)})
     return found
 
 
-def cumulative_chart(unit: Unit, period: Period, rows: RowResolver | None = None) -> dict[str, Any]:
+def cumulative_chart(
+    unit: Unit,
+    period: Period,
+    rows: RowResolver | None = None,
+    kept: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> dict[str, Any]:
     """Costs cumulated month by month, this year against the previous, in whole euros."""
     storage.setup()
     spec = charts.cumulative_years_chart(
-        cumulative_data(unit, period, rows),
+        cumulative_data(unit, period, rows, kept),
         title=t("charts.cumulative_title", unit=unit.name),
         month_axis=t("charts.month"),
         euro_axis=t("charts.costs_euros"),

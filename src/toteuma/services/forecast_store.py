@@ -40,7 +40,7 @@ from toteuma.storage.workflow import AlertRecord, LineRecord
 
 log = logging.getLogger("toteuma.forecasts")
 
-FORMAT = 2  # what a run holds and how it is made: raise it when either changes
+FORMAT = 3  # what a run holds and how it is made: raise it when either changes
 
 # The measures a run keeps of every unit's statement (decision 64): what the overview's glances and the
 # unit page's statement read. A page asking for others reads the balances.
@@ -138,6 +138,17 @@ class Stored:
     def lines(self, units: Iterable[str], line: str) -> dict[str, Forecast]:
         """The forecast of one line of each of these units that has one."""
         return {code: _forecast(item) for code, item in self.records(units, line).items()}
+
+    def cost_months(self, unit: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+        """The charted line's (costs') actual of each month of the previous year and of this year to
+        the period, of the unit's subtree, where the run keeps them (else None: read the balances)."""
+        if self.run is None:
+            item = self.held_lines.get((unit, charted_line()))
+        else:
+            item = self.records([unit], charted_line()).get(unit)
+        if item is None or len(item.previous_months) != 12 or len(item.actual_months) != self.period.month:
+            return None
+        return item.previous_months, item.actual_months
 
     def series(self, unit: str) -> MonthlySeries:
         """The unit's costs month by month (actual, budget by its profile, forecast and band): the unit
@@ -314,27 +325,39 @@ def _record(alert: alert_rules.Alert) -> AlertRecord:
     )
 
 
-def _months_by_unit(found: UnitForecasts) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Per unit: the charted line's actual of each month and its cumulative profile, of its subtree
-    (each cost center's added to every unit above it)."""
+Months = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
+
+
+def _months_by_unit(found: UnitForecasts) -> dict[str, Months]:
+    """Per unit: the charted line's actual of each month, its cumulative profile and the previous
+    year's actual of each month (the forecasts read at least one earlier year), of its subtree (each
+    cost center's added to every unit above it)."""
     tree = found.read.tree
     period = found.read.period
-    totals: dict[str, tuple[list[int], list[int]]] = {}
-    for code, (actual, profile) in forecast_series.line_months(found, charted_line()).items():
+    totals: dict[str, tuple[list[int], list[int], list[int]]] = {}
+
+    def add(code: str, part: int, months: Sequence[int]) -> None:
         current: str | None = code
         while current is not None:
-            into = totals.setdefault(current, ([0] * period.month, [0] * 12))
-            for month, cents in enumerate(actual):
-                into[0][month] += cents
-            for month, cents in enumerate(profile):
-                into[1][month] += cents
+            into = totals.setdefault(current, ([0] * period.month, [0] * 12, [0] * 12))[part]
+            for month, cents in enumerate(months):
+                into[month] += cents
             current = tree[current].parent if current in tree else None
-    return {code: (tuple(actual), tuple(profile)) for code, (actual, profile) in totals.items()}
+
+    for code, (actual, profile) in forecast_series.line_months(found, charted_line()).items():
+        add(code, 0, actual)
+        add(code, 1, profile)
+    charted = set(found.read.structure.rows_under(charted_line()))
+    for (code, row), months in found.read.years.get(period.year - 1, {}).items():
+        if row in charted:
+            add(code, 2, months)
+    return {
+        code: (tuple(actual), tuple(profile), tuple(previous))
+        for code, (actual, profile, previous) in totals.items()
+    }
 
 
-def _line(
-    code: str, line: str, value: Forecast, months: tuple[tuple[int, ...], tuple[int, ...]] | None = None
-) -> LineRecord:
+def _line(code: str, line: str, value: Forecast, months: Months | None = None) -> LineRecord:
     return LineRecord(
         code,
         line,
@@ -347,7 +370,7 @@ def _line(
         value.low,
         value.high,
         value.banded,
-        *(months or ((), ())),
+        *(months or ((), (), ())),
     )
 
 

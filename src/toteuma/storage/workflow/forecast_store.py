@@ -143,7 +143,10 @@ def run_statements(run: int, units: Iterable[str]) -> dict[str, StatementRows]:
 def _path(item: LineRecord) -> dict[str, list[int]] | None:
     if not item.profile_months:
         return None
-    return {"actual": list(item.actual_months), "profile": list(item.profile_months)}
+    path = {"actual": list(item.actual_months), "profile": list(item.profile_months)}
+    if item.previous_months:
+        path["previous"] = list(item.previous_months)
+    return path
 
 
 def _line(values: Sequence[Any]) -> LineRecord:
@@ -163,6 +166,7 @@ def _line(values: Sequence[Any]) -> LineRecord:
         banded,
         tuple(months.get("actual", ())),
         tuple(months.get("profile", ())),
+        tuple(months.get("previous", ())),
     )
 
 

@@ -130,6 +130,7 @@ class LineRecord:
     banded: bool
     actual_months: tuple[int, ...] = ()  # of the charted line: each month's actual to the period
     profile_months: tuple[int, ...] = ()  # and the year's budget by its profile, each month
+    previous_months: tuple[int, ...] = ()  # and the previous year's actual, each month (decision 64)
 
 
 # A unit's statement rows kept in a forecast run (decision 64): row key -> (measure -> report sign
