@@ -95,3 +95,18 @@ def test_a_rolled_back_change_leaves_the_committed_tree() -> None:
         change_and_undo()
     assert seen == ["Peruttu"]
     assert storage.org_tree()["1001"].name == "Palvelualue"
+
+
+def test_a_missing_token_row_keeps_nothing_until_a_unit_is_written() -> None:
+    """A flushed database (a test's) has no token: every read reads the units; the next write of a
+    unit writes the token back and keeping resumes."""
+    from toteuma.storage.models import OrganisationVersion
+
+    storage.load_units(UNITS)
+    OrganisationVersion.objects.all().delete()
+    assert storage.org_tree() is not storage.org_tree()
+    storage.load_units([UnitRecord("1002", "Toinen", UnitKind.SERVICE_AREA, "10")])
+    assert OrganisationVersion.objects.count() == 1
+    kept = storage.org_tree()
+    assert storage.org_tree() is kept
+    assert "1002" in kept

@@ -7,15 +7,18 @@ from typing import Any
 from django.db import migrations, models
 
 UNITS, VERSION = "toteuma_unit", "toteuma_organisationversion"
+# The row is written back if it went missing (a test's flush empties every table).
+UPSERT = "ON CONFLICT (id) DO UPDATE SET token = excluded.token"
 # SQLite has row triggers only; PostgreSQL changes the token once per statement (and on TRUNCATE).
 SQLITE = [
     f"CREATE TRIGGER toteuma_unit_version_{event.lower()} AFTER {event} ON {UNITS} "
-    f"BEGIN UPDATE {VERSION} SET token = lower(hex(randomblob(16))); END"
+    f"BEGIN INSERT INTO {VERSION} (id, token) VALUES (1, lower(hex(randomblob(16)))) {UPSERT}; END"
     for event in ("INSERT", "UPDATE", "DELETE")
 ]
 POSTGRESQL = [
     f"CREATE FUNCTION toteuma_unit_version() RETURNS trigger AS $$ BEGIN "
-    f"UPDATE {VERSION} SET token = md5(random()::text || clock_timestamp()::text); RETURN NULL; "
+    f"INSERT INTO {VERSION} (id, token) VALUES (1, md5(random()::text || clock_timestamp()::text)) "
+    f"{UPSERT}; RETURN NULL; "
     "END $$ LANGUAGE plpgsql",
     f"CREATE TRIGGER toteuma_unit_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {UNITS} "
     "FOR EACH STATEMENT EXECUTE FUNCTION toteuma_unit_version()",
