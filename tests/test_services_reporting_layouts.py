@@ -70,8 +70,10 @@ def test_an_account_no_row_takes_is_named(data: None, tmp_path: Path) -> None:
         'after = "henkilostokulut"\naccounts = ["4000-4099"]\n',
         encoding="utf-8",
     )
+    # The lowest account of the rest of the personnel costs is named, whatever order the sums came in.
+    lowest = min(account for account in storage.ledger_accounts() if 4100 <= account <= 4299)
     with pytest.raises(
-        services.ServiceError, match=r"tilillä 41\d\d .*”henkilostokulut”.*accounts = \"rest\""
+        services.ServiceError, match=rf"tilillä {lowest} .*”henkilostokulut”.*accounts = \"rest\""
     ):
         services.build_report("1000", Q1, services.get_layout(str(path)))
 

@@ -198,14 +198,26 @@ def _place(rows: RowResolver, name: str, sums: Sums, own: dict[str, dict[str, di
         try:
             row = rows.row_of(account)
         except UnplacedAccountError as exc:
-            raise ServiceError("layouts.report.unplaced_account", account=exc.account, row=exc.row) from exc
+            raise _first_problem(rows, sums, exc.account) from None
         if row is None:
             if rows.is_balance_sheet(account):
                 continue
-            raise ServiceError("services.report.unmapped_account", account=account)
+            raise _first_problem(rows, sums, account)
         cell = own.setdefault(code, {}).setdefault(row, {}).setdefault(name, [0, 0])
         cell[0] += to_report_sign(cents)
         cell[1] += lines
+
+
+def _first_problem(rows: RowResolver, sums: Sums, met: int) -> ServiceError:
+    """The error of the lowest account no row takes (the same whatever order the database gave the
+    sums in); `met` is one such account."""
+    for account in sorted({account for _, account in sums if account <= met}):
+        try:
+            if rows.row_of(account) is None and not rows.is_balance_sheet(account):
+                return ServiceError("services.report.unmapped_account", account=account)
+        except UnplacedAccountError as exc:
+            return ServiceError("layouts.report.unplaced_account", account=exc.account, row=exc.row)
+    return ServiceError("services.report.unmapped_account", account=met)
 
 
 def _roll_up(
