@@ -4,6 +4,9 @@ BIN       := $(VENV)/bin
 STAMP     := $(VENV)/.installed
 PG_URL    ?= postgresql://postgres@127.0.0.1:5432/toteuma
 PYTEST    ?= $(BIN)/pytest
+# Two test processes, each file in one of them (its fixtures and throw-away databases stay its own).
+WORKERS   ?= 2
+XDIST     := -n $(WORKERS) --dist loadfile
 LINTED    := src tests examples scripts $(wildcard bench)
 
 .PHONY: help install deps screenshots demo test test-sqlite test-postgres lint format example docs clean bench bench-city vendor-js
@@ -38,11 +41,11 @@ lint: install   ## ruff, formatting, mypy and the import contracts
 	$(BIN)/lint-imports
 
 test-sqlite: install ## every test on the embedded SQLite database (but those about PostgreSQL itself)
-	$(PYTEST) -q -m "not postgresql"
+	$(PYTEST) -q $(XDIST) -m "not postgresql"
 
 test-postgres: install ## the database tests again on PostgreSQL (127.0.0.1:5432)
 	bash scripts/ensure-postgres.sh
-	TOTEUMA_DATABASE_URL=$(PG_URL) $(PYTEST) -q -m "django_db and not sqlite"
+	TOTEUMA_DATABASE_URL=$(PG_URL) $(PYTEST) -q $(XDIST) -m "django_db and not sqlite"
 
 screenshots: deps demo ## the report pictures in docs/img, taken in Chromium
 	$(BIN)/python -m scripts.screenshots out/toteuma-1000-2024-03.html docs/img
