@@ -339,6 +339,7 @@ def _unit_page(unit_code: str, at: Period, lang: str) -> UnitPage:
     below = areas_of(tree, unit.code) or tree.children(unit.code)
     # The statements and the sub-units' alerts come from the kept run (decisions 61 and 64).
     stored = forecast_store.current(at, reader)
+    stored.prefetch([unit.code, *(child.code for child in below)])
     statement = stored.statements(reader, [unit.code], _PAGE_MEASURES)[unit.code]
     summary = default_structure().summary
     found = stored.statements(

@@ -72,6 +72,20 @@ class Stored:
     held_alerts: tuple[AlertRecord, ...] = ()
     held_lines: Mapping[tuple[str, str], LineRecord] = field(default_factory=dict)
     held_rows: Mapping[str, Rows] = field(default_factory=dict)
+    # What this object has read of a kept run (a page asks for a unit twice: read once).
+    _rows: dict[str, Rows | None] = field(default_factory=dict, compare=False, repr=False)
+    _records: dict[tuple[str, str], LineRecord | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def prefetch(self, units: Iterable[str]) -> None:
+        """Read the kept statements of these units at once (a page's unit and its sub-units)."""
+        if self.run is not None:
+            missing = [code for code in dict.fromkeys(units) if code not in self._rows]
+            if missing:
+                found = workflow.run_statements(self.run, missing)
+                for code in missing:
+                    self._rows[code] = _values(found[code]) if code in found else None
 
     def statements(
         self, reader: Reader, units: Sequence[str], names: Sequence[str], keys: Sequence[str] | None = None
@@ -86,7 +100,8 @@ class Stored:
                 raise ServiceError("services.report.unknown_unit", unit=code)
         kept: dict[str, Rows]
         if self.run is not None:
-            kept = {code: _values(rows) for code, rows in workflow.run_statements(self.run, units).items()}
+            self.prefetch(units)
+            kept = {code: rows for code in units if (rows := self._rows[code]) is not None}
         else:
             kept = {code: self.held_rows[code] for code in units if code in self.held_rows}
         wanted = set(names)
@@ -128,12 +143,15 @@ class Stored:
 
     def records(self, units: Iterable[str], line: str) -> dict[str, LineRecord]:
         """The kept forecast of one line of each of these units that has one."""
-        asked = list(units)
-        if self.run is not None:
-            found = workflow.run_lines(self.run, asked, [line])
-        else:
-            found = [self.held_lines[(code, line)] for code in asked if (code, line) in self.held_lines]
-        return {item.unit_code: item for item in found}
+        asked = list(dict.fromkeys(units))
+        if self.run is None:
+            return {code: self.held_lines[(code, line)] for code in asked if (code, line) in self.held_lines}
+        missing = [code for code in asked if (code, line) not in self._records]
+        if missing:
+            found = {item.unit_code: item for item in workflow.run_lines(self.run, missing, [line])}
+            for code in missing:
+                self._records[(code, line)] = found.get(code)
+        return {code: item for code in asked if (item := self._records[(code, line)]) is not None}
 
     def lines(self, units: Iterable[str], line: str) -> dict[str, Forecast]:
         """The forecast of one line of each of these units that has one."""

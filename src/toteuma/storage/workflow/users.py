@@ -48,10 +48,11 @@ def add_user(
 
 
 def user_info(user_id: int) -> UserInfo | None:
-    user = get_user_model().objects.filter(pk=user_id).first()
+    """The user with their role and units, in one query (a user without a profile reads)."""
+    user = get_user_model().objects.filter(pk=user_id).select_related("toteuma").first()
     if user is None:
         return None
-    return _info(user.pk, user.get_username(), Profile.objects.filter(user_id=user_id).first())
+    return _info(user.pk, user.get_username(), getattr(user, "toteuma", None))
 
 
 def user_names() -> list[str]:
