@@ -105,8 +105,8 @@ class Stored:
         else:
             kept = {code: self.held_rows[code] for code in units if code in self.held_rows}
         wanted = set(names)
-        if keys is not None:
-            return {code: _lines(reader.structure, _only(kept.get(code, {}), wanted), keys) for code in units}
+        if keys is not None:  # the lines from all kept measures, then only the asked ones kept
+            return {code: _lines(reader.structure, kept.get(code, {}), keys, wanted) for code in units}
         return {
             code: compute_statement(reader.structure, _only(kept.get(code, {}), wanted)) for code in units
         }
@@ -185,13 +185,13 @@ def _default(reader: Reader) -> bool:
     return reader.structure is default_structure()
 
 
-def _lines(structure: Structure, rows: Rows, keys: Sequence[str]) -> Statement:
-    """A statement of only these lines, each with its measures (a subtotal adds its parts)."""
+def _lines(structure: Structure, rows: Rows, keys: Sequence[str], names: set[str]) -> Statement:
+    """A statement of only these lines, each with these measures (a subtotal adds its parts)."""
     known: dict[str, LineValues] = {}
     found = []
     for key in keys:
         line = structure.line(key)
-        value = _line_value(structure, rows, key, known)
+        value = _only({key: _line_value(structure, rows, key, known)}, names)[key]
         found.append(StatementLine(key, line.label, line.kind, value, True, line.depth, line.costs))
     return Statement(tuple(found))
 

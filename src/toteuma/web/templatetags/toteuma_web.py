@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from toteuma.core.messages import known, t
@@ -48,24 +50,42 @@ def figures(parser: template.base.Parser, token: template.base.Token) -> _Figure
     return _FiguresNode(nodelist, parts)
 
 
+def _escape(value: object) -> str:
+    """As Django's `conditional_escape` (safe text as it is, else `&<>"'` escaped), without its lazy
+    wrapper: the long tables escape a thousand values a page."""
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return html.escape(str(value))
+
+
+@lru_cache(maxsize=16384)
+def _reversed(prefix: str, view: str, code: str) -> str:
+    return reverse(view, args=[code])
+
+
+def _address(view: str, code: str) -> str:
+    """A unit's page address (`reverse`, remembered per script prefix, view and code)."""
+    return _reversed(get_script_prefix(), view, code)
+
+
 @register.filter
 def statement_body(rows: list[dict[str, Any]]) -> SafeString:
     """The unit page's statement rows, each figure with its drill-down link: the table's body made here,
     not by a loop in the template (200 cells rendered node by node cost more than the page's figures)."""
     body = []
     for row in rows:
-        label = conditional_escape(row["label"])
+        label = _escape(row["label"])
         cells = []
         for item in row["cells"]:
-            text = conditional_escape(item["text"])
+            text = _escape(item["text"])
             if item["link"]:
-                link, column = conditional_escape(item["link"]), conditional_escape(item["column"])
+                link, column = _escape(item["link"]), _escape(item["column"])
                 cells.append(
                     f'<td class="num"><a href="{link}" aria-label="{label}, {column}: {text}">{text}</a></td>'
                 )
             else:
                 cells.append(f'<td class="num">{text}</td>')
-        kind = conditional_escape(row["kind"])
+        kind = _escape(row["kind"])
         body.append(f'\n  <tr class="{kind}"><th scope="row">{label}</th>{"".join(cells)}</tr>')
     return mark_safe("".join(body))  # every value above is escaped
 
@@ -75,8 +95,8 @@ def chart_rows(values: list[dict[str, Any]]) -> SafeString:
     """A monthly chart's figures as table rows: year, month, whole euros."""
     return mark_safe(
         "".join(
-            f"<tr><td>{conditional_escape(item['year'])}</td><td>{conditional_escape(item['month'])}</td>"
-            f'<td class="num">{conditional_escape(item["euros"])}</td></tr>'
+            f"<tr><td>{_escape(item['year'])}</td><td>{_escape(item['month'])}</td>"
+            f'<td class="num">{_escape(item["euros"])}</td></tr>'
             for item in values
         )
     )
@@ -87,10 +107,10 @@ def sub_unit_rows(glances: Sequence[Glance], period: object) -> SafeString:
     """The unit page's sub-units, one row each: link, costs' budget and actual, share used, net, alerts."""
     rows = []
     for glance in glances:
-        link = conditional_escape(f"{reverse('unit', args=[glance.unit.code])}?kausi={period}")
-        name = conditional_escape(f"{glance.unit.code} {glance.unit.name}")
+        link = _escape(f"{_address('unit', glance.unit.code)}?kausi={period}")
+        name = _escape(f"{glance.unit.code} {glance.unit.name}")
         figures = "".join(
-            f'<td class="num">{conditional_escape(text)}</td>'
+            f'<td class="num">{_escape(text)}</td>'
             for text in (
                 eur(glance.menot_budget),
                 eur(glance.menot_tot),
@@ -100,7 +120,7 @@ def sub_unit_rows(glances: Sequence[Glance], period: object) -> SafeString:
         )
         rows.append(
             f'<tr>\n    <th scope="row"><a href="{link}">{name}</a></th>\n    {figures}\n'
-            f"    <td>{conditional_escape(alert_badges(glance.alerts))}</td>\n  </tr>"
+            f"    <td>{_escape(alert_badges(glance.alerts))}</td>\n  </tr>"
         )
     return mark_safe("".join(rows))  # every value above is escaped
 
@@ -117,17 +137,15 @@ def overview_rows(found: Overview, toggles: dict[str, str]) -> SafeString:
         if count:
             words: str
             if code in found.opened:
-                words = conditional_escape(translation.gettext("Piilota palvelualueet"))
+                words = _escape(translation.gettext("Piilota palvelualueet"))
             else:
                 words = translation.gettext("Palvelualueet (%(count)s)") % {"count": count}
-            toggle = conditional_escape(toggles.get(code, ""))
+            toggle = _escape(toggles.get(code, ""))
             head += f'\n      <a class="toggle" href="{toggle}">{words}</a>'
         binding = "–"
         if unit.binding_level:
-            binding = (
-                f"{conditional_escape(translation.gettext('sitova'))}, {conditional_escape(unit.binding)}"
-            )
-        anchor = "" if glance.depth else f' id="yksikko-{conditional_escape(code)}"'
+            binding = f"{_escape(translation.gettext('sitova'))}, {_escape(unit.binding)}"
+        anchor = "" if glance.depth else f' id="yksikko-{_escape(code)}"'
         figures = (
             eur(glance.menot_budget),
             eur(glance.menot_tot),
@@ -135,12 +153,12 @@ def overview_rows(found: Overview, toggles: dict[str, str]) -> SafeString:
             eur(glance.netto_budget),
             eur(glance.netto_tot),
         )
-        cells = "".join(f'\n    <td class="num">{conditional_escape(text)}</td>' for text in figures)
+        cells = "".join(f'\n    <td class="num">{_escape(text)}</td>' for text in figures)
         rows.append(
             f'\n  <tr class="depth-{glance.depth}"{anchor}>\n    <th scope="row">{head}</th>'
             f"\n    <td>{binding}</td>{cells}"
-            f"\n    <td>{conditional_escape(goal_counts(glance.goals))}</td>"
-            f"\n    <td>{conditional_escape(alert_badges(glance.alerts))}</td>\n  </tr>"
+            f"\n    <td>{_escape(goal_counts(glance.goals))}</td>"
+            f"\n    <td>{_escape(alert_badges(glance.alerts))}</td>\n  </tr>"
         )
     return mark_safe("".join(rows))  # every value above is escaped
 
@@ -157,23 +175,23 @@ def overview_forecast_rows(found: Overview) -> SafeString:
         deviation = "–" if glance.netto_deviation is None else eur(glance.netto_deviation)
         method = method_name(glance.forecast_method) or "–"
         cells = (
-            f'\n    <td class="num">{conditional_escape(eur(glance.netto_budget))}</td>'
-            f'\n    <td class="num">{conditional_escape(eur(glance.netto_tot))}</td>'
-            f'\n    <td class="num">{conditional_escape(forecast)}</td>'
-            f"\n    <td>{conditional_escape(method)}</td>"
-            f'\n    <td class="num">{conditional_escape(deviation)}</td>'
-            f'\n    <td class="num">{conditional_escape(eur(glance.netto_month))}</td>'
-            f'\n    <td class="num">{conditional_escape(eur(glance.netto_change_year))}</td>'
+            f'\n    <td class="num">{_escape(eur(glance.netto_budget))}</td>'
+            f'\n    <td class="num">{_escape(eur(glance.netto_tot))}</td>'
+            f'\n    <td class="num">{_escape(forecast)}</td>'
+            f"\n    <td>{_escape(method)}</td>"
+            f'\n    <td class="num">{_escape(deviation)}</td>'
+            f'\n    <td class="num">{_escape(eur(glance.netto_month))}</td>'
+            f'\n    <td class="num">{_escape(eur(glance.netto_change_year))}</td>'
         )
         area = ' class="area"' if glance.depth else ""
-        anchor = f"ennuste-{conditional_escape(code)}"
+        anchor = f"ennuste-{_escape(code)}"
         rows.append(f'\n  <tr{area} id="{anchor}">\n    <th scope="row">{head}</th>{cells}\n  </tr>')
     return mark_safe("".join(rows))  # every value above is escaped
 
 
 def _unit_link(view: str, code: str, name: str, period: object) -> str:
-    link = conditional_escape(f"{reverse(view, args=[code])}?kausi={period}")
-    return f'<a href="{link}">{conditional_escape(code)} {conditional_escape(name)}</a>'
+    link = _escape(f"{_address(view, code)}?kausi={period}")
+    return f'<a href="{link}">{_escape(code)} {_escape(name)}</a>'
 
 
 @register.filter
