@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -135,10 +136,20 @@ def _statement_rows(page: dashboard.UnitPage) -> list[dict[str, Any]]:
         for column, value in zip(table.columns, row.values, strict=True):
             link = ""
             if key and value is not None and column.key in drill.DRILL_COLUMNS and row.kind != "heading":
-                link = f"{reverse('drill', args=[page.unit.code, key, column.key])}?kausi={page.period}"
+                link = f"{_drill_address(page.unit.code, key, column.key)}?kausi={page.period}"
             cells.append({"text": cell(value), "link": link, "column": column.label})
         found.append({"label": row.label, "kind": row.kind.value, "cells": cells})
     return found
+
+
+@lru_cache(maxsize=65536)
+def _drill_addresses(prefix: str, code: str, row: str, column: str) -> str:
+    return reverse("drill", args=[code, row, column])
+
+
+def _drill_address(code: str, row: str, column: str) -> str:
+    """A statement cell's drill-down address (`reverse`, remembered per script prefix and cell)."""
+    return _drill_addresses(get_script_prefix(), code, row, column)
 
 
 def _cell(request: HttpRequest, code: str, row: str, column: str) -> drill.Cell:
