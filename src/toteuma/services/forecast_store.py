@@ -191,7 +191,7 @@ def _lines(structure: Structure, rows: Rows, keys: Sequence[str], names: set[str
     found = []
     for key in keys:
         line = structure.line(key)
-        value = _only({key: _line_value(structure, rows, key, known)}, names)[key]
+        value = _chosen(_line_value(structure, rows, key, known), names)
         found.append(StatementLine(key, line.label, line.kind, value, True, line.depth, line.costs))
     return Statement(tuple(found))
 
@@ -216,13 +216,14 @@ def _values(rows: workflow.StatementRows) -> dict[str, LineValues]:
 
 def _only(rows: Rows, names: set[str]) -> dict[str, LineValues]:
     """The rows with only the asked measures (what reading just those would give)."""
-    return {
-        row: LineValues(
-            {name: cents for name, cents in values.cents.items() if name in names},
-            {name: count for name, count in values.lines.items() if name in names},
-        )
-        for row, values in rows.items()
-    }
+    return {row: _chosen(values, names) for row, values in rows.items()}
+
+
+def _chosen(values: LineValues, names: set[str]) -> LineValues:
+    return LineValues(
+        {name: cents for name, cents in values.cents.items() if name in names},
+        {name: count for name, count in values.lines.items() if name in names},
+    )
 
 
 def subtree_counts(tree: OrgTree, alerts: Iterable[AlertRecord]) -> dict[str, dict[str, int]]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.urls import get_script_prefix, reverse
 
 from toteuma import services
 from toteuma.core.periods import Period
@@ -74,3 +75,14 @@ def int_param(
 
 
 __all__ = ["INT_LIMIT", "Actor", "int_param", "period_of", "refuse", "with_actor"]
+
+
+@lru_cache(maxsize=65536)
+def _reversed(prefix: str, view: str, args: tuple[str, ...]) -> str:
+    return reverse(view, args=args)
+
+
+def address(view: str, *args: str) -> str:
+    """A page's address (`reverse`), remembered per script prefix, view and arguments: the long tables
+    link a hundred units or cells a page."""
+    return _reversed(get_script_prefix(), view, args)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +18,7 @@ from toteuma.core.money import to_report_sign
 from toteuma.core.records import GoalRecord, GoalStatus
 from toteuma.services import dashboard, dashboard_charts, drill, inbox, workflow
 from toteuma.services.access import RESPONSIBLE, require_lines
-from toteuma.web.common import Actor, int_param, period_of, with_actor
+from toteuma.web.common import Actor, address, int_param, period_of, with_actor
 from toteuma.web.templatetags.toteuma_web import cell
 
 # At most this many binding units opened at once (each is a parameter; the figures of each are read).
@@ -136,20 +135,10 @@ def _statement_rows(page: dashboard.UnitPage) -> list[dict[str, Any]]:
         for column, value in zip(table.columns, row.values, strict=True):
             link = ""
             if key and value is not None and column.key in drill.DRILL_COLUMNS and row.kind != "heading":
-                link = f"{_drill_address(page.unit.code, key, column.key)}?kausi={page.period}"
+                link = f"{address('drill', page.unit.code, key, column.key)}?kausi={page.period}"
             cells.append({"text": cell(value), "link": link, "column": column.label})
         found.append({"label": row.label, "kind": row.kind.value, "cells": cells})
     return found
-
-
-@lru_cache(maxsize=65536)
-def _drill_addresses(prefix: str, code: str, row: str, column: str) -> str:
-    return reverse("drill", args=[code, row, column])
-
-
-def _drill_address(code: str, row: str, column: str) -> str:
-    """A statement cell's drill-down address (`reverse`, remembered per script prefix and cell)."""
-    return _drill_addresses(get_script_prefix(), code, row, column)
 
 
 def _cell(request: HttpRequest, code: str, row: str, column: str) -> drill.Cell:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from babel.numbers import format_decimal
 from django import template
-from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -21,6 +19,7 @@ from toteuma.reports.i18n import LANGUAGES, catalogue
 from toteuma.reports.numbers import format_euros, format_percent
 from toteuma.services.common import default_structure
 from toteuma.services.figure_cache import cached
+from toteuma.web.common import address
 from toteuma.web.templatetags.forecast_web import alert_badges, method_name
 
 if TYPE_CHECKING:
@@ -56,16 +55,6 @@ def _escape(value: object) -> str:
     if hasattr(value, "__html__"):
         return str(value.__html__())
     return html.escape(str(value))
-
-
-@lru_cache(maxsize=16384)
-def _reversed(prefix: str, view: str, code: str) -> str:
-    return reverse(view, args=[code])
-
-
-def _address(view: str, code: str) -> str:
-    """A unit's page address (`reverse`, remembered per script prefix, view and code)."""
-    return _reversed(get_script_prefix(), view, code)
 
 
 @register.filter
@@ -107,8 +96,7 @@ def sub_unit_rows(glances: Sequence[Glance], period: object) -> SafeString:
     """The unit page's sub-units, one row each: link, costs' budget and actual, share used, net, alerts."""
     rows = []
     for glance in glances:
-        link = _escape(f"{_address('unit', glance.unit.code)}?kausi={period}")
-        name = _escape(f"{glance.unit.code} {glance.unit.name}")
+        head = _unit_link("unit", glance.unit.code, glance.unit.name, period)
         figures = "".join(
             f'<td class="num">{_escape(text)}</td>'
             for text in (
@@ -119,7 +107,7 @@ def sub_unit_rows(glances: Sequence[Glance], period: object) -> SafeString:
             )
         )
         rows.append(
-            f'<tr>\n    <th scope="row"><a href="{link}">{name}</a></th>\n    {figures}\n'
+            f'<tr>\n    <th scope="row">{head}</th>\n    {figures}\n'
             f"    <td>{_escape(alert_badges(glance.alerts))}</td>\n  </tr>"
         )
     return mark_safe("".join(rows))  # every value above is escaped
@@ -190,7 +178,7 @@ def overview_forecast_rows(found: Overview) -> SafeString:
 
 
 def _unit_link(view: str, code: str, name: str, period: object) -> str:
-    link = _escape(f"{_address(view, code)}?kausi={period}")
+    link = _escape(f"{address(view, code)}?kausi={period}")
     return f'<a href="{link}">{_escape(code)} {_escape(name)}</a>'
 
 
